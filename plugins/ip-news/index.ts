@@ -1,0 +1,52 @@
+import {definePlugin} from 'sanity'
+import {structureTool} from 'sanity/structure'
+
+import {schemaTypes} from '../../schemas/index.ts'
+import {COOKIE_POLICY_ID, REFERENCE_DATA_TYPES} from '../../schemas/constants/ids.ts'
+import {defaultDocumentNode} from '../../studio/document-views.ts'
+import {structure} from '../../studio/structure.ts'
+import {articleInSection} from '../../studio/templates.ts'
+import {referenceDataAccess, type ReferenceDataAccessOptions} from '../reference-data-access/index.ts'
+import {singletons} from '../singleton/index.ts'
+
+export interface IpNewsOptions {
+  /**
+   * Add the structure tool with the package's desk structure. Set to false when your studio builds its
+   * own structure: `structure` and `defaultDocumentNode` are exported for that.
+   */
+  structureTool?: boolean
+  /** Roles that may create and edit offices, people and forums. Default: administrator. */
+  referenceDataEditors?: ReferenceDataAccessOptions['editorRoles']
+}
+
+const ipNewsSchema = definePlugin({
+  name: 'ip-news-schema',
+  schema: {
+    types: schemaTypes,
+    templates: (prev) => [...prev, articleInSection],
+  },
+})
+
+/**
+ * The whole IP news model in one line: `plugins: [ipNews()]`. Adds the document and object types,
+ * the desk structure, the cookie-policy singleton and the reference-data access rules.
+ */
+export const ipNews = definePlugin<IpNewsOptions | void>((options) => {
+  const {structureTool: withStructure = true, referenceDataEditors} = options ?? {}
+  return {
+    name: 'sanity-plugin-ip-news',
+    // Child plugins resolve in order, so the access rules below see the types this one adds.
+    plugins: [
+      ipNewsSchema(),
+      ...(withStructure ? [structureTool({name: 'content', title: 'Content', structure, defaultDocumentNode})] : []),
+      singletons({singletons: [{type: 'cookiePolicy', id: COOKIE_POLICY_ID}]}),
+      referenceDataAccess({types: REFERENCE_DATA_TYPES, editorRoles: referenceDataEditors}),
+    ],
+  }
+})
+
+export {structure} from '../../studio/structure.ts'
+export {defaultDocumentNode} from '../../studio/document-views.ts'
+export {singletons, type Singleton, type SingletonOptions} from '../singleton/index.ts'
+export {referenceDataAccess, type ReferenceDataAccessOptions} from '../reference-data-access/index.ts'
+export {schemaTypes, COOKIE_POLICY_ID, REFERENCE_DATA_TYPES} from '../../schemas/index.ts'

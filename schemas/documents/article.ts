@@ -1,0 +1,173 @@
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {articleSections, sectionTitle, type ArticleSection} from '../constants/article-sections.ts'
+import {ipRights} from '../constants/ip-rights.ts'
+import {topics} from '../constants/topics.ts'
+import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
+import {checkCaseDetails, checkExternalUrl} from '../rules/article-section.ts'
+import {checkNotBefore} from '../rules/date-order.ts'
+import {checkLanguageTag} from '../rules/language-tag.ts'
+
+type ArticleDocument = {section?: ArticleSection; publishedAt?: string}
+const sectionOf = (document: unknown) => (document as ArticleDocument | undefined)?.section
+
+export const article = defineType({
+  name: 'article',
+  title: 'Article',
+  type: 'document',
+  icon: DocumentTextIcon,
+  groups: [
+    {name: 'content', title: 'Content', default: true},
+    {name: 'publishing', title: 'Publishing'},
+    {name: 'about', title: 'About'},
+    {name: 'source', title: 'Source'},
+    {name: 'case', title: 'Case', hidden: ({document}) => sectionOf(document) !== 'case'},
+    {name: 'seo', title: 'SEO'},
+  ],
+  fields: [
+    defineField({
+      name: 'title',
+      type: 'string',
+      group: 'content',
+      validation: (rule) => rule.required().error('Give the article a title'),
+    }),
+    defineField({
+      name: 'slug',
+      type: 'slug',
+      group: 'content',
+      description: 'The last part of the article\'s address. Generate it from the title.',
+      options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
+      validation: (rule) => rule.required().error('Generate a slug from the title'),
+    }),
+    defineField({
+      name: 'section',
+      type: 'string',
+      group: ['content', 'publishing'],
+      description: 'Where the site lists the article.',
+      options: {list: [...articleSections], layout: 'radio', direction: 'horizontal'},
+      initialValue: 'news',
+      validation: (rule) => rule.required().error('Choose the section the article appears in'),
+    }),
+    defineField({
+      name: 'summary',
+      type: 'text',
+      rows: 3,
+      group: 'content',
+      description: 'One or two sentences for lists and link previews.',
+      validation: (rule) => rule.max(300).warning('Summaries read best under 300 characters'),
+    }),
+    defineField({
+      name: 'externalUrl',
+      title: 'Link address',
+      type: 'url',
+      group: 'content',
+      description: 'The page this entry in Links points to.',
+      hidden: ({document}) => sectionOf(document) !== 'link',
+      validation: (rule) => [
+        rule.uri({scheme: ['http', 'https']}).error('Enter an address starting with https:// or http://'),
+        rule.custom((url, context) => checkExternalUrl(sectionOf(context.document), url)),
+      ],
+    }),
+    defineField({name: 'mainImage', title: 'Main image', type: 'accessibleImage', group: 'content'}),
+    defineField({name: 'body', type: 'richText', group: 'content'}),
+    defineField({
+      name: 'publishedAt',
+      title: 'Published',
+      type: 'datetime',
+      group: 'publishing',
+      initialValue: () => new Date().toISOString(),
+      validation: (rule) => rule.required().error('Set the publication date and time'),
+    }),
+    defineField({
+      name: 'updatedAt',
+      title: 'Updated',
+      type: 'datetime',
+      group: 'publishing',
+      description: 'Set when the article is changed in substance after publication.',
+      validation: (rule) =>
+        rule.custom((updatedAt, context) =>
+          checkNotBefore(
+            updatedAt,
+            (context.document as ArticleDocument | undefined)?.publishedAt,
+            'The update cannot be earlier than the publication: set it on or after the published date',
+          ),
+        ),
+    }),
+    defineField({
+      name: 'language',
+      type: 'string',
+      group: 'publishing',
+      description: 'BCP 47 language tag of the article: en, fr, zh-Hans, ...',
+      initialValue: 'en',
+      validation: (rule) => [rule.required().error('Enter the article\'s language, for example en'), rule.custom(checkLanguageTag)],
+    }),
+    defineField({
+      name: 'offices',
+      title: 'Offices it is about',
+      type: 'array',
+      group: 'about',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'office'}]})],
+      validation: (rule) => rule.unique().error('Each office is listed once: remove the repeat'),
+    }),
+    defineField({
+      name: 'people',
+      title: 'People mentioned',
+      type: 'array',
+      group: 'about',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'person'}]})],
+      validation: (rule) => rule.unique().error('Each person is listed once: remove the repeat'),
+    }),
+    defineField({
+      name: 'events',
+      title: 'Events covered',
+      type: 'array',
+      group: 'about',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'event'}]})],
+      validation: (rule) => rule.unique().error('Each event is listed once: remove the repeat'),
+    }),
+    defineField({
+      name: 'ipRights',
+      title: 'IP rights',
+      type: 'array',
+      group: 'about',
+      of: [defineArrayMember({type: 'string'})],
+      options: {list: [...ipRights]},
+    }),
+    defineField({
+      name: 'topics',
+      type: 'array',
+      group: 'about',
+      of: [defineArrayMember({type: 'string'})],
+      options: {list: [...topics]},
+    }),
+    defineField({name: 'source', type: 'articleSource', group: 'source'}),
+    defineField({
+      name: 'translation',
+      type: 'translationInfo',
+      group: 'source',
+      description: 'Fill in when the article is a translation.',
+    }),
+    defineField({
+      name: 'caseDetails',
+      title: 'Case details',
+      type: 'caseDetails',
+      group: 'case',
+      hidden: ({document}) => sectionOf(document) !== 'case',
+      validation: (rule) => rule.custom((details, context) => checkCaseDetails(sectionOf(context.document), details)),
+    }),
+    defineField({name: 'seo', title: 'Search engines', type: 'seoFields', group: 'seo'}),
+  ],
+  orderings: [
+    {title: 'Newest first', name: 'publishedAtDesc', by: [{field: 'publishedAt', direction: 'desc'}]},
+    {title: 'Title', name: 'titleAsc', by: [{field: 'title', direction: 'asc'}]},
+  ],
+  preview: {
+    select: {title: 'title', section: 'section', publishedAt: 'publishedAt', media: 'mainImage'},
+    prepare: ({title, section, publishedAt, media}) => ({
+      title,
+      subtitle: [sectionTitle(section), publishedAt?.slice(0, 10) ?? 'not dated'].filter(Boolean).join(' · '),
+      media,
+    }),
+  },
+})

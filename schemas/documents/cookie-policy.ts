@@ -1,0 +1,139 @@
+import {ControlsIcon} from '@sanity/icons/Controls'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {
+  checkNecessaryCategory,
+  duplicateCategoryKeys,
+  MAX_CONSENT_DAYS,
+  type CookieCategoryLike,
+} from '../rules/cookie-consent.ts'
+
+/** The site's cookie banner and policy. A singleton: the Studio keeps exactly one, at a fixed id. */
+export const cookiePolicy = defineType({
+  name: 'cookiePolicy',
+  title: 'Cookie policy',
+  type: 'document',
+  icon: ControlsIcon,
+  groups: [
+    {name: 'banner', title: 'Banner', default: true},
+    {name: 'policy', title: 'Policy'},
+    {name: 'cookies', title: 'Categories and cookies'},
+  ],
+  fields: [
+    defineField({
+      name: 'bannerText',
+      title: 'Banner text',
+      type: 'text',
+      rows: 4,
+      group: 'banner',
+      description: 'What visitors read first. Say what the cookies are for and that they can refuse.',
+      validation: (rule) => rule.required().error('Write the text of the cookie banner'),
+    }),
+    defineField({
+      name: 'acceptLabel',
+      title: 'Accept button',
+      type: 'string',
+      group: 'banner',
+      initialValue: 'I accept',
+      validation: (rule) => rule.required().error('Enter the label of the accept button'),
+    }),
+    defineField({
+      name: 'rejectLabel',
+      title: 'Reject button',
+      type: 'string',
+      group: 'banner',
+      description: 'Shown beside the accept button with equal weight: rejecting must be as easy as accepting.',
+      initialValue: 'Reject all',
+      validation: (rule) =>
+        rule.required().error('Enter the label of the reject button: visitors must be able to refuse as easily as accept'),
+    }),
+    defineField({
+      name: 'preferencesLabel',
+      title: 'Preferences button',
+      type: 'string',
+      group: 'banner',
+      initialValue: 'Cookie settings',
+      validation: (rule) => rule.required().error('Enter the label of the button that opens the settings'),
+    }),
+    defineField({
+      name: 'policyLinkLabel',
+      title: 'Policy link text',
+      type: 'string',
+      group: 'banner',
+      initialValue: 'Cookie Policy',
+    }),
+    defineField({
+      name: 'privacyStatementUrl',
+      title: 'Privacy statement address',
+      type: 'url',
+      group: 'banner',
+      description: 'A full https:// address or a path on this site such as /privacy.',
+      validation: (rule) =>
+        rule.uri({scheme: ['https', 'http'], allowRelative: true}).error('Enter an https:// address or a path starting with /'),
+    }),
+    defineField({name: 'policy', title: 'Full policy', type: 'richText', group: 'policy'}),
+    defineField({
+      name: 'version',
+      type: 'number',
+      group: 'policy',
+      description: 'Raise it when the purposes or cookies change: visitors are then asked again.',
+      initialValue: 1,
+      validation: (rule) => rule.required().integer().min(1).error('Enter a whole version number of 1 or more'),
+    }),
+    defineField({
+      name: 'effectiveDate',
+      title: 'Effective from',
+      type: 'date',
+      group: 'policy',
+      validation: (rule) => rule.required().error('Enter the date this version of the policy takes effect'),
+    }),
+    defineField({
+      name: 'consentLifetimeDays',
+      title: 'Keep consent for (days)',
+      type: 'number',
+      group: 'policy',
+      description: `How long a visitor's choice is remembered. 182 days (six months) is what the CNIL recommends; at most ${MAX_CONSENT_DAYS} (13 months).`,
+      initialValue: 182,
+      validation: (rule) =>
+        rule
+          .required()
+          .integer()
+          .min(1)
+          .max(MAX_CONSENT_DAYS)
+          .error(`Enter a whole number of days between 1 and ${MAX_CONSENT_DAYS}`),
+    }),
+    defineField({
+      name: 'categories',
+      type: 'array',
+      group: 'cookies',
+      of: [defineArrayMember({type: 'cookieCategory'})],
+      validation: (rule) => [
+        rule.custom((categories) => checkNecessaryCategory(categories as CookieCategoryLike[] | undefined)),
+        rule.custom((categories) => {
+          const repeats = duplicateCategoryKeys(categories as CookieCategoryLike[] | undefined)
+          return repeats.length === 0
+            ? true
+            : repeats.map((item) => ({
+                message: `The key "${item.key?.current}" is used by another category: give each category its own key`,
+                path: [{_key: item._key}],
+              }))
+        }),
+      ],
+    }),
+    defineField({
+      name: 'cookies',
+      type: 'array',
+      group: 'cookies',
+      of: [defineArrayMember({type: 'cookieDeclaration'})],
+    }),
+  ],
+  preview: {
+    select: {version: 'version', effectiveDate: 'effectiveDate'},
+    prepare: ({version, effectiveDate}) => ({
+      title: 'Cookie policy',
+      subtitle: [version ? `Version ${version}` : undefined, effectiveDate ? `effective ${effectiveDate}` : undefined]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+  },
+})

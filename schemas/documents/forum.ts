@@ -1,0 +1,80 @@
+import {UsersIcon} from '@sanity/icons/Users'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
+
+const FIRST_FORUM_YEAR = 1883 // the Paris Convention: no IP cooperation forum is older
+
+type ForumDocument = {members?: (KeyedItem & {_ref?: string})[]; observers?: (KeyedItem & {_ref?: string})[]}
+
+export const forum = defineType({
+  name: 'forum',
+  title: 'Forum',
+  type: 'document',
+  icon: UsersIcon,
+  fields: [
+    defineField({
+      name: 'name',
+      type: 'string',
+      description: 'For example "IP5" or "The five largest intellectual property offices".',
+      validation: (rule) => rule.required().error('Enter the forum\'s name'),
+    }),
+    defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.'}),
+    defineField({
+      name: 'members',
+      title: 'Member offices',
+      type: 'array',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'office'}]})],
+      validation: (rule) => rule.unique().error('Each office is a member once: remove the repeat'),
+    }),
+    defineField({
+      name: 'observers',
+      title: 'Observer offices',
+      type: 'array',
+      description: 'Offices that attend without being members, such as WIPO at IP5.',
+      of: [defineArrayMember({type: 'reference', to: [{type: 'office'}]})],
+      validation: (rule) => [
+        rule.unique().error('Each office is an observer once: remove the repeat'),
+        rule.custom((observers, context) => {
+          const both = findOverlap(observers as ForumDocument['observers'], (context.document as ForumDocument)?.members, referencedId)
+          return both.length === 0
+            ? true
+            : both.map((item) => ({
+                message: 'This office is already a member: an office is either a member or an observer, not both',
+                path: [{_key: item._key}],
+              }))
+        }),
+      ],
+    }),
+    defineField({
+      name: 'founded',
+      title: 'Founded (year)',
+      type: 'number',
+      validation: (rule) =>
+        rule
+          .integer()
+          .min(FIRST_FORUM_YEAR)
+          .max(new Date().getFullYear())
+          .error(`Enter the year as four digits, between ${FIRST_FORUM_YEAR} and this year`),
+    }),
+    defineField({
+      name: 'website',
+      type: 'url',
+      validation: (rule) => rule.uri({scheme: ['https']}).error('Enter the website\'s https:// address'),
+    }),
+    defineField({name: 'description', type: 'text', rows: 3}),
+  ],
+  preview: {
+    select: {name: 'name', abbreviation: 'abbreviation', members: 'members', observers: 'observers', founded: 'founded'},
+    prepare: ({name, abbreviation, members, observers, founded}) => ({
+      title: abbreviation && abbreviation !== name ? `${abbreviation} – ${name}` : name,
+      subtitle: [
+        `${members?.length ?? 0} members`,
+        observers?.length ? `${observers.length} observer${observers.length > 1 ? 's' : ''}` : undefined,
+        founded ? `since ${founded}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+  },
+})

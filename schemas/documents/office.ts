@@ -1,0 +1,133 @@
+import {CaseIcon} from '@sanity/icons/Case'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+import {officeKinds, type OfficeKind} from '../constants/office-kinds.ts'
+import {checkOfficeParent} from '../dataset-checks/office-parent-cycle.ts'
+import {checkSt3CodeUnique} from '../dataset-checks/unique-st3-code.ts'
+import {checkCountryCode, countryName} from '../rules/country-code.ts'
+import {referencedId} from '../rules/duplicates.ts'
+import {checkCountryAllowed, checkParentRequired, checkSt3Required} from '../rules/office-hierarchy.ts'
+import {checkSt3Code} from '../rules/st3-code.ts'
+
+const kindOf = (document: unknown) => (document as {kind?: OfficeKind} | undefined)?.kind
+
+export const office = defineType({
+  name: 'office',
+  title: 'Office',
+  type: 'document',
+  icon: CaseIcon,
+  groups: [
+    {name: 'identity', title: 'Identity', default: true},
+    {name: 'names', title: 'Other names'},
+    {name: 'details', title: 'Details'},
+  ],
+  fields: [
+    defineField({
+      name: 'name',
+      type: 'string',
+      group: 'identity',
+      description: 'The current official name in English.',
+      validation: (rule) => rule.required().error('Enter the office\'s name'),
+    }),
+    defineField({
+      name: 'abbreviation',
+      type: 'string',
+      group: 'identity',
+      description: 'As the office writes it, for example CNIPA.',
+    }),
+    defineField({
+      name: 'kind',
+      type: 'string',
+      group: 'identity',
+      options: {list: [...officeKinds], layout: 'radio'},
+      initialValue: 'national',
+      validation: (rule) => rule.required().error('Choose what kind of office this is'),
+    }),
+    defineField({
+      name: 'st3Code',
+      title: 'WIPO ST.3 code',
+      type: 'string',
+      group: 'identity',
+      description: 'The two-letter code WIPO Standard ST.3 gives the office: US, CN, EP, WO, ...',
+      hidden: ({document}) => kindOf(document) === 'department',
+      validation: (rule) => [
+        rule.custom(checkSt3Code),
+        rule.custom((code, context) => checkSt3Required(kindOf(context.document), code)),
+        rule.custom(checkSt3CodeUnique),
+      ],
+    }),
+    defineField({
+      name: 'country',
+      type: 'string',
+      group: 'identity',
+      description: 'ISO 3166-1 code of the country the office serves. For a regional office, the country of its seat.',
+      hidden: ({document}) => kindOf(document) === 'intergovernmental',
+      validation: (rule) => [
+        rule.custom(checkCountryCode),
+        rule.custom((country, context) => checkCountryAllowed(kindOf(context.document), country)),
+      ],
+    }),
+    defineField({
+      name: 'parent',
+      title: 'Part of',
+      type: 'reference',
+      group: 'identity',
+      description: 'For a department, the office it belongs to.',
+      to: [{type: 'office'}],
+      hidden: ({document, value}) => kindOf(document) !== 'department' && !value,
+      validation: (rule) => [
+        rule.custom((parent, context) => checkParentRequired(kindOf(context.document), referencedId(parent))),
+        rule.custom(checkOfficeParent),
+      ],
+    }),
+    defineField({
+      name: 'officialNames',
+      title: 'Official names in other languages',
+      type: 'array',
+      group: 'names',
+      of: [defineArrayMember({type: 'localizedName'})],
+    }),
+    defineField({
+      name: 'formerNames',
+      title: 'Former names',
+      type: 'array',
+      group: 'names',
+      description: 'Names the office used before, each with the date it stopped using it.',
+      of: [defineArrayMember({type: 'formerName'})],
+    }),
+    defineField({
+      name: 'website',
+      type: 'url',
+      group: 'details',
+      validation: (rule) => rule.uri({scheme: ['https']}).error('Enter the website\'s https:// address'),
+    }),
+    defineField({
+      name: 'headquarters',
+      type: 'string',
+      group: 'details',
+      description: 'The city of the seat, for example Munich.',
+    }),
+    defineField({name: 'logo', type: 'accessibleImage', group: 'details'}),
+    defineField({name: 'description', type: 'text', rows: 4, group: 'details'}),
+  ],
+  orderings: [{title: 'Name', name: 'nameAsc', by: [{field: 'name', direction: 'asc'}]}],
+  preview: {
+    select: {
+      name: 'name',
+      abbreviation: 'abbreviation',
+      code: 'st3Code',
+      kind: 'kind',
+      country: 'country',
+      parent: 'parent.abbreviation',
+      media: 'logo',
+    },
+    prepare: ({name, abbreviation, code, kind, country, parent, media}) => ({
+      title: name,
+      subtitle:
+        kind === 'department'
+          ? `Department${parent ? ` of ${parent}` : ''}`
+          : [abbreviation, code, countryName(country)].filter(Boolean).join(' · '),
+      media,
+    }),
+  },
+})

@@ -1,0 +1,37 @@
+import {BookIcon} from '@sanity/icons/Book'
+import {defineField, defineType} from 'sanity'
+
+import {checkSourceNamed, checkSourceNotBoth} from '../rules/article-source.ts'
+
+/** Where an article's content comes from: an office in the reference data, or another organisation by name. */
+export const articleSource = defineType({
+  name: 'articleSource',
+  title: 'Source',
+  type: 'object',
+  icon: BookIcon,
+  fields: [
+    defineField({
+      name: 'office',
+      type: 'reference',
+      to: [{type: 'office'}],
+      description: 'When the source is an IP office.',
+    }),
+    defineField({
+      name: 'organisationName',
+      title: 'Other organisation',
+      type: 'string',
+      description: 'When the source is not an office in the reference data, its name.',
+    }),
+    defineField({
+      name: 'url',
+      title: 'Address of the original',
+      type: 'url',
+      validation: (rule) => rule.uri({scheme: ['http', 'https']}).error('Enter an address starting with https:// or http://'),
+    }),
+  ],
+  validation: (rule) => [rule.custom(checkSourceNamed), rule.custom(checkSourceNotBoth)],
+  preview: {
+    select: {office: 'office.name', organisationName: 'organisationName', subtitle: 'url'},
+    prepare: ({office, organisationName, subtitle}) => ({title: office ?? organisationName ?? 'No source', subtitle}),
+  },
+})

@@ -1,0 +1,31 @@
+import {TranslateIcon} from '@sanity/icons/Translate'
+import {defineField, defineType} from 'sanity'
+
+import {checkLanguageTag} from '../rules/language-tag.ts'
+
+/** An official name in another language, such as 国家知识产权局 (zh-Hans) for CNIPA. */
+export const localizedName = defineType({
+  name: 'localizedName',
+  title: 'Name in another language',
+  type: 'object',
+  icon: TranslateIcon,
+  fields: [
+    defineField({
+      name: 'language',
+      type: 'string',
+      description: 'BCP 47 language tag: zh-Hans, ja, ko, de, fr, ...',
+      validation: (rule) => [
+        rule.required().error('Enter a language tag, for example zh-Hans'),
+        rule.custom(checkLanguageTag),
+      ],
+    }),
+    defineField({
+      name: 'name',
+      type: 'string',
+      validation: (rule) => rule.required(),
+    }),
+  ],
+  preview: {
+    select: {title: 'name', subtitle: 'language'},
+  },
+})

@@ -1,0 +1,39 @@
+import {TranslateIcon} from '@sanity/icons/Translate'
+import {defineField, defineType} from 'sanity'
+
+import {checkLanguageTag} from '../rules/language-tag.ts'
+
+/** An article translated from another language: what it was translated from, and the note readers see. */
+export const translationInfo = defineType({
+  name: 'translationInfo',
+  title: 'Translation',
+  type: 'object',
+  icon: TranslateIcon,
+  fields: [
+    defineField({
+      name: 'originalLanguage',
+      type: 'string',
+      description: 'BCP 47 language tag of the original, for example zh-Hans.',
+      validation: (rule) => [
+        rule.required().error('Enter a language tag, for example zh-Hans'),
+        rule.custom(checkLanguageTag),
+      ],
+    }),
+    defineField({name: 'originalTitle', type: 'string'}),
+    defineField({
+      name: 'originalUrl',
+      title: 'Address of the original',
+      type: 'url',
+      validation: (rule) => rule.uri({scheme: ['http', 'https']}).error('Enter an address starting with https:// or http://'),
+    }),
+    defineField({
+      name: 'note',
+      type: 'string',
+      description: 'Shown to readers, for example "Translated from CNIPA Website Chinese Version".',
+    }),
+  ],
+  preview: {
+    select: {title: 'note', language: 'originalLanguage'},
+    prepare: ({title, language}) => ({title: title ?? 'Translation', subtitle: language ? `from ${language}` : undefined}),
+  },
+})

@@ -1,0 +1,42 @@
+/** Array items as Sanity stores them: each has a `_key` that validation paths point at. */
+export interface KeyedItem {
+  _key: string
+}
+
+/**
+ * Items whose identity (from `identify`) appeared earlier in the array: the second and later
+ * occurrences, so the editor is sent to the copy, not the original.
+ */
+export function findDuplicates<T extends KeyedItem>(
+  items: readonly T[] | undefined,
+  identify: (item: T) => string | undefined,
+): T[] {
+  const seen = new Set<string>()
+  const repeated: T[] = []
+  for (const item of items ?? []) {
+    const id = identify(item)
+    if (id === undefined) continue
+    if (seen.has(id)) repeated.push(item)
+    else seen.add(id)
+  }
+  return repeated
+}
+
+/** Items of `items` whose identity also occurs in `others`. */
+export function findOverlap<T extends KeyedItem, U>(
+  items: readonly T[] | undefined,
+  others: readonly U[] | undefined,
+  identify: (item: T | U) => string | undefined,
+): T[] {
+  const otherIds = new Set((others ?? []).map(identify).filter((id) => id !== undefined))
+  return (items ?? []).filter((item) => {
+    const id = identify(item)
+    return id !== undefined && otherIds.has(id)
+  })
+}
+
+/** The referenced document id of a reference, with or without the drafts prefix. */
+export function referencedId(value: unknown): string | undefined {
+  const ref = (value as {_ref?: unknown} | undefined)?._ref
+  return typeof ref === 'string' ? ref.replace(/^drafts\./, '') : undefined
+}
