@@ -1,7 +1,7 @@
-import type {CurrentUser} from 'sanity'
+import {userHasRole, type CurrentUser} from 'sanity'
 
 export const ADMINISTRATOR_ROLE = 'administrator'
 
-export function hasAnyRole(user: Pick<CurrentUser, 'roles'> | null | undefined, roles: readonly string[]): boolean {
-  return (user?.roles ?? []).some((role) => roles.includes(role.name))
+export function hasAnyRole(user: CurrentUser | null | undefined, roles: readonly string[]): boolean {
+  return roles.some((role) => userHasRole(user ?? null, role))
 }

@@ -7,6 +7,7 @@ import {topics} from '../constants/topics.ts'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
 import {checkCaseDetails, checkExternalUrl} from '../rules/article-section.ts'
 import {checkNotBefore} from '../rules/date-order.ts'
+import {atField} from '../rules/result.ts'
 import {checkLanguageTag} from '../rules/language-tag.ts'
 
 type ArticleDocument = {section?: ArticleSection; publishedAt?: string}
@@ -24,6 +25,11 @@ export const article = defineType({
     {name: 'source', title: 'Source'},
     {name: 'case', title: 'Case', hidden: ({document}) => sectionOf(document) !== 'case'},
     {name: 'seo', title: 'SEO'},
+  ],
+  // Rules that depend on the section live on the document and point at the field they concern.
+  validation: (rule) => [
+    rule.custom((document) => atField('externalUrl', checkExternalUrl(sectionOf(document), (document as {externalUrl?: string})?.externalUrl))),
+    rule.custom((document) => atField('caseDetails', checkCaseDetails(sectionOf(document), (document as {caseDetails?: unknown})?.caseDetails))),
   ],
   fields: [
     defineField({
@@ -64,10 +70,7 @@ export const article = defineType({
       group: 'content',
       description: 'The page this entry in Links points to.',
       hidden: ({document}) => sectionOf(document) !== 'link',
-      validation: (rule) => [
-        rule.uri({scheme: ['http', 'https']}).error('Enter an address starting with https:// or http://'),
-        rule.custom((url, context) => checkExternalUrl(sectionOf(context.document), url)),
-      ],
+      validation: (rule) => rule.uri({scheme: ['http', 'https']}).error('Enter an address starting with https:// or http://'),
     }),
     defineField({name: 'mainImage', title: 'Main image', type: 'accessibleImage', group: 'content'}),
     defineField({name: 'body', type: 'richText', group: 'content'}),
@@ -154,7 +157,6 @@ export const article = defineType({
       type: 'caseDetails',
       group: 'case',
       hidden: ({document}) => sectionOf(document) !== 'case',
-      validation: (rule) => rule.custom((details, context) => checkCaseDetails(sectionOf(context.document), details)),
     }),
     defineField({name: 'seo', title: 'Search engines', type: 'seoFields', group: 'seo'}),
   ],

@@ -1,5 +1,7 @@
 import type {RuleResult} from './result.ts'
 
+const languageNames = new Intl.DisplayNames(['en'], {type: 'language', fallback: 'none'})
+
 /** BCP 47 language tags, checked and canonicalised by the platform's own Intl implementation. */
 export function canonicalLanguageTag(tag: string): string | undefined {
   try {
@@ -9,10 +11,17 @@ export function canonicalLanguageTag(tag: string): string | undefined {
   }
 }
 
+/** The English name of the tag's language ("Chinese (Simplified)"), or undefined for an unknown language. */
+export function languageName(tag: string): string | undefined {
+  const canonical = canonicalLanguageTag(tag)
+  return canonical ? languageNames.of(canonical) : undefined
+}
+
 export function checkLanguageTag(tag: string | undefined): RuleResult {
   if (tag === undefined || tag === '') return true
   const canonical = canonicalLanguageTag(tag)
-  if (!canonical) {
+  // Well-formed is not enough: "english" is a well-formed tag of no language.
+  if (!canonical || !languageNames.of(canonical.split('-')[0]!)) {
     return `"${tag}" is not a BCP 47 language tag: use a code such as en, zh-Hans, ko or de-AT`
   }
   return canonical === tag ? true : `Write the language tag as ${canonical}`

@@ -1,0 +1,11 @@
+import {defineConfig} from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // Loading `sanity` and compiling the workspace takes a second or two per file.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
