@@ -1,5 +1,5 @@
 import {visionTool} from '@sanity/vision'
-import {defineConfig} from 'sanity'
+import {defineConfig, userHasRole} from 'sanity'
 
 import {ipNews} from './plugins/ip-news/index.ts'
 import {STUDIO_API_VERSION} from './schemas/constants/ids.ts'
@@ -17,4 +17,9 @@ export default defineConfig({
   dataset,
   ...(apiHost ? {apiHost} : {}),
   plugins: [ipNews(), visionTool({defaultApiVersion: STUDIO_API_VERSION})],
+  // Vision runs any query against the dataset: administrators only. Set here, after every plugin has added its tools.
+  tools: (prev, {currentUser}) => (userHasRole(currentUser, 'administrator') ? prev : prev.filter((tool) => tool.name !== 'vision')),
+  // The legacy Scheduled Publishing plugin adds a Schedule action to every document after all plugins
+  // have run, so neither the singleton nor the reference-data rules could remove it. Releases replace it.
+  scheduledPublishing: {enabled: false},
 })

@@ -7,8 +7,6 @@ export interface ReferenceDataAccessOptions {
   types: readonly string[]
   /** Roles that keep the reference data. Default: administrator. */
   editorRoles?: readonly string[]
-  /** Tools shown to those roles only. Default: Vision. */
-  restrictedTools?: readonly string[]
 }
 
 /**
@@ -17,7 +15,7 @@ export interface ReferenceDataAccessOptions {
  * real boundary in production; this keeps the Studio honest about them.
  */
 export const referenceDataAccess = definePlugin<ReferenceDataAccessOptions>(
-  ({types, editorRoles = [ADMINISTRATOR_ROLE], restrictedTools = ['vision']}) => {
+  ({types, editorRoles = [ADMINISTRATOR_ROLE]}) => {
     const protectedTypes = new Set(types)
     const mayEdit = (user: Parameters<typeof hasAnyRole>[0]) => hasAnyRole(user, editorRoles)
 
@@ -40,8 +38,6 @@ export const referenceDataAccess = definePlugin<ReferenceDataAccessOptions>(
         actions: (prev, {schemaType, currentUser}) =>
           protectedTypes.has(schemaType) && !mayEdit(currentUser) ? [] : prev,
       },
-      tools: (prev, {currentUser}) =>
-        mayEdit(currentUser) ? prev : prev.filter((tool) => !restrictedTools.includes(tool.name)),
     }
   },
 )

@@ -1,7 +1,9 @@
-import {userHasRole, type CurrentUser} from 'sanity'
+import {userHasRole} from 'sanity'
 
 export const ADMINISTRATOR_ROLE = 'administrator'
 
-export function hasAnyRole(user: CurrentUser | null | undefined, roles: readonly string[]): boolean {
+type User = Parameters<typeof userHasRole>[0] | undefined
+
+export function hasAnyRole(user: User, roles: readonly string[]): boolean {
   return roles.some((role) => userHasRole(user ?? null, role))
 }
