@@ -19,7 +19,10 @@ export default defineConfig({
   plugins: [ipNews(), visionTool({defaultApiVersion: STUDIO_API_VERSION})],
   // Vision runs any query against the dataset: administrators only. Set here, after every plugin has added its tools.
   tools: (prev, {currentUser}) => (userHasRole(currentUser, 'administrator') ? prev : prev.filter((tool) => tool.name !== 'vision')),
-  // The legacy Scheduled Publishing plugin adds a Schedule action to every document after all plugins
-  // have run, so neither the singleton nor the reference-data rules could remove it. Releases replace it.
+  // Sanity appends these hosted features' document actions (Schedule, Link to Canvas) after every plugin
+  // has run, so neither the singleton nor the reference-data rules could remove them from those documents.
+  // They need paid hosted services; a studio that has them can turn them back on.
   scheduledPublishing: {enabled: false},
+  scheduledDrafts: {enabled: false},
+  apps: {canvas: {enabled: false}},
 })

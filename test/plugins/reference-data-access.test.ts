@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 
 import {REFERENCE_DATA_TYPES} from '../../schemas/constants/ids.ts'
 import {cnipa} from '../fixtures/documents.ts'
-import {actionNames} from '../support/actions.ts'
+import {draftActions} from '../support/actions.ts'
 import {administrator, editor} from '../support/users.ts'
 import {workspaceFor} from '../support/workspace.ts'
 
@@ -19,7 +19,7 @@ describe('reference-data access', () => {
   it('lets administrators edit offices, people and forums', async () => {
     for (const type of REFERENCE_DATA_TYPES) expect(await readOnlyFor(administrator, type)).toBe(false)
     const workspace = await workspaceFor(administrator)
-    expect(actionNames(workspace.document.actions({schemaType: 'office', documentId: 'office.cn'}))).toEqual(
+    expect(draftActions(workspace, 'office', 'office.cn')).toEqual(
       expect.arrayContaining(['publish', 'delete', 'duplicate']),
     )
   })
@@ -32,9 +32,9 @@ describe('reference-data access', () => {
   it('leaves editors no action that changes reference data', async () => {
     const workspace = await workspaceFor(editor)
     for (const type of REFERENCE_DATA_TYPES) {
-      expect(actionNames(workspace.document.actions({schemaType: type, documentId: `${type}.x`}))).toEqual(['TaskCreateAction'])
+      expect(draftActions(workspace, type, `${type}.x`)).toEqual(['TaskCreateAction'])
     }
-    expect(actionNames(workspace.document.actions({schemaType: 'article', documentId: 'article.x'}))).toEqual(
+    expect(draftActions(workspace, 'article', 'article.x')).toEqual(
       expect.arrayContaining(['publish', 'delete']),
     )
   })

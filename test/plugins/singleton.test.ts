@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {COOKIE_POLICY_ID} from '../../schemas/constants/ids.ts'
-import {actionNames} from '../support/actions.ts'
+import {draftActions} from '../support/actions.ts'
 import {administrator, editor} from '../support/users.ts'
 import {workspaceFor} from '../support/workspace.ts'
 
@@ -24,16 +24,16 @@ describe('cookie-policy singleton', () => {
 
       it('can be published, restored and discarded, never deleted, unpublished or duplicated', async () => {
         const workspace = await workspaceFor(user)
-        const actions = workspace.document.actions({schemaType: 'cookiePolicy', documentId: COOKIE_POLICY_ID})
+        const actions = draftActions(workspace, 'cookiePolicy', COOKIE_POLICY_ID)
         // TaskCreateAction comes from Sanity's tasks plugin and does not change the document.
-        expect(actionNames(actions)).toEqual(['publish', 'restore', 'discardChanges', 'TaskCreateAction'])
+        expect(actions).toEqual(['publish', 'restore', 'discardChanges', 'TaskCreateAction'])
       })
     })
   }
 
   it('leaves other types their usual actions', async () => {
     const workspace = await workspaceFor(administrator)
-    const actions = actionNames(workspace.document.actions({schemaType: 'article', documentId: 'article.x'}))
+    const actions = draftActions(workspace, 'article', 'article.x')
     expect(actions).toEqual(expect.arrayContaining(['publish', 'unpublish', 'duplicate', 'delete']))
   })
 })
