@@ -1,5 +1,8 @@
 import {defineCliConfig} from 'sanity/cli'
 
+// The staleness test points this at a scratch folder to regenerate beside the committed files.
+const typegenDir = process.env.TYPEGEN_OUT_DIR || '.'
+
 export default defineCliConfig({
   api: {
     projectId: process.env.SANITY_STUDIO_PROJECT_ID || 'local',
@@ -7,10 +10,10 @@ export default defineCliConfig({
   },
   // Never ask the hosted API which Studio version to load at runtime: offline machines cannot reach it.
   deployment: {autoUpdates: false},
-  schemaExtraction: {path: './schema.json', enforceRequiredFields: true},
+  schemaExtraction: {path: `${typegenDir}/schema.json`, enforceRequiredFields: true},
   typegen: {
     path: ['./queries/**/*.ts', './plugins/**/*.{ts,tsx}', './studio/**/*.{ts,tsx}'],
-    schema: './schema.json',
-    generates: './sanity.types.ts',
+    schema: `${typegenDir}/schema.json`,
+    generates: `${typegenDir}/sanity.types.ts`,
   },
 })
