@@ -54,7 +54,7 @@ function articles(S: StructureBuilder) {
 /** Distinct years of the events' start dates, newest first. */
 export function eventYears(startDates: readonly (string | null)[]): number[] {
   const years = new Set(startDates.filter((date): date is string => Boolean(date)).map((date) => Number(date.slice(0, 4))))
-  return [...years].filter(Number.isInteger).sort((a, b) => b - a)
+  return [...years].filter(Number.isInteger).toSorted((a, b) => b - a)
 }
 
 function events(S: StructureBuilder, fetchStartDates: () => Promise<(string | null)[]>) {

@@ -18,7 +18,7 @@ export async function checkOfficeParent(parent: Reference | undefined, context: 
   const parentOf = new Map<string, string | undefined>()
   const names = new Map<string, string>()
   // Drafts override their published version: the editor sees the draft's parent.
-  for (const row of [...rows].sort((a, b) => Number(a._id.startsWith('drafts.')) - Number(b._id.startsWith('drafts.')))) {
+  for (const row of rows.toSorted((a, b) => Number(a._id.startsWith('drafts.')) - Number(b._id.startsWith('drafts.')))) {
     const id = getPublishedId(row._id)
     parentOf.set(id, getPublishedId(row.parent))
     if (row.name) names.set(id, row.name)

@@ -1,5 +1,5 @@
 import {Box, Card, Flex, Spinner, Stack, Text} from '@sanity/ui'
-import {forwardRef, useEffect, useMemo, useState, type ComponentProps} from 'react'
+import {useEffect, useState, type ComponentProps} from 'react'
 import {getPublishedId, Preview, useDocumentStore, useSchema, type SanityDocument} from 'sanity'
 import {IntentLink} from 'sanity/router'
 
@@ -66,15 +66,8 @@ export function ReferencingArticles({documentId}: ViewProps) {
 }
 
 function ArticleLink({row, schemaType}: {row: ArticleRow; schemaType: ComponentProps<typeof Preview>['schemaType']}) {
-  const Link = useMemo(
-    () =>
-      forwardRef<HTMLAnchorElement, Omit<ComponentProps<typeof IntentLink>, 'intent' | 'params'>>(function Link(props, ref) {
-        return <IntentLink {...props} intent="edit" params={{id: getPublishedId(row._id), type: row._type}} ref={ref} />
-      }),
-    [row._id, row._type],
-  )
   return (
-    <Card as={Link} padding={2} radius={2}>
+    <Card as={IntentLink} intent="edit" params={{id: getPublishedId(row._id), type: row._type}} padding={2} radius={2}>
       <Preview schemaType={schemaType} value={row} layout="default" />
     </Card>
   )

@@ -91,7 +91,7 @@ describe('initial values', async () => {
 
   it('starts the cookie policy with the banner labels, version 1 and six months of consent', async () => {
     const type = workspace.schema.get('cookiePolicy')!
-    expect(await resolveInitialValueForType(type, context)).toMatchObject({
+    expect(await resolveInitialValueForType(type, {}, 9, context)).toMatchObject({
       acceptLabel: 'I accept',
       rejectLabel: 'Reject all',
       preferencesLabel: 'Cookie settings',

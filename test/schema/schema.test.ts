@@ -28,7 +28,7 @@ describe('schema', () => {
   it('extracts the six document types with the references between them', async () => {
     const schema = JSON.parse(await readFile(`${projectRoot}/schema.json`, 'utf8')) as ExtractedType[]
     const documents = schema.filter((type) => type.type === 'document' && !type.name.startsWith('sanity.')).map((type) => type.name)
-    expect(documents.sort()).toEqual(['article', 'cookiePolicy', 'event', 'forum', 'office', 'person'])
+    expect(documents.toSorted()).toEqual(['article', 'cookiePolicy', 'event', 'forum', 'office', 'person'])
 
     // Reference targets reachable from a type, following the inline object types it uses.
     const byName = new Map(schema.map((type) => [type.name, type]))
@@ -39,7 +39,7 @@ describe('schema', () => {
         if (inline!.endsWith('.reference')) found.add(inline!.slice(0, -'.reference'.length))
         else if (!seen.has(inline!)) for (const target of targets(inline!, seen)) found.add(target)
       }
-      return [...found].filter((target) => !target.startsWith('sanity.')).sort()
+      return [...found].filter((target) => !target.startsWith('sanity.')).toSorted()
     }
     expect(targets('article')).toEqual(['article', 'event', 'office', 'person'])
     expect(targets('office')).toEqual(['office'])

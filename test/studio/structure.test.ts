@@ -13,7 +13,7 @@ const dataset = [...allFixtures, olderEvent]
 async function documentsIn(list: Node) {
   const {filter, params} = list.options ?? {}
   const ids = await createInMemoryClient(dataset).fetch<string[]>(`*[${filter}]._id`, params ?? {})
-  return ids.sort()
+  return ids.toSorted()
 }
 
 describe('desk structure', async () => {
@@ -49,9 +49,10 @@ describe('desk structure', async () => {
     expect(alerts.initialValueTemplates?.map(({templateId, parameters}) => ({templateId, parameters}))).toEqual([
       {templateId: 'article-in-section', parameters: {section: 'alert'}},
     ])
-    const template = workspace.templates.find((candidate) => candidate.id === 'article-in-section')
-    expect(await template?.value({section: 'alert'}, {} as never)).toEqual({section: 'alert'})
-    expect(() => (template?.value as (params: unknown) => unknown)({section: 'blog'})).toThrow('Unknown article section "blog"')
+    const template = workspace.templates.find((candidate) => candidate.id === 'article-in-section')!
+    const value = template.value as (params: unknown) => unknown
+    expect(value({section: 'alert'})).toEqual({section: 'alert'})
+    expect(() => value({section: 'blog'})).toThrow('Unknown article section "blog"')
   })
 
   it('groups events by year, newest first', async () => {

@@ -12,6 +12,8 @@ export async function workspaceFor(user: CurrentUser = administrator, documents:
   return createWorkspaceFromConfig({...config, currentUser: user, getClient: () => client})
 }
 
+let validationWorkspace: Promise<Workspace> | undefined
+
 export interface Marker {
   level: string
   message: string
@@ -25,7 +27,9 @@ export interface Marker {
 export async function validate(document: Doc, dataset: readonly Doc[] = []): Promise<Marker[]> {
   const all = [...dataset, document]
   const client = createInMemoryClient(all)
-  const workspace = await createWorkspaceFromConfig({...config, currentUser: administrator, getClient: () => client})
+  // Rules query through the getClient given here, so one compiled workspace serves every dataset.
+  validationWorkspace ??= workspaceFor(administrator)
+  const workspace = await validationWorkspace
   const ids = new Set(all.map((doc) => doc._id))
   const markers = await validateDocument({
     document: document as SanityDocument,
