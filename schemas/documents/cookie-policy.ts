@@ -78,7 +78,11 @@ export const cookiePolicy = defineType({
       group: 'policy',
       description: 'Raise it when the purposes or cookies change: visitors are then asked again.',
       initialValue: 1,
-      validation: (rule) => rule.required().integer().min(1).error('Enter a whole version number of 1 or more'),
+      // Required-ness apart from the range, so an empty field gets one message, not one per constraint.
+      validation: (rule) => [
+        rule.required().error('Enter the version number, 1 for the first policy'),
+        rule.integer().min(1).error('Enter a whole version number of 1 or more'),
+      ],
     }),
     defineField({
       name: 'effectiveDate',
@@ -94,13 +98,10 @@ export const cookiePolicy = defineType({
       group: 'policy',
       description: `How long a visitor's choice is remembered. 182 days (six months) is what the CNIL recommends; at most ${MAX_CONSENT_DAYS} (13 months).`,
       initialValue: 182,
-      validation: (rule) =>
-        rule
-          .required()
-          .integer()
-          .min(1)
-          .max(MAX_CONSENT_DAYS)
-          .error(`Enter a whole number of days between 1 and ${MAX_CONSENT_DAYS}`),
+      validation: (rule) => [
+        rule.required().error('Enter how many days a visitor\'s choice is kept, for example 182'),
+        rule.integer().min(1).max(MAX_CONSENT_DAYS).error(`Enter a whole number of days between 1 and ${MAX_CONSENT_DAYS}`),
+      ],
     }),
     defineField({
       name: 'categories',

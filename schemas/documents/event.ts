@@ -65,7 +65,7 @@ export const event = defineType({
       description: 'Sources often give only the month or the year. The dates are then stored on the first day of that period.',
       options: {list: [...datePrecisions], layout: 'radio', direction: 'horizontal'},
       initialValue: 'day',
-      validation: (rule) => rule.required(),
+      validation: (rule) => rule.required().error('Choose how exactly the dates are known'),
     }),
     defineField({
       name: 'startDate',
@@ -98,7 +98,7 @@ export const event = defineType({
       group: 'when',
       options: {list: [...attendanceModes], layout: 'radio', direction: 'horizontal'},
       initialValue: 'inPerson',
-      validation: (rule) => rule.required(),
+      validation: (rule) => rule.required().error('Choose whether the event was held in person, online or both'),
     }),
     defineField({
       name: 'location',

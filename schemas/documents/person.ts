@@ -45,7 +45,7 @@ export const person = defineType({
         layout: 'radio',
       },
       initialValue: 'givenFirst',
-      validation: (rule) => rule.required(),
+      validation: (rule) => rule.required().error('Choose the order the person writes their name in'),
     }),
     defineField({
       name: 'nativeName',

@@ -17,7 +17,11 @@ export const cookieCategory = defineType({
       options: {source: (_doc, context) => (context.parent as {title?: string})?.title ?? ''},
       validation: (rule) => rule.required().error('Enter a key, for example "analytics"'),
     }),
-    defineField({name: 'title', type: 'string', validation: (rule) => rule.required()}),
+    defineField({
+      name: 'title',
+      type: 'string',
+      validation: (rule) => rule.required().error('Give the category a title visitors understand, for example "Analytics"'),
+    }),
     defineField({
       name: 'description',
       type: 'text',

@@ -30,7 +30,7 @@ export const cookieDeclaration = defineType({
         direction: 'horizontal',
       },
       initialValue: 'first',
-      validation: (rule) => rule.required(),
+      validation: (rule) => rule.required().error('Choose whether this site or a third party sets the cookie'),
     }),
     defineField({
       name: 'category',

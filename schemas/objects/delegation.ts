@@ -22,7 +22,7 @@ export const delegation = defineType({
       type: 'string',
       options: {list: [...delegationRoles], layout: 'radio', direction: 'horizontal'},
       initialValue: 'member',
-      validation: (rule) => rule.required(),
+      validation: (rule) => rule.required().error('Choose whether the office came as a member or an observer'),
     }),
     defineField({
       name: 'head',

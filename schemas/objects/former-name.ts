@@ -8,7 +8,11 @@ export const formerName = defineType({
   type: 'object',
   icon: RestoreIcon,
   fields: [
-    defineField({name: 'name', type: 'string', validation: (rule) => rule.required()}),
+    defineField({
+      name: 'name',
+      type: 'string',
+      validation: (rule) => rule.required().error('Enter the former name, for example "State Intellectual Property Office"'),
+    }),
     defineField({name: 'abbreviation', type: 'string'}),
     defineField({
       name: 'until',

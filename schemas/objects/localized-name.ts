@@ -22,7 +22,7 @@ export const localizedName = defineType({
     defineField({
       name: 'name',
       type: 'string',
-      validation: (rule) => rule.required(),
+      validation: (rule) => rule.required().error('Enter the name as written in that language'),
     }),
   ],
   preview: {
