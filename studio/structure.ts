@@ -11,8 +11,40 @@ import {COOKIE_POLICY_ID, STUDIO_API_VERSION} from '../schemas/constants/ids.ts'
 import {officeKinds} from '../schemas/constants/office-kinds.ts'
 import {ARTICLE_IN_SECTION_TEMPLATE} from './templates.ts'
 
-const newestArticlesFirst = [{field: 'publishedAt', direction: 'desc' as const}]
-const newestEventsFirst = [{field: 'startDate', direction: 'desc' as const}]
+type Ordering = {field: string; direction: 'asc' | 'desc'}[]
+
+const newestArticlesFirst: Ordering = [{field: 'publishedAt', direction: 'desc'}]
+const newestEventsFirst: Ordering = [{field: 'startDate', direction: 'desc'}]
+
+interface FilteredListOptions {
+  id: string
+  title: string
+  schemaType: string
+  /** A GROQ filter with `$params` only: values never go into the string. */
+  filter: string
+  params: Record<string, string>
+  ordering: Ordering
+  /** Templates for "New" inside the list; by default the type's own. */
+  templates?: ReturnType<StructureBuilder['initialValueTemplateItem']>[]
+}
+
+/** A list item that opens the documents of one type matching a parameterised filter. */
+function filteredListItem(S: StructureBuilder, options: FilteredListOptions) {
+  const {id, title, schemaType, filter, params, ordering, templates} = options
+  const list = S.documentList()
+    .id(id)
+    .title(title)
+    .schemaType(schemaType)
+    .apiVersion(STUDIO_API_VERSION)
+    .filter(filter)
+    .params(params)
+    .defaultOrdering(ordering)
+  return S.listItem()
+    .id(id)
+    .title(title)
+    .schemaType(schemaType)
+    .child(templates ? list.initialValueTemplates(templates) : list)
+}
 
 function articles(S: StructureBuilder) {
   return S.listItem()
@@ -31,21 +63,16 @@ function articles(S: StructureBuilder) {
             .child(S.documentTypeList('article').id('all-articles').title('All articles').defaultOrdering(newestArticlesFirst)),
           S.divider(),
           ...articleSections.map(({title, value}) =>
-            S.listItem()
-              .id(`section-${value}`)
-              .title(title)
-              .icon(DocumentTextIcon)
-              .child(
-                S.documentList()
-                  .id(`section-${value}`)
-                  .title(title)
-                  .schemaType('article')
-                  .apiVersion(STUDIO_API_VERSION)
-                  .filter('_type == "article" && section == $section')
-                  .params({section: value})
-                  .defaultOrdering(newestArticlesFirst)
-                  .initialValueTemplates([S.initialValueTemplateItem(ARTICLE_IN_SECTION_TEMPLATE, {section: value})]),
-              ),
+            filteredListItem(S, {
+              id: `section-${value}`,
+              title,
+              schemaType: 'article',
+              filter: '_type == "article" && section == $section',
+              params: {section: value},
+              ordering: newestArticlesFirst,
+              // "New" inside a section list starts the article in that section.
+              templates: [S.initialValueTemplateItem(ARTICLE_IN_SECTION_TEMPLATE, {section: value})],
+            }),
           ),
         ]),
     )
@@ -75,21 +102,15 @@ function events(S: StructureBuilder, fetchStartDates: () => Promise<(string | nu
             .child(S.documentTypeList('event').id('all-events').title('All events').defaultOrdering(newestEventsFirst)),
           S.divider(),
           ...years.map((year) =>
-            S.listItem()
-              .id(`year-${year}`)
-              .title(String(year))
-              .icon(CalendarIcon)
-              .child(
-                S.documentList()
-                  .id(`year-${year}`)
-                  .title(`Events in ${year}`)
-                  .schemaType('event')
-                  .apiVersion(STUDIO_API_VERSION)
-                  // A range on the date string, not a function of it, so the filter can use an index.
-                  .filter('_type == "event" && startDate >= $from && startDate < $to')
-                  .params({from: `${year}-01-01`, to: `${year + 1}-01-01`})
-                  .defaultOrdering(newestEventsFirst),
-              ),
+            filteredListItem(S, {
+              id: `year-${year}`,
+              title: String(year),
+              schemaType: 'event',
+              // A range on the date string, not a function of it, so the filter can use an index.
+              filter: '_type == "event" && startDate >= $from && startDate < $to',
+              params: {from: `${year}-01-01`, to: `${year + 1}-01-01`},
+              ordering: newestEventsFirst,
+            }),
           ),
         ])
     })
@@ -112,20 +133,14 @@ function referenceData(S: StructureBuilder) {
             .child(S.documentTypeList('office').id('all-offices').title('All offices')),
           S.divider(),
           ...officeKinds.map(({title, value}) =>
-            S.listItem()
-              .id(`offices-${value}`)
-              .title(title)
-              .icon(CaseIcon)
-              .child(
-                S.documentList()
-                  .id(`offices-${value}`)
-                  .title(title)
-                  .schemaType('office')
-                  .apiVersion(STUDIO_API_VERSION)
-                  .filter('_type == "office" && kind == $kind')
-                  .params({kind: value})
-                  .defaultOrdering([{field: 'name', direction: 'asc'}]),
-              ),
+            filteredListItem(S, {
+              id: `offices-${value}`,
+              title,
+              schemaType: 'office',
+              filter: '_type == "office" && kind == $kind',
+              params: {kind: value},
+              ordering: [{field: 'name', direction: 'asc'}],
+            }),
           ),
         ]),
     )

@@ -5,6 +5,7 @@ import {articleSections, sectionTitle, type ArticleSection} from '../constants/a
 import {ipRights} from '../constants/ip-rights.ts'
 import {topics} from '../constants/topics.ts'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
+import {uniqueReferences} from '../fields/unique-references.ts'
 import {checkCaseDetails, checkExternalUrl} from '../rules/article-section.ts'
 import {checkNotBefore} from '../rules/date-order.ts'
 import {atField} from '../rules/result.ts'
@@ -105,29 +106,26 @@ export const article = defineType({
       initialValue: 'en',
       validation: (rule) => [rule.required().error('Enter the article\'s language, for example en'), rule.custom(checkLanguageTag)],
     }),
-    defineField({
+    uniqueReferences({
       name: 'offices',
       title: 'Offices it is about',
-      type: 'array',
       group: 'about',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'office'}]})],
-      validation: (rule) => rule.unique().error('Each office is listed once: remove the repeat'),
+      to: ['office'],
+      repeatMessage: 'Each office is listed once: remove the repeat',
     }),
-    defineField({
+    uniqueReferences({
       name: 'people',
       title: 'People mentioned',
-      type: 'array',
       group: 'about',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'person'}]})],
-      validation: (rule) => rule.unique().error('Each person is listed once: remove the repeat'),
+      to: ['person'],
+      repeatMessage: 'Each person is listed once: remove the repeat',
     }),
-    defineField({
+    uniqueReferences({
       name: 'events',
       title: 'Events covered',
-      type: 'array',
       group: 'about',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'event'}]})],
-      validation: (rule) => rule.unique().error('Each event is listed once: remove the repeat'),
+      to: ['event'],
+      repeatMessage: 'Each event is listed once: remove the repeat',
     }),
     defineField({
       name: 'ipRights',

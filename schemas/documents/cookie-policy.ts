@@ -7,6 +7,7 @@ import {
   MAX_CONSENT_DAYS,
   type CookieCategoryLike,
 } from '../rules/cookie-consent.ts'
+import {atItems} from '../rules/result.ts'
 
 /** The site's cookie banner and policy. A singleton: the Studio keeps exactly one, at a fixed id. */
 export const cookiePolicy = defineType({
@@ -110,15 +111,12 @@ export const cookiePolicy = defineType({
       of: [defineArrayMember({type: 'cookieCategory'})],
       validation: (rule) => [
         rule.custom((categories) => checkNecessaryCategory(categories as CookieCategoryLike[] | undefined)),
-        rule.custom((categories) => {
-          const repeats = duplicateCategoryKeys(categories as CookieCategoryLike[] | undefined)
-          return repeats.length === 0
-            ? true
-            : repeats.map((item) => ({
-                message: `The key "${item.key?.current}" is used by another category: give each category its own key`,
-                path: [{_key: item._key}],
-              }))
-        }),
+        rule.custom((categories) =>
+          atItems(
+            duplicateCategoryKeys(categories as CookieCategoryLike[] | undefined),
+            (item) => `The key "${item.key?.current}" is used by another category: give each category its own key`,
+          ),
+        ),
       ],
     }),
     defineField({

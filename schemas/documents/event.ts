@@ -7,6 +7,7 @@ import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
 import {checkLocation, needsLocation, needsVideoNote} from '../rules/attendance.ts'
 import {findDuplicates, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {checkDateMatchesPrecision, checkEndNotBeforeStart, formatPartialDate} from '../rules/partial-date.ts'
+import {atItems} from '../rules/result.ts'
 
 type EventDocument = {
   datePrecision?: DatePrecision
@@ -137,17 +138,12 @@ export const event = defineType({
       group: 'participants',
       of: [defineArrayMember({type: 'delegation'})],
       validation: (rule) =>
-        rule.custom((delegations) => {
-          const repeats = findDuplicates(delegations as (KeyedItem & {office?: unknown})[] | undefined, (item) =>
-            referencedId(item.office),
-          )
-          return repeats.length === 0
-            ? true
-            : repeats.map((item) => ({
-                message: 'This office already has a delegation: add the people to that delegation instead',
-                path: [{_key: item._key}],
-              }))
-        }),
+        rule.custom((delegations) =>
+          atItems(
+            findDuplicates(delegations as (KeyedItem & {office?: unknown})[] | undefined, (item) => referencedId(item.office)),
+            () => 'This office already has a delegation: add the people to that delegation instead',
+          ),
+        ),
     }),
     defineField({
       name: 'agendaTopics',

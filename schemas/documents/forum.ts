@@ -1,7 +1,9 @@
 import {UsersIcon} from '@sanity/icons/Users'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineField, defineType} from 'sanity'
 
+import {uniqueReferences} from '../fields/unique-references.ts'
 import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
+import {atItems} from '../rules/result.ts'
 
 const FIRST_FORUM_YEAR = 1883 // the Paris Convention: no IP cooperation forum is older
 
@@ -20,30 +22,25 @@ export const forum = defineType({
       validation: (rule) => rule.required().error('Enter the forum\'s name'),
     }),
     defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.'}),
-    defineField({
+    uniqueReferences({
       name: 'members',
       title: 'Member offices',
-      type: 'array',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'office'}]})],
-      validation: (rule) => rule.unique().error('Each office is a member once: remove the repeat'),
+      to: ['office'],
+      repeatMessage: 'Each office is a member once: remove the repeat',
     }),
-    defineField({
+    uniqueReferences({
       name: 'observers',
       title: 'Observer offices',
-      type: 'array',
       description: 'Offices that attend without being members, such as WIPO at IP5.',
-      of: [defineArrayMember({type: 'reference', to: [{type: 'office'}]})],
-      validation: (rule) => [
-        rule.unique().error('Each office is an observer once: remove the repeat'),
-        rule.custom((observers, context) => {
-          const both = findOverlap(observers as ForumDocument['observers'], (context.document as ForumDocument)?.members, referencedId)
-          return both.length === 0
-            ? true
-            : both.map((item) => ({
-                message: 'This office is already a member: an office is either a member or an observer, not both',
-                path: [{_key: item._key}],
-              }))
-        }),
+      to: ['office'],
+      repeatMessage: 'Each office is an observer once: remove the repeat',
+      rules: (rule) => [
+        rule.custom((observers, context) =>
+          atItems(
+            findOverlap(observers as ForumDocument['observers'], (context.document as ForumDocument)?.members, referencedId),
+            () => 'This office is already a member: an office is either a member or an observer, not both',
+          ),
+        ),
       ],
     }),
     defineField({

@@ -5,3 +5,11 @@ export type RuleResult = true | string
 export function atField(field: string, result: RuleResult): true | {message: string; path: string[]} {
   return result === true ? true : {message: result, path: [field]}
 }
+
+/** An array rule's message, shown at each offending item (or `true` when there is none). */
+export function atItems<T extends {_key: string}>(
+  items: readonly T[],
+  message: (item: T) => string,
+): true | {message: string; path: {_key: string}[]}[] {
+  return items.length === 0 ? true : items.map((item) => ({message: message(item), path: [{_key: item._key}]}))
+}
