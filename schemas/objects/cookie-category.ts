@@ -14,7 +14,11 @@ export const cookieCategory = defineType({
       name: 'key',
       type: 'slug',
       description: 'The identifier the site stores with a visitor\'s choice, for example "analytics". Cookies name their category by it.',
-      options: {source: (_doc, context) => (context.parent as {title?: string})?.title ?? ''},
+      options: {
+        source: (_doc, context) => (context.parent as {title?: string})?.title ?? '',
+        // Keys are unique within the policy: the categories list checks that, naming the repeated key.
+        isUnique: () => true,
+      },
       validation: (rule) => rule.required().error('Enter a key, for example "analytics"'),
     }),
     defineField({

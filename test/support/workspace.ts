@@ -1,10 +1,10 @@
-import {createWorkspaceFromConfig, pathToString, validateDocument, type CurrentUser, type SanityDocument, type Workspace} from 'sanity'
+import {createWorkspaceFromConfig, type CurrentUser, type Workspace} from 'sanity'
 
 import {createInMemoryClient} from '../../offline/in-memory-client.ts'
+import type {Doc} from '../../offline/ndjson.ts'
+import {validateOne} from '../../offline/validate-documents.ts'
 import config from '../../sanity.config.ts'
 import {administrator} from './users.ts'
-
-type Doc = {_id: string; _type: string; [key: string]: unknown}
 
 /** The Studio's own workspace, resolved from sanity.config.ts, for a user, over an in-memory dataset. */
 export async function workspaceFor(user: CurrentUser = administrator, documents: readonly Doc[] = []): Promise<Workspace> {
@@ -12,6 +12,7 @@ export async function workspaceFor(user: CurrentUser = administrator, documents:
   return createWorkspaceFromConfig({...config, currentUser: user, getClient: () => client})
 }
 
+// Rules query through the client given to each validation, so one compiled workspace serves every dataset.
 let validationWorkspace: Promise<Workspace> | undefined
 
 export interface Marker {
@@ -21,28 +22,13 @@ export interface Marker {
 }
 
 /**
- * Validates a document the way `sanity documents validate` does: the workspace's compiled schema and
- * every rule in it, built-in and custom, with `dataset` standing in for the Content Lake.
+ * Validates a document the way the Studio does: the workspace's compiled schema and every rule in it,
+ * built-in and custom, with `dataset` standing in for the Content Lake.
  */
 export async function validate(document: Doc, dataset: readonly Doc[] = []): Promise<Marker[]> {
-  const all = [...dataset, document]
-  const client = createInMemoryClient(all)
-  // Rules query through the getClient given here, so one compiled workspace serves every dataset.
   validationWorkspace ??= workspaceFor(administrator)
-  const workspace = await validationWorkspace
-  const ids = new Set(all.map((doc) => doc._id))
-  const markers = await validateDocument({
-    document: document as SanityDocument,
-    workspace,
-    environment: 'studio',
-    getClient: () => client,
-    getDocumentExists: ({id}) => Promise.resolve(ids.has(id)),
-  })
-  return markers.map((marker) => ({
-    level: marker.level,
-    message: marker.message,
-    path: pathToString(marker.path),
-  }))
+  const problems = await validateOne(document, await validationWorkspace, [...dataset, document])
+  return problems.map(({level, message, path}) => ({level, message, path}))
 }
 
 /** Messages of errors only, the ones that block publishing. */

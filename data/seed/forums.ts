@@ -1,0 +1,34 @@
+import {ref, type SeedForum} from './helpers.ts'
+
+const members = (...codes: string[]) => codes.map((code) => ref(`office.${code}`, code))
+
+export const forums: SeedForum[] = [
+  {
+    _id: 'forum.ip5',
+    _type: 'forum',
+    name: 'IP5',
+    abbreviation: 'IP5',
+    members: members('ep', 'jp', 'kr', 'cn', 'us'),
+    observers: members('wo'),
+    founded: 2007,
+    website: 'https://www.fiveipoffices.org',
+    description:
+      'The five largest intellectual property offices. Heads of Office meet yearly under a rotating presidency, prepared by a Deputy Heads meeting and working groups on classification, IT and examination.',
+  },
+  {
+    _id: 'forum.tm5',
+    _type: 'forum',
+    name: 'TM5',
+    abbreviation: 'TM5',
+    members: members('em', 'jp', 'kr', 'cn', 'us'),
+    description: 'Cooperation of five trademark offices.',
+  },
+  {
+    _id: 'forum.id5',
+    _type: 'forum',
+    name: 'ID5',
+    abbreviation: 'ID5',
+    members: members('em', 'jp', 'kr', 'cn', 'us'),
+    description: 'Cooperation of five industrial design offices.',
+  },
+]

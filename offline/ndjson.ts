@@ -1,0 +1,28 @@
+import {readFile} from 'node:fs/promises'
+
+export type Doc = {_id: string; _type: string; [key: string]: unknown}
+
+/** Documents of an NDJSON file, one per line; a bad line is reported with its number, nothing is guessed. */
+export async function readNdjson(file: string): Promise<Doc[]> {
+  const text = await readFile(file, 'utf8')
+  const documents: Doc[] = []
+  text.split('\n').forEach((line, index) => {
+    if (!line.trim()) return
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch (error) {
+      throw new Error(`${file}:${index + 1}: not valid JSON (${(error as Error).message})`, {cause: error})
+    }
+    const doc = value as Partial<Doc>
+    if (typeof doc !== 'object' || doc === null || typeof doc._id !== 'string' || typeof doc._type !== 'string') {
+      throw new Error(`${file}:${index + 1}: every line must be a document with a string _id and _type`)
+    }
+    documents.push(doc as Doc)
+  })
+  return documents
+}
+
+export function toNdjson(documents: readonly object[]): string {
+  return documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n'
+}

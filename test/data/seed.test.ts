@@ -1,0 +1,76 @@
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
+
+import {describe, expect, it} from 'vitest'
+
+import {seedDocuments} from '../../data/seed/index.ts'
+import {readNdjson, toNdjson} from '../../offline/ndjson.ts'
+import {danglingReferences, validateDocuments} from '../../offline/validate-documents.ts'
+import {projectRoot, sanityCli} from '../support/cli.ts'
+
+const seedFile = `${projectRoot}data/seed.ndjson`
+
+describe('seed dataset', () => {
+  it('is the committed data/seed.ndjson (run `npm run data:seed` after changing data/seed/)', async () => {
+    expect(await readFile(seedFile, 'utf8')).toBe(toNdjson(seedDocuments))
+  })
+
+  it('has deterministic, unique ids, so importing twice duplicates nothing', async () => {
+    const documents = await readNdjson(seedFile)
+    const ids = documents.map((doc) => doc._id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(id).toMatch(/^(cookiePolicy|(office|person|forum|event|article)\.[a-z0-9.-]+)$/)
+  })
+
+  it('holds the IP5 offices, the other offices, CNIPA departments, forums, people, the event, the article and the cookie policy', async () => {
+    const documents = await readNdjson(seedFile)
+    const codes = documents.filter((doc) => doc._type === 'office').map((doc) => doc.st3Code).filter(Boolean)
+    expect(codes).toEqual(expect.arrayContaining(['US', 'CN', 'JP', 'KR', 'EP', 'WO', 'GB', 'DE', 'FR', 'IN', 'BR', 'EA', 'AP', 'OA', 'EM']))
+    const departments = documents.filter((doc) => doc._type === 'office' && doc.kind === 'department')
+    expect(departments).toHaveLength(7)
+    expect(documents.filter((doc) => doc._type === 'forum').map((doc) => doc.name)).toEqual(['IP5', 'TM5', 'ID5'])
+    expect(documents.filter((doc) => doc._type === 'person')).toHaveLength(5)
+    expect(documents.filter((doc) => doc._type === 'event')).toHaveLength(1)
+    expect(documents.filter((doc) => doc._type === 'article')).toHaveLength(1)
+    expect(documents.filter((doc) => doc._type === 'cookiePolicy').map((doc) => doc._id)).toEqual(['cookiePolicy'])
+  })
+
+  it('passes Sanity validation with no error or warning, and every reference resolves inside the file', async () => {
+    expect(await validateDocuments(await readNdjson(seedFile))).toEqual([])
+  })
+})
+
+describe('offline data validation', () => {
+  it('reports a reference to a document the file does not hold', () => {
+    const article = {_id: 'article.x', _type: 'article', offices: [{_key: 'a', _type: 'reference', _ref: 'office.zz'}]}
+    expect(danglingReferences([article])).toEqual([
+      {documentId: 'article.x', level: 'error', path: 'offices[_key=="a"]', message: 'References "office.zz", which is not in the dataset'},
+    ])
+  })
+
+  it('names the line of a malformed NDJSON file', async () => {
+    await mkdir(`${projectRoot}test/.tmp`, {recursive: true})
+    const file = `${projectRoot}test/.tmp/broken.ndjson`
+    await writeFile(file, '{"_id":"a","_type":"office","name":"A"}\n{"_id": "b",\n')
+    await expect(readNdjson(file)).rejects.toThrow(/broken.ndjson:2: not valid JSON/)
+    await writeFile(file, '{"_type":"office"}\n')
+    await expect(readNdjson(file)).rejects.toThrow(/broken.ndjson:1: every line must be a document with a string _id and _type/)
+  })
+
+  it('`npm run data:validate` passes the seed and fails a file with errors, naming document, path and message', async () => {
+    const ok = await sanityCli(['exec', 'scripts/validate-data.ts', '--', 'data/seed.ndjson'])
+    expect(ok.stdout).toMatch(/data\/seed\.ndjson: 33 documents, 0 errors, 0 warnings/)
+    expect(ok.code).toBe(0)
+
+    const documents = await readNdjson(seedFile)
+    const broken = documents.map((doc) =>
+      doc._id === 'office.cn' ? {...doc, st3Code: 'cn'} : doc._id === 'person.liao-tao' ? {...doc, positions: [{_key: 'x', _type: 'position', title: 'Director', office: {_type: 'reference', _ref: 'office.nowhere'}}]} : doc,
+    )
+    await mkdir(`${projectRoot}test/.tmp`, {recursive: true})
+    await writeFile(`${projectRoot}test/.tmp/broken-seed.ndjson`, toNdjson(broken))
+    const failed = await sanityCli(['exec', 'scripts/validate-data.ts', '--', 'test/.tmp/broken-seed.ndjson'])
+    expect(failed.stdout).toContain('error   office.cn st3Code: "cn" is not a WIPO ST.3 code: enter two capital letters, for example CN, EP or WO')
+    expect(failed.stdout).toContain('error   person.liao-tao positions[_key=="x"].office: References "office.nowhere", which is not in the dataset')
+    expect(failed.stdout).toMatch(/33 documents, 2 errors, 0 warnings/)
+    expect(failed.code).toBe(1)
+  }, 60_000)
+})
