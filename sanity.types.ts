@@ -553,3 +553,567 @@ export type AllSanitySchemaTypes =
   | SanityAssetSourceData
   | SanityImageAsset
   | Geopoint;
+
+// Source: queries/article-page.ts
+// Variable: articleBySlugQuery
+// Query: *[_type == "article" && slug.current == $slug][0] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  updatedAt,  language,  summary,  "image": mainImage{alt, caption, "url": asset->url},  body[] {    ...,    _type == "accessibleImage" => {alt, caption, "url": asset->url},    markDefs[] {      ...,      _type == "internalLink" => {        "target": reference->{_type, _id, "slug": slug.current, "title": coalesce(title, name)}      }    }  },  externalUrl,  ipRights,  topics,  "offices": offices[]->{_id, name, abbreviation, st3Code, kind, country, website},  "people": people[]->{    _id,    "slug": slug.current,    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),    givenName,    familyName,    nativeName  },  "events": events[]->{_id, title, "slug": slug.current, startDate, endDate, datePrecision, attendanceMode},  source {    organisationName,    url,    "office": office->{_id, name, abbreviation, st3Code, website}  },  translation {originalLanguage, originalTitle, originalUrl, note},  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},  seo {title, description}}
+export type ArticleBySlugQueryResult = {
+  _id: string;
+  title: string;
+  slug: string;
+  section: "alert" | "article" | "case" | "link" | "news";
+  publishedAt: string;
+  updatedAt: string | null;
+  language: string;
+  summary: string | null;
+  image: {
+    alt: string | null;
+    caption: string | null;
+    url: string | null;
+  } | null;
+  body: Array<
+    | {
+        _key: string;
+        _type: "accessibleImage";
+        asset?: SanityImageAssetReference;
+        media?: unknown;
+        hotspot?: SanityImageHotspot;
+        crop?: SanityImageCrop;
+        alt: string | null;
+        caption: string | null;
+        url: string | null;
+        markDefs: null;
+      }
+    | {
+        children?: Array<{
+          marks?: Array<string>;
+          text?: string;
+          _type: "span";
+          _key: string;
+        }>;
+        style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
+        listItem?: "bullet" | "number";
+        markDefs: Array<
+          | {
+              _key: string;
+              _type: "externalLink";
+              href: string;
+            }
+          | {
+              _key: string;
+              _type: "internalLink";
+              reference:
+                | ArticleReference
+                | EventReference
+                | OfficeReference
+                | PersonReference;
+              target:
+                | {
+                    _type: "article";
+                    _id: string;
+                    slug: string;
+                    title: string;
+                  }
+                | {
+                    _type: "event";
+                    _id: string;
+                    slug: string;
+                    title: string;
+                  }
+                | {
+                    _type: "office";
+                    _id: string;
+                    slug: null;
+                    title: string;
+                  }
+                | {
+                    _type: "person";
+                    _id: string;
+                    slug: string;
+                    title: null;
+                  };
+            }
+        > | null;
+        level?: number;
+        _type: "block";
+        _key: string;
+      }
+  > | null;
+  externalUrl: string | null;
+  ipRights: Array<string> | null;
+  topics: Array<string> | null;
+  offices: Array<{
+    _id: string;
+    name: string;
+    abbreviation: string | null;
+    st3Code: string | null;
+    kind: "department" | "intergovernmental" | "national" | "regional";
+    country: string | null;
+    website: string | null;
+  }> | null;
+  people: Array<{
+    _id: string;
+    slug: string;
+    name: string | null;
+    givenName: string | null;
+    familyName: string | null;
+    nativeName: string | null;
+  }> | null;
+  events: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    endDate: string | null;
+    datePrecision: "day" | "month" | "year";
+    attendanceMode: "hybrid" | "inPerson" | "online";
+  }> | null;
+  source: {
+    organisationName: string | null;
+    url: string | null;
+    office: {
+      _id: string;
+      name: string;
+      abbreviation: string | null;
+      st3Code: string | null;
+      website: string | null;
+    } | null;
+  } | null;
+  translation: {
+    originalLanguage: string;
+    originalTitle: string | null;
+    originalUrl: string | null;
+    note: string | null;
+  } | null;
+  caseDetails: {
+    court: string;
+    caseNumber: string;
+    ecli: string | null;
+    decisionDate: string | null;
+    outcome: string | null;
+    parties: Array<{
+      name: string;
+      role:
+        | "appellant"
+        | "claimant"
+        | "defendant"
+        | "intervener"
+        | "opponent"
+        | "other"
+        | "respondent"
+        | "rightHolder";
+    }> | null;
+  } | null;
+  seo: {
+    title: string | null;
+    description: string | null;
+  } | null;
+} | null;
+
+// Source: queries/article-search.ts
+// Variable: articleSearchQuery
+// Query: *[  _type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search, summary match $search) | order(_score desc, publishedAt desc) [0...$limit] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  summary}
+export type ArticleSearchQueryResult = Array<{
+  _id: string;
+  title: string;
+  slug: string;
+  section: "alert" | "article" | "case" | "link" | "news";
+  publishedAt: string;
+  summary: string | null;
+}>;
+
+// Source: queries/cookie-policy.ts
+// Variable: cookiePolicyQuery
+// Query: *[_id == "cookiePolicy"][0] {  bannerText,  acceptLabel,  rejectLabel,  preferencesLabel,  policyLinkLabel,  privacyStatementUrl,  policy,  version,  effectiveDate,  consentLifetimeDays,  categories[] {"key": key.current, title, description, strictlyNecessary, required, enabledByDefault},  cookies[] {name, provider, party, category, purpose, duration}}
+export type CookiePolicyQueryResult =
+  | {
+      bannerText: null;
+      acceptLabel: null;
+      rejectLabel: null;
+      preferencesLabel: null;
+      policyLinkLabel: null;
+      privacyStatementUrl: null;
+      policy: null;
+      version: null;
+      effectiveDate: null;
+      consentLifetimeDays: null;
+      categories: null;
+      cookies: null;
+    }
+  | {
+      bannerText: string;
+      acceptLabel: string;
+      rejectLabel: string;
+      preferencesLabel: string;
+      policyLinkLabel: string | null;
+      privacyStatementUrl: string | null;
+      policy: RichText | null;
+      version: number;
+      effectiveDate: string;
+      consentLifetimeDays: number;
+      categories: Array<{
+        key: string;
+        title: string;
+        description: string;
+        strictlyNecessary: boolean | null;
+        required: boolean | null;
+        enabledByDefault: boolean | null;
+      }> | null;
+      cookies: Array<{
+        name: string;
+        provider: string | null;
+        party: "first" | "third";
+        category: string;
+        purpose: string;
+        duration: string;
+      }> | null;
+    }
+  | null;
+
+// Source: queries/event-page.ts
+// Variable: eventPageQuery
+// Query: *[_type == "event" && slug.current == $slug][0] {  _id,  title,  "slug": slug.current,  kind,  summary,  datePrecision,  startDate,  endDate,  attendanceMode,  location {venue, city, country},  videoLinkNote,  agendaTopics,  "forum": forum->{_id, name, abbreviation},  "host": host->{_id, name, abbreviation, st3Code},  chair {    titleAsReported,    "person": person->{      _id,      "slug": slug.current,      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")    }  },  delegations[] {    _key,    role,    "office": office->{_id, name, abbreviation, st3Code},    head {      titleAsReported,      "person": person->{        _id,        "slug": slug.current,        "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")      }    },    "members": members[]->{      _id,      _type,      "slug": slug.current,      "name": coalesce(        name,        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")      )    }  },  "relatedArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {    _id,    title,    "slug": slug.current,    publishedAt  }}
+export type EventPageQueryResult = {
+  _id: string;
+  title: string;
+  slug: string;
+  kind:
+    | "conference"
+    | "deputyHeadsMeeting"
+    | "headsMeeting"
+    | "other"
+    | "workingGroup";
+  summary: string | null;
+  datePrecision: "day" | "month" | "year";
+  startDate: string;
+  endDate: string | null;
+  attendanceMode: "hybrid" | "inPerson" | "online";
+  location: {
+    venue: string | null;
+    city: string | null;
+    country: string | null;
+  } | null;
+  videoLinkNote: string | null;
+  agendaTopics: Array<string> | null;
+  forum: {
+    _id: string;
+    name: string;
+    abbreviation: string | null;
+  } | null;
+  host: {
+    _id: string;
+    name: string;
+    abbreviation: string | null;
+    st3Code: string | null;
+  } | null;
+  chair: {
+    titleAsReported: string | null;
+    person: {
+      _id: string;
+      slug: string;
+      name: string | null;
+    };
+  } | null;
+  delegations: Array<{
+    _key: string;
+    role: "member" | "observer";
+    office: {
+      _id: string;
+      name: string;
+      abbreviation: string | null;
+      st3Code: string | null;
+    };
+    head: {
+      titleAsReported: string | null;
+      person: {
+        _id: string;
+        slug: string;
+        name: string | null;
+      };
+    } | null;
+    members: Array<
+      | {
+          _id: string;
+          _type: "office";
+          slug: null;
+          name: string;
+        }
+      | {
+          _id: string;
+          _type: "person";
+          slug: string;
+          name: string | null;
+        }
+    > | null;
+  }> | null;
+  relatedArticles: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    publishedAt: string;
+  }>;
+} | null;
+
+// Source: queries/events.ts
+// Variable: eventsByYearQuery
+// Query: *[  _type == "event" && startDate >= $from && startDate < $to] | order(startDate desc, _id desc) {  _id,  title,  "slug": slug.current,  kind,  datePrecision,  startDate,  endDate,  attendanceMode,  "forum": forum->abbreviation,  "host": host->abbreviation}
+export type EventsByYearQueryResult = Array<{
+  _id: string;
+  title: string;
+  slug: string;
+  kind:
+    | "conference"
+    | "deputyHeadsMeeting"
+    | "headsMeeting"
+    | "other"
+    | "workingGroup";
+  datePrecision: "day" | "month" | "year";
+  startDate: string;
+  endDate: string | null;
+  attendanceMode: "hybrid" | "inPerson" | "online";
+  forum: string | null;
+  host: string | null;
+}>;
+
+// Source: queries/events.ts
+// Variable: upcomingEventsQuery
+// Query: *[  _type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc, _id asc) [0...$limit] {  _id,  title,  "slug": slug.current,  kind,  datePrecision,  startDate,  endDate,  attendanceMode,  location {city, country},  "forum": forum->abbreviation}
+export type UpcomingEventsQueryResult = Array<{
+  _id: string;
+  title: string;
+  slug: string;
+  kind:
+    | "conference"
+    | "deputyHeadsMeeting"
+    | "headsMeeting"
+    | "other"
+    | "workingGroup";
+  datePrecision: "day" | "month" | "year";
+  startDate: string;
+  endDate: string | null;
+  attendanceMode: "hybrid" | "inPerson" | "online";
+  location: {
+    city: string | null;
+    country: string | null;
+  } | null;
+  forum: string | null;
+}>;
+
+// Source: queries/forum-page.ts
+// Variable: forumPageQuery
+// Query: *[_type == "forum" && _id == $id][0] {  _id,  name,  abbreviation,  founded,  website,  description,  "members": members[]->{_id, name, abbreviation, st3Code},  "observers": observers[]->{_id, name, abbreviation, st3Code},  "events": *[_type == "event" && forum._ref == ^._id] | order(startDate desc, _id desc) [0...20] {    _id,    title,    "slug": slug.current,    kind,    startDate,    datePrecision  }}
+export type ForumPageQueryResult = {
+  _id: string;
+  name: string;
+  abbreviation: string | null;
+  founded: number | null;
+  website: string | null;
+  description: string | null;
+  members: Array<{
+    _id: string;
+    name: string;
+    abbreviation: string | null;
+    st3Code: string | null;
+  }> | null;
+  observers: Array<{
+    _id: string;
+    name: string;
+    abbreviation: string | null;
+    st3Code: string | null;
+  }> | null;
+  events: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    kind:
+      | "conference"
+      | "deputyHeadsMeeting"
+      | "headsMeeting"
+      | "other"
+      | "workingGroup";
+    startDate: string;
+    datePrecision: "day" | "month" | "year";
+  }>;
+} | null;
+
+// Source: queries/latest-articles.ts
+// Variable: latestArticlesQuery
+// Query: *[  _type == "article"  && (!defined($section) || section == $section)  && (    !defined($afterPublishedAt)    || publishedAt < $afterPublishedAt    || (publishedAt == $afterPublishedAt && _id < $afterId)  )] | order(publishedAt desc, _id desc) [0...$limit] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  summary,  "image": mainImage{alt, "url": asset->url},  "offices": offices[]->{_id, abbreviation, st3Code}}
+export type LatestArticlesQueryResult = Array<{
+  _id: string;
+  title: string;
+  slug: string;
+  section: "alert" | "article" | "case" | "link" | "news";
+  publishedAt: string;
+  summary: string | null;
+  image: {
+    alt: string | null;
+    url: string | null;
+  } | null;
+  offices: Array<{
+    _id: string;
+    abbreviation: string | null;
+    st3Code: string | null;
+  }> | null;
+}>;
+
+// Source: queries/office-page.ts
+// Variable: officePageQuery
+// Query: *[_type == "office" && _id == $id][0] {  _id,  name,  abbreviation,  kind,  st3Code,  country,  website,  headquarters,  description,  "logo": logo{alt, "url": asset->url},  officialNames[]{language, name},  formerNames[]{name, abbreviation, until},  "parent": parent->{_id, name, abbreviation},  "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, name},  "people": *[_type == "person" && references(^._id)] {    _id,    "slug": slug.current,    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),    "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{title, startDate}  }[defined(position)],  "latestArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {    _id,    title,    "slug": slug.current,    section,    publishedAt  },  "hostedEvents": *[_type == "event" && host._ref == ^._id] | order(startDate desc) [0...20] {    _id,    title,    "slug": slug.current,    startDate,    datePrecision  }}
+export type OfficePageQueryResult = {
+  _id: string;
+  name: string;
+  abbreviation: string | null;
+  kind: "department" | "intergovernmental" | "national" | "regional";
+  st3Code: string | null;
+  country: string | null;
+  website: string | null;
+  headquarters: string | null;
+  description: string | null;
+  logo: {
+    alt: string | null;
+    url: string | null;
+  } | null;
+  officialNames: Array<{
+    language: string;
+    name: string;
+  }> | null;
+  formerNames: Array<{
+    name: string;
+    abbreviation: string | null;
+    until: string;
+  }> | null;
+  parent: {
+    _id: string;
+    name: string;
+    abbreviation: string | null;
+  } | null;
+  departments: Array<{
+    _id: string;
+    name: string;
+  }>;
+  people: Array<{
+    _id: string;
+    slug: string;
+    name: string | null;
+    position: {
+      title: string;
+      startDate: string | null;
+    };
+  }>;
+  latestArticles: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    section: "alert" | "article" | "case" | "link" | "news";
+    publishedAt: string;
+  }>;
+  hostedEvents: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    datePrecision: "day" | "month" | "year";
+  }>;
+} | null;
+
+// Source: queries/person-page.ts
+// Variable: personPageQuery
+// Query: *[_type == "person" && slug.current == $slug][0] {  _id,  "slug": slug.current,  "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),  givenName,  familyName,  nameOrder,  nativeName,  honorific,  bio,  "photo": photo{alt, "url": asset->url},  positions[] {    title,    startDate,    endDate,    "office": office->{_id, name, abbreviation, st3Code}  },  "articles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...20] {    _id,    title,    "slug": slug.current,    section,    publishedAt  },  "events": *[_type == "event" && references(^._id)] | order(startDate desc) [0...20] {    _id,    title,    "slug": slug.current,    startDate,    datePrecision  }}
+export type PersonPageQueryResult = {
+  _id: string;
+  slug: string;
+  name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  nameOrder: "familyFirst" | "givenFirst";
+  nativeName: string | null;
+  honorific: string | null;
+  bio: string | null;
+  photo: {
+    alt: string | null;
+    url: string | null;
+  } | null;
+  positions: Array<{
+    title: string;
+    startDate: string | null;
+    endDate: string | null;
+    office: {
+      _id: string;
+      name: string;
+      abbreviation: string | null;
+      st3Code: string | null;
+    };
+  }> | null;
+  articles: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    section: "alert" | "article" | "case" | "link" | "news";
+    publishedAt: string;
+  }>;
+  events: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    datePrecision: "day" | "month" | "year";
+  }>;
+} | null;
+
+// Source: queries/sitemap.ts
+// Variable: sitemapQuery
+// Query: *[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {  _type,  _id,  "slug": slug.current,  "lastModified": coalesce(_updatedAt, updatedAt, publishedAt)}
+export type SitemapQueryResult = Array<
+  | {
+      _type: "article";
+      _id: string;
+      slug: string;
+      lastModified: string;
+    }
+  | {
+      _type: "event";
+      _id: string;
+      slug: string;
+      lastModified: string;
+    }
+  | {
+      _type: "forum";
+      _id: string;
+      slug: null;
+      lastModified: string;
+    }
+  | {
+      _type: "office";
+      _id: string;
+      slug: null;
+      lastModified: string;
+    }
+  | {
+      _type: "person";
+      _id: string;
+      slug: string;
+      lastModified: string;
+    }
+>;
+
+// Query TypeMap
+declare global {
+  interface SanityQueries {
+    '*[_type == "article" && slug.current == $slug][0] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  updatedAt,\n  language,\n  summary,\n  "image": mainImage{alt, caption, "url": asset->url},\n  body[] {\n    ...,\n    _type == "accessibleImage" => {alt, caption, "url": asset->url},\n    markDefs[] {\n      ...,\n      _type == "internalLink" => {\n        "target": reference->{_type, _id, "slug": slug.current, "title": coalesce(title, name)}\n      }\n    }\n  },\n  externalUrl,\n  ipRights,\n  topics,\n  "offices": offices[]->{_id, name, abbreviation, st3Code, kind, country, website},\n  "people": people[]->{\n    _id,\n    "slug": slug.current,\n    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),\n    givenName,\n    familyName,\n    nativeName\n  },\n  "events": events[]->{_id, title, "slug": slug.current, startDate, endDate, datePrecision, attendanceMode},\n  source {\n    organisationName,\n    url,\n    "office": office->{_id, name, abbreviation, st3Code, website}\n  },\n  translation {originalLanguage, originalTitle, originalUrl, note},\n  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},\n  seo {title, description}\n}': ArticleBySlugQueryResult;
+    '*[\n  _type == "article" && [title, summary, pt::text(body)] match $search\n] | score(title match $search, summary match $search) | order(_score desc, publishedAt desc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  summary\n}': ArticleSearchQueryResult;
+    '*[_id == "cookiePolicy"][0] {\n  bannerText,\n  acceptLabel,\n  rejectLabel,\n  preferencesLabel,\n  policyLinkLabel,\n  privacyStatementUrl,\n  policy,\n  version,\n  effectiveDate,\n  consentLifetimeDays,\n  categories[] {"key": key.current, title, description, strictlyNecessary, required, enabledByDefault},\n  cookies[] {name, provider, party, category, purpose, duration}\n}': CookiePolicyQueryResult;
+    '*[_type == "event" && slug.current == $slug][0] {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  summary,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {venue, city, country},\n  videoLinkNote,\n  agendaTopics,\n  "forum": forum->{_id, name, abbreviation},\n  "host": host->{_id, name, abbreviation, st3Code},\n  chair {\n    titleAsReported,\n    "person": person->{\n      _id,\n      "slug": slug.current,\n      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n    }\n  },\n  delegations[] {\n    _key,\n    role,\n    "office": office->{_id, name, abbreviation, st3Code},\n    head {\n      titleAsReported,\n      "person": person->{\n        _id,\n        "slug": slug.current,\n        "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n      }\n    },\n    "members": members[]->{\n      _id,\n      _type,\n      "slug": slug.current,\n      "name": coalesce(\n        name,\n        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n      )\n    }\n  },\n  "relatedArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {\n    _id,\n    title,\n    "slug": slug.current,\n    publishedAt\n  }\n}': EventPageQueryResult;
+    '*[\n  _type == "event" && startDate >= $from && startDate < $to\n] | order(startDate desc, _id desc) {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  "forum": forum->abbreviation,\n  "host": host->abbreviation\n}': EventsByYearQueryResult;
+    '*[\n  _type == "event" && (startDate >= $today || endDate >= $today)\n] | order(startDate asc, _id asc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {city, country},\n  "forum": forum->abbreviation\n}': UpcomingEventsQueryResult;
+    '*[_type == "forum" && _id == $id][0] {\n  _id,\n  name,\n  abbreviation,\n  founded,\n  website,\n  description,\n  "members": members[]->{_id, name, abbreviation, st3Code},\n  "observers": observers[]->{_id, name, abbreviation, st3Code},\n  "events": *[_type == "event" && forum._ref == ^._id] | order(startDate desc, _id desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    kind,\n    startDate,\n    datePrecision\n  }\n}': ForumPageQueryResult;
+    '*[\n  _type == "article"\n  && (!defined($section) || section == $section)\n  && (\n    !defined($afterPublishedAt)\n    || publishedAt < $afterPublishedAt\n    || (publishedAt == $afterPublishedAt && _id < $afterId)\n  )\n] | order(publishedAt desc, _id desc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  summary,\n  "image": mainImage{alt, "url": asset->url},\n  "offices": offices[]->{_id, abbreviation, st3Code}\n}': LatestArticlesQueryResult;
+    '*[_type == "office" && _id == $id][0] {\n  _id,\n  name,\n  abbreviation,\n  kind,\n  st3Code,\n  country,\n  website,\n  headquarters,\n  description,\n  "logo": logo{alt, "url": asset->url},\n  officialNames[]{language, name},\n  formerNames[]{name, abbreviation, until},\n  "parent": parent->{_id, name, abbreviation},\n  "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, name},\n  "people": *[_type == "person" && references(^._id)] {\n    _id,\n    "slug": slug.current,\n    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),\n    "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{title, startDate}\n  }[defined(position)],\n  "latestArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {\n    _id,\n    title,\n    "slug": slug.current,\n    section,\n    publishedAt\n  },\n  "hostedEvents": *[_type == "event" && host._ref == ^._id] | order(startDate desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    datePrecision\n  }\n}': OfficePageQueryResult;
+    '*[_type == "person" && slug.current == $slug][0] {\n  _id,\n  "slug": slug.current,\n  "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),\n  givenName,\n  familyName,\n  nameOrder,\n  nativeName,\n  honorific,\n  bio,\n  "photo": photo{alt, "url": asset->url},\n  positions[] {\n    title,\n    startDate,\n    endDate,\n    "office": office->{_id, name, abbreviation, st3Code}\n  },\n  "articles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    section,\n    publishedAt\n  },\n  "events": *[_type == "event" && references(^._id)] | order(startDate desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    datePrecision\n  }\n}': PersonPageQueryResult;
+    '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {\n  _type,\n  _id,\n  "slug": slug.current,\n  "lastModified": coalesce(_updatedAt, updatedAt, publishedAt)\n}': SitemapQueryResult;
+  }
+}
+// Lets @sanity/client releases that predate the global registry read it too
+declare module "@sanity/client" {
+  interface SanityQueries extends globalThis.SanityQueries {}
+}

@@ -1,0 +1,43 @@
+import {defineQuery} from 'groq'
+
+/**
+ * An office page: the office, its departments, the people who hold a position there now, the latest
+ * articles about it and the events it hosted. Param: $id (for example "office.cn").
+ * The reverse lookups run for this one office only.
+ */
+export const officePageQuery = defineQuery(`*[_type == "office" && _id == $id][0] {
+  _id,
+  name,
+  abbreviation,
+  kind,
+  st3Code,
+  country,
+  website,
+  headquarters,
+  description,
+  "logo": logo{alt, "url": asset->url},
+  officialNames[]{language, name},
+  formerNames[]{name, abbreviation, until},
+  "parent": parent->{_id, name, abbreviation},
+  "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, name},
+  "people": *[_type == "person" && references(^._id)] {
+    _id,
+    "slug": slug.current,
+    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),
+    "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{title, startDate}
+  }[defined(position)],
+  "latestArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {
+    _id,
+    title,
+    "slug": slug.current,
+    section,
+    publishedAt
+  },
+  "hostedEvents": *[_type == "event" && host._ref == ^._id] | order(startDate desc) [0...20] {
+    _id,
+    title,
+    "slug": slug.current,
+    startDate,
+    datePrecision
+  }
+}`)

@@ -1,0 +1,35 @@
+import {defineQuery} from 'groq'
+
+/** A person page: positions with their offices, the articles and events they appear in. Param: $slug. */
+export const personPageQuery = defineQuery(`*[_type == "person" && slug.current == $slug][0] {
+  _id,
+  "slug": slug.current,
+  "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),
+  givenName,
+  familyName,
+  nameOrder,
+  nativeName,
+  honorific,
+  bio,
+  "photo": photo{alt, "url": asset->url},
+  positions[] {
+    title,
+    startDate,
+    endDate,
+    "office": office->{_id, name, abbreviation, st3Code}
+  },
+  "articles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...20] {
+    _id,
+    title,
+    "slug": slug.current,
+    section,
+    publishedAt
+  },
+  "events": *[_type == "event" && references(^._id)] | order(startDate desc) [0...20] {
+    _id,
+    title,
+    "slug": slug.current,
+    startDate,
+    datePrecision
+  }
+}`)
