@@ -18,7 +18,7 @@ export const officePageQuery = defineQuery(`*[_type == "office" && _id == $id][0
   "logo": logo{alt, "url": asset->url},
   officialNames[]{language, name},
   formerNames[]{name, abbreviation, until},
-  "parent": parent->{_id, name, abbreviation},
+  "parent": parent->{_id, name, abbreviation, st3Code},
   "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, name},
   "people": *[_type == "person" && references(^._id)] {
     _id,

@@ -78,7 +78,7 @@ describe('office page', () => {
     const uspto = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.us'})
     expect(uspto?.hostedEvents.map((event) => event.slug)).toEqual(['ip5-deputy-heads-2023'])
     const automation = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.cn.patent-office.automation'})
-    expect(automation?.parent).toEqual({_id: 'office.cn.patent-office', name: 'Patent Office', abbreviation: null})
+    expect(automation?.parent).toEqual({_id: 'office.cn.patent-office', name: 'Patent Office', abbreviation: null, st3Code: null})
   })
 
   it('leaves out people whose position there has ended', async () => {

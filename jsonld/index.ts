@@ -1,0 +1,5 @@
+export {newsArticleJsonLd} from './news-article.ts'
+export {eventJsonLd} from './event.ts'
+export {officeJsonLd, officeReference, st3Identifier} from './organization.ts'
+export {personJsonLd} from './person.ts'
+export {jsonLdScriptContent, type SiteOptions, type SitePaths} from './site.ts'
