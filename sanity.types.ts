@@ -556,7 +556,7 @@ export type AllSanitySchemaTypes =
 
 // Source: queries/article-page.ts
 // Variable: articleBySlugQuery
-// Query: *[_type == "article" && slug.current == $slug][0] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  updatedAt,  language,  summary,  "image": mainImage{alt, caption, "url": asset->url},  body[] {    ...,    _type == "accessibleImage" => {alt, caption, "url": asset->url},    markDefs[] {      ...,      _type == "internalLink" => {        "target": reference->{_type, _id, "slug": slug.current, "title": coalesce(title, name)}      }    }  },  externalUrl,  ipRights,  topics,  "offices": offices[]->{_id, name, abbreviation, st3Code, kind, country, website},  "people": people[]->{    _id,    "slug": slug.current,    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),    givenName,    familyName,    nativeName  },  "events": events[]->{_id, title, "slug": slug.current, startDate, endDate, datePrecision, attendanceMode},  source {    organisationName,    url,    "office": office->{_id, name, abbreviation, st3Code, website}  },  translation {originalLanguage, originalTitle, originalUrl, note},  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},  seo {title, description}}
+// Query: *[_type == "article" && slug.current == $slug][0] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  updatedAt,  language,  summary,  "image": mainImage{alt, caption, "url": asset->url},  body[] {    ...,    _type == "accessibleImage" => {alt, caption, "url": asset->url},    markDefs[] {      ...,      _type == "internalLink" => {        "target": reference->{_type, _id, "slug": slug.current, "title": coalesce(title, name)}      }    }  },  externalUrl,  ipRights,  topics,  "offices": offices[]->{_id, name, abbreviation, st3Code},  "people": people[]->{    "slug": slug.current,    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")  },  "events": events[]->{title, "slug": slug.current},  source {    organisationName,    url,    "office": office->{_id, name, abbreviation, st3Code}  },  translation {originalLanguage, originalTitle, originalUrl, note},  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},  seo {title, description}}
 export type ArticleBySlugQueryResult = {
   _id: string;
   title: string;
@@ -647,26 +647,14 @@ export type ArticleBySlugQueryResult = {
     name: string;
     abbreviation: string | null;
     st3Code: string | null;
-    kind: "department" | "intergovernmental" | "national" | "regional";
-    country: string | null;
-    website: string | null;
   }> | null;
   people: Array<{
-    _id: string;
     slug: string;
     name: string | null;
-    givenName: string | null;
-    familyName: string | null;
-    nativeName: string | null;
   }> | null;
   events: Array<{
-    _id: string;
     title: string;
     slug: string;
-    startDate: string;
-    endDate: string | null;
-    datePrecision: "day" | "month" | "year";
-    attendanceMode: "hybrid" | "inPerson" | "online";
   }> | null;
   source: {
     organisationName: string | null;
@@ -676,7 +664,6 @@ export type ArticleBySlugQueryResult = {
       name: string;
       abbreviation: string | null;
       st3Code: string | null;
-      website: string | null;
     } | null;
   } | null;
   translation: {
@@ -772,7 +759,7 @@ export type CookiePolicyQueryResult =
 
 // Source: queries/event-page.ts
 // Variable: eventPageQuery
-// Query: *[_type == "event" && slug.current == $slug][0] {  _id,  title,  "slug": slug.current,  kind,  summary,  datePrecision,  startDate,  endDate,  attendanceMode,  location {venue, city, country},  videoLinkNote,  agendaTopics,  "forum": forum->{_id, name, abbreviation},  "host": host->{_id, name, abbreviation, st3Code},  chair {    titleAsReported,    "person": person->{      _id,      "slug": slug.current,      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")    }  },  delegations[] {    _key,    role,    "office": office->{_id, name, abbreviation, st3Code},    head {      titleAsReported,      "person": person->{        _id,        "slug": slug.current,        "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")      }    },    "members": members[]->{      _id,      _type,      "slug": slug.current,      "name": coalesce(        name,        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")      )    }  },  "relatedArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {    _id,    title,    "slug": slug.current,    publishedAt  }}
+// Query: *[_type == "event" && slug.current == $slug][0] {  _id,  title,  "slug": slug.current,  kind,  summary,  datePrecision,  startDate,  endDate,  attendanceMode,  location {venue, city, country},  videoLinkNote,  agendaTopics,  "forum": forum->{_id, abbreviation},  "host": host->{_id, name, abbreviation, st3Code},  "chair": chair.person->{    "slug": slug.current,    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")  },  "chairTitle": chair.titleAsReported,  delegations[] {    role,    "office": office->{_id, name, abbreviation, st3Code},    "head": head.person->{      "slug": slug.current,      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")    },    "headTitle": head.titleAsReported,    // Departments by name, people with the slug of their page.    "members": members[]->{      "name": coalesce(        name,        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")      ),      _type == "person" => {"slug": slug.current}    }  },  "relatedArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {    title,    "slug": slug.current,    publishedAt  }}
 export type EventPageQueryResult = {
   _id: string;
   title: string;
@@ -797,7 +784,6 @@ export type EventPageQueryResult = {
   agendaTopics: Array<string> | null;
   forum: {
     _id: string;
-    name: string;
     abbreviation: string | null;
   } | null;
   host: {
@@ -807,15 +793,11 @@ export type EventPageQueryResult = {
     st3Code: string | null;
   } | null;
   chair: {
-    titleAsReported: string | null;
-    person: {
-      _id: string;
-      slug: string;
-      name: string | null;
-    };
+    slug: string;
+    name: string | null;
   } | null;
+  chairTitle: string | null;
   delegations: Array<{
-    _key: string;
     role: "member" | "observer";
     office: {
       _id: string;
@@ -824,30 +806,21 @@ export type EventPageQueryResult = {
       st3Code: string | null;
     };
     head: {
-      titleAsReported: string | null;
-      person: {
-        _id: string;
-        slug: string;
-        name: string | null;
-      };
+      slug: string;
+      name: string | null;
     } | null;
+    headTitle: string | null;
     members: Array<
       | {
-          _id: string;
-          _type: "office";
-          slug: null;
           name: string;
         }
       | {
-          _id: string;
-          _type: "person";
-          slug: string;
           name: string | null;
+          slug: string;
         }
     > | null;
   }> | null;
   relatedArticles: Array<{
-    _id: string;
     title: string;
     slug: string;
     publishedAt: string;
@@ -1101,10 +1074,10 @@ export type SitemapQueryResult = Array<
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "article" && slug.current == $slug][0] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  updatedAt,\n  language,\n  summary,\n  "image": mainImage{alt, caption, "url": asset->url},\n  body[] {\n    ...,\n    _type == "accessibleImage" => {alt, caption, "url": asset->url},\n    markDefs[] {\n      ...,\n      _type == "internalLink" => {\n        "target": reference->{_type, _id, "slug": slug.current, "title": coalesce(title, name)}\n      }\n    }\n  },\n  externalUrl,\n  ipRights,\n  topics,\n  "offices": offices[]->{_id, name, abbreviation, st3Code, kind, country, website},\n  "people": people[]->{\n    _id,\n    "slug": slug.current,\n    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),\n    givenName,\n    familyName,\n    nativeName\n  },\n  "events": events[]->{_id, title, "slug": slug.current, startDate, endDate, datePrecision, attendanceMode},\n  source {\n    organisationName,\n    url,\n    "office": office->{_id, name, abbreviation, st3Code, website}\n  },\n  translation {originalLanguage, originalTitle, originalUrl, note},\n  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},\n  seo {title, description}\n}': ArticleBySlugQueryResult;
+    '*[_type == "article" && slug.current == $slug][0] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  updatedAt,\n  language,\n  summary,\n  "image": mainImage{alt, caption, "url": asset->url},\n  body[] {\n    ...,\n    _type == "accessibleImage" => {alt, caption, "url": asset->url},\n    markDefs[] {\n      ...,\n      _type == "internalLink" => {\n        "target": reference->{_type, _id, "slug": slug.current, "title": coalesce(title, name)}\n      }\n    }\n  },\n  externalUrl,\n  ipRights,\n  topics,\n  "offices": offices[]->{_id, name, abbreviation, st3Code},\n  "people": people[]->{\n    "slug": slug.current,\n    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n  },\n  "events": events[]->{title, "slug": slug.current},\n  source {\n    organisationName,\n    url,\n    "office": office->{_id, name, abbreviation, st3Code}\n  },\n  translation {originalLanguage, originalTitle, originalUrl, note},\n  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},\n  seo {title, description}\n}': ArticleBySlugQueryResult;
     '*[\n  _type == "article" && [title, summary, pt::text(body)] match $search\n] | score(title match $search, summary match $search) | order(_score desc, publishedAt desc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  summary\n}': ArticleSearchQueryResult;
     '*[_id == "cookiePolicy"][0] {\n  bannerText,\n  acceptLabel,\n  rejectLabel,\n  preferencesLabel,\n  policyLinkLabel,\n  privacyStatementUrl,\n  policy,\n  version,\n  effectiveDate,\n  consentLifetimeDays,\n  categories[] {"key": key.current, title, description, strictlyNecessary, required, enabledByDefault},\n  cookies[] {name, provider, party, category, purpose, duration}\n}': CookiePolicyQueryResult;
-    '*[_type == "event" && slug.current == $slug][0] {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  summary,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {venue, city, country},\n  videoLinkNote,\n  agendaTopics,\n  "forum": forum->{_id, name, abbreviation},\n  "host": host->{_id, name, abbreviation, st3Code},\n  chair {\n    titleAsReported,\n    "person": person->{\n      _id,\n      "slug": slug.current,\n      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n    }\n  },\n  delegations[] {\n    _key,\n    role,\n    "office": office->{_id, name, abbreviation, st3Code},\n    head {\n      titleAsReported,\n      "person": person->{\n        _id,\n        "slug": slug.current,\n        "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n      }\n    },\n    "members": members[]->{\n      _id,\n      _type,\n      "slug": slug.current,\n      "name": coalesce(\n        name,\n        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n      )\n    }\n  },\n  "relatedArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {\n    _id,\n    title,\n    "slug": slug.current,\n    publishedAt\n  }\n}': EventPageQueryResult;
+    '*[_type == "event" && slug.current == $slug][0] {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  summary,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {venue, city, country},\n  videoLinkNote,\n  agendaTopics,\n  "forum": forum->{_id, abbreviation},\n  "host": host->{_id, name, abbreviation, st3Code},\n  "chair": chair.person->{\n    "slug": slug.current,\n    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n  },\n  "chairTitle": chair.titleAsReported,\n  delegations[] {\n    role,\n    "office": office->{_id, name, abbreviation, st3Code},\n    "head": head.person->{\n      "slug": slug.current,\n      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n    },\n    "headTitle": head.titleAsReported,\n    // Departments by name, people with the slug of their page.\n    "members": members[]->{\n      "name": coalesce(\n        name,\n        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n      ),\n      _type == "person" => {"slug": slug.current}\n    }\n  },\n  "relatedArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {\n    title,\n    "slug": slug.current,\n    publishedAt\n  }\n}': EventPageQueryResult;
     '*[\n  _type == "event" && startDate >= $from && startDate < $to\n] | order(startDate desc, _id desc) {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  "forum": forum->abbreviation,\n  "host": host->abbreviation\n}': EventsByYearQueryResult;
     '*[\n  _type == "event" && (startDate >= $today || endDate >= $today)\n] | order(startDate asc, _id asc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {city, country},\n  "forum": forum->abbreviation\n}': UpcomingEventsQueryResult;
     '*[_type == "forum" && _id == $id][0] {\n  _id,\n  name,\n  abbreviation,\n  founded,\n  website,\n  description,\n  "members": members[]->{_id, name, abbreviation, st3Code},\n  "observers": observers[]->{_id, name, abbreviation, st3Code},\n  "events": *[_type == "event" && forum._ref == ^._id] | order(startDate desc, _id desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    kind,\n    startDate,\n    datePrecision\n  }\n}': ForumPageQueryResult;

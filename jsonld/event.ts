@@ -37,7 +37,7 @@ export function eventJsonLd(event: EventPage, site: SiteOptions) {
   const locations = [physical, virtual].filter(Boolean)
   const attendees = (event.delegations ?? []).flatMap((delegation) => [
     officeReference(delegation.office, site),
-    personReference(delegation.head?.person, site),
+    personReference(delegation.head, site),
   ])
   return compact({
     '@context': 'https://schema.org',
@@ -52,6 +52,6 @@ export function eventJsonLd(event: EventPage, site: SiteOptions) {
     location: locations.length === 1 ? locations[0] : locations,
     organizer: officeReference(event.host, site),
     attendee: attendees.filter(Boolean),
-    superEvent: event.forum ? compact({'@type': 'EventSeries', name: event.forum.name ?? undefined}) : undefined,
+    superEvent: event.forum ? compact({'@type': 'EventSeries', name: event.forum.abbreviation ?? undefined}) : undefined,
   })
 }

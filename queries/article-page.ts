@@ -24,20 +24,16 @@ export const articleBySlugQuery = defineQuery(`*[_type == "article" && slug.curr
   externalUrl,
   ipRights,
   topics,
-  "offices": offices[]->{_id, name, abbreviation, st3Code, kind, country, website},
+  "offices": offices[]->{_id, name, abbreviation, st3Code},
   "people": people[]->{
-    _id,
     "slug": slug.current,
-    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),
-    givenName,
-    familyName,
-    nativeName
+    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")
   },
-  "events": events[]->{_id, title, "slug": slug.current, startDate, endDate, datePrecision, attendanceMode},
+  "events": events[]->{title, "slug": slug.current},
   source {
     organisationName,
     url,
-    "office": office->{_id, name, abbreviation, st3Code, website}
+    "office": office->{_id, name, abbreviation, st3Code}
   },
   translation {originalLanguage, originalTitle, originalUrl, note},
   caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},

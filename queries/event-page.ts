@@ -14,40 +14,31 @@ export const eventPageQuery = defineQuery(`*[_type == "event" && slug.current ==
   location {venue, city, country},
   videoLinkNote,
   agendaTopics,
-  "forum": forum->{_id, name, abbreviation},
+  "forum": forum->{_id, abbreviation},
   "host": host->{_id, name, abbreviation, st3Code},
-  chair {
-    titleAsReported,
-    "person": person->{
-      _id,
-      "slug": slug.current,
-      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")
-    }
+  "chair": chair.person->{
+    "slug": slug.current,
+    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")
   },
+  "chairTitle": chair.titleAsReported,
   delegations[] {
-    _key,
     role,
     "office": office->{_id, name, abbreviation, st3Code},
-    head {
-      titleAsReported,
-      "person": person->{
-        _id,
-        "slug": slug.current,
-        "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")
-      }
-    },
-    "members": members[]->{
-      _id,
-      _type,
+    "head": head.person->{
       "slug": slug.current,
+      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")
+    },
+    "headTitle": head.titleAsReported,
+    // Departments by name, people with the slug of their page.
+    "members": members[]->{
       "name": coalesce(
         name,
         array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")
-      )
+      ),
+      _type == "person" => {"slug": slug.current}
     }
   },
   "relatedArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {
-    _id,
     title,
     "slug": slug.current,
     publishedAt

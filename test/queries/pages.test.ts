@@ -32,9 +32,10 @@ describe('event page', () => {
     expect(event?.title).toBe('2023 IP5 Deputy Heads of Office meeting')
     expect(event?.host).toMatchObject({abbreviation: 'USPTO'})
     expect(event?.forum).toMatchObject({abbreviation: 'IP5'})
-    expect(event?.chair).toMatchObject({titleAsReported: 'Deputy Commissioner', person: {name: 'Valencia Martin Wallace'}})
+    expect(event?.chair).toEqual({slug: 'valencia-martin-wallace', name: 'Valencia Martin Wallace'})
+    expect(event?.chairTitle).toBe('Deputy Commissioner')
     expect(
-      event?.delegations?.map((delegation) => [delegation.office?.abbreviation, delegation.role, delegation.head?.person?.name ?? null, delegation.head?.titleAsReported ?? null]),
+      event?.delegations?.map((delegation) => [delegation.office?.abbreviation, delegation.role, delegation.head?.name ?? null, delegation.headTitle]),
     ).toEqual([
       ['CNIPA', 'member', 'Liao Tao', 'Deputy Commissioner'],
       ['USPTO', 'member', 'Valencia Martin Wallace', 'Deputy Commissioner'],
