@@ -74,3 +74,15 @@ describe('offline data validation', () => {
     expect(failed.code).toBe(1)
   }, 60_000)
 })
+
+describe('large files', () => {
+  it('`npm run data:validate` reports progress while it works through thousands of documents', async () => {
+    const {syntheticDataset} = await import('../../bench/synthetic-dataset.ts')
+    await mkdir(`${projectRoot}test/.tmp`, {recursive: true})
+    await writeFile(`${projectRoot}test/.tmp/large.ndjson`, toNdjson(syntheticDataset(2000)))
+    const result = await sanityCli(['exec', 'scripts/validate-data.ts', '--', 'test/.tmp/large.ndjson'])
+    expect(result.stderr).toMatch(/validated \d+ of 2000 documents/)
+    expect(result.stderr).toContain('validated 2000 of 2000 documents')
+    expect(result.stdout).toMatch(/test\/\.tmp\/large\.ndjson: 2000 documents, \d+ errors, \d+ warnings/)
+  }, 120_000)
+})
