@@ -35,7 +35,7 @@ describe('previews', async () => {
   })
 
   it('shows an article\'s section and date', () => {
-    expect(preview(article)).toEqual({title: article.title, subtitle: 'IP News · 2023-05-20'})
+    expect(preview(article)).toEqual({title: article.title, subtitle: 'IP News · 2023-06-01'})
   })
 
   it('shows an event\'s forum, date as exactly as known, and attendance', () => {
@@ -46,7 +46,7 @@ describe('previews', async () => {
   })
 
   it('shows a forum\'s members and observers', () => {
-    expect(preview(ip5)).toEqual({title: 'IP5', subtitle: '3 members · 1 observer · since 2007'})
+    expect(preview(ip5)).toEqual({title: 'IP5', subtitle: '5 members · 1 observer · since 2007'})
   })
 
   it('shows the cookie policy\'s version and effective date', () => {

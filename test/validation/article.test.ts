@@ -30,9 +30,9 @@ describe('article validation', () => {
   })
 
   it('does not let the update date precede publication', async () => {
-    await expectValid(variant(article, {updatedAt: '2023-05-21T08:00:00Z'}), dataset)
+    await expectValid(variant(article, {updatedAt: '2023-06-02T08:00:00Z'}), dataset)
     await expectOnlyError(
-      variant(article, {updatedAt: '2023-05-19T08:00:00Z'}),
+      variant(article, {updatedAt: '2023-05-31T08:00:00Z'}),
       dataset,
       'updatedAt',
       'The update cannot be earlier than the publication: set it on or after the published date',

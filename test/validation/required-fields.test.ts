@@ -36,11 +36,11 @@ const requiredFields: [Doc, (string | number)[], string, string][] = [
   [cookiePolicy, ['version'], 'version', 'Enter the version number, 1 for the first policy'],
   [cookiePolicy, ['categories', 1, 'title'], 'categories[_key=="analytics"].title', 'Give the category a title visitors understand, for example "Analytics"'],
   [cookiePolicy, ['categories', 1, 'description'], 'categories[_key=="analytics"].description', 'Describe the purpose: visitors must know what they consent to'],
-  [cookiePolicy, ['cookies', 0, 'name'], 'cookies[_key=="c1"].name', 'Enter the cookie name or pattern'],
-  [cookiePolicy, ['cookies', 0, 'purpose'], 'cookies[_key=="c1"].purpose', 'Say what the cookie is for'],
-  [cookiePolicy, ['cookies', 0, 'duration'], 'cookies[_key=="c1"].duration', 'Say how long the cookie is kept'],
-  [cookiePolicy, ['cookies', 0, 'party'], 'cookies[_key=="c1"].party', 'Choose whether this site or a third party sets the cookie'],
-  [cnipa, ['officialNames', 0, 'name'], 'officialNames[_key=="zh"].name', 'Enter the name as written in that language'],
+  [cookiePolicy, ['cookies', 0, 'name'], 'cookies[_key=="consent"].name', 'Enter the cookie name or pattern'],
+  [cookiePolicy, ['cookies', 0, 'purpose'], 'cookies[_key=="consent"].purpose', 'Say what the cookie is for'],
+  [cookiePolicy, ['cookies', 0, 'duration'], 'cookies[_key=="consent"].duration', 'Say how long the cookie is kept'],
+  [cookiePolicy, ['cookies', 0, 'party'], 'cookies[_key=="consent"].party', 'Choose whether this site or a third party sets the cookie'],
+  [cnipa, ['officialNames', 0, 'name'], 'officialNames[_key=="zh-Hans"].name', 'Enter the name as written in that language'],
   [cnipa, ['formerNames', 0, 'name'], 'formerNames[_key=="sipo"].name', 'Enter the former name, for example "State Intellectual Property Office"'],
 ]
 
@@ -51,7 +51,7 @@ describe('required fields', () => {
   })
 
   it('requires the category key of a cookie, and reports the missing key once', async () => {
-    await expectOnlyError(unset(cookiePolicy, ['cookies', 0, 'category']), [], 'cookies[_key=="c1"].category', "Enter the key of the cookie's category")
+    await expectOnlyError(unset(cookiePolicy, ['cookies', 0, 'category']), [], 'cookies[_key=="consent"].category', "Enter the key of the cookie's category")
   })
 
   it('requires the court, case number and party details of a case', async () => {
