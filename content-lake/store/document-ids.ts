@@ -1,0 +1,24 @@
+import {LakeError} from '../errors.ts'
+
+// The Content Lake's id alphabet: letters, digits, ".", "_" and "-", not starting with "-", at most 128.
+const validId = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,127}$/
+
+export function assertValidId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || !validId.test(id) || id.includes('..')) {
+    throw new LakeError(400, 'invalidDocumentId', `Document id ${JSON.stringify(id)} is not valid: use letters, digits, ".", "_" and "-", at most 128 characters, not starting with "-"`)
+  }
+}
+
+/** "drafts.office.cn" and "versions.r1.office.cn" → "office.cn". */
+export function publishedIdOf(id: string): string {
+  if (id.startsWith('drafts.')) return id.slice('drafts.'.length)
+  if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
+  return id
+}
+
+/** A transaction id, also the new `_rev` of every document it changes. */
+export function newTransactionId(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+  const bytes = crypto.getRandomValues(new Uint8Array(22))
+  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('')
+}

@@ -1,0 +1,50 @@
+type Doc = {_id: string; _type: string; [key: string]: unknown}
+
+/** Every `_ref` anywhere in a document. */
+export function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencedIds(item, into)
+  } else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '_ref' && typeof child === 'string') into.add(child)
+      else referencedIds(child, into)
+    }
+  }
+  return into
+}
+
+function add(index: Map<string, Set<string>>, key: string, id: string) {
+  let ids = index.get(key)
+  if (!ids) index.set(key, (ids = new Set()))
+  ids.add(id)
+}
+
+function remove(index: Map<string, Set<string>>, key: string, id: string) {
+  const ids = index.get(key)
+  ids?.delete(id)
+  if (ids?.size === 0) index.delete(key)
+}
+
+/** Document ids by `_type` and by the ids they reference, kept in step with every change. */
+export class Indexes {
+  readonly byType = new Map<string, Set<string>>()
+  readonly byReference = new Map<string, Set<string>>()
+
+  add(doc: Doc) {
+    add(this.byType, doc._type, doc._id)
+    for (const ref of referencedIds(doc)) add(this.byReference, ref, doc._id)
+  }
+
+  remove(doc: Doc) {
+    remove(this.byType, doc._type, doc._id)
+    for (const ref of referencedIds(doc)) remove(this.byReference, ref, doc._id)
+  }
+
+  idsOfType(type: string): ReadonlySet<string> {
+    return this.byType.get(type) ?? new Set()
+  }
+
+  idsReferencing(id: string): ReadonlySet<string> {
+    return this.byReference.get(id) ?? new Set()
+  }
+}
