@@ -8,10 +8,10 @@
  */
 import {parseArgs} from 'node:util'
 
-import {evaluate, parse} from 'groq-js'
 
 import {readFile} from 'node:fs/promises'
 
+import {evaluateGroq} from '../offline/evaluate-groq.ts'
 import {readNdjson} from '../offline/ndjson.ts'
 import * as site from '../queries/index.ts'
 import {syntheticDataset} from './synthetic-dataset.ts'
@@ -52,7 +52,7 @@ function cases(): Case[] {
 
 async function run(query: string, params: Params, dataset: Doc[]) {
   const started = performance.now()
-  const result = await (await evaluate(parse(query, {params}), {dataset, params})).get()
+  const result = await evaluateGroq(query, params, dataset)
   return {ms: performance.now() - started, bytes: Buffer.byteLength(JSON.stringify(result) ?? 'null')}
 }
 
@@ -122,7 +122,7 @@ const single = [
 ] as const
 console.log('\nSize targets on the seed dataset')
 for (const [name, query, params] of single) {
-  const result = (await (await evaluate(parse(query, {params}), {dataset: seed, params})).get()) as Record<string, unknown>
+  const result = (await evaluateGroq(query, params, seed)) as Record<string, unknown>
   const bytes = bytesOf({...result, body: undefined})
   console.log(`  ${name.padEnd(30)} ${String(bytes).padStart(6)} B   ${bytes < 2048 ? 'ok' : 'OVER'} (< 2048 B)`)
 }
@@ -133,7 +133,7 @@ const lists = [
   ['article search', site.articleSearchQuery, {search: 'IP5', limit: 20}],
 ] as const
 for (const [name, query, params] of lists) {
-  const result = (await (await evaluate(parse(query, {params}), {dataset: seed, params})).get()) as unknown[]
+  const result = (await evaluateGroq(query, params, seed)) as unknown[]
   const perItem = result.length ? bytesOf(result) / result.length : 0
   console.log(`  ${`${name} (per item)`.padEnd(30)} ${perItem.toFixed(0).padStart(6)} B   ${perItem <= 1024 ? 'ok' : 'OVER'} (<= 1024 B)`)
 }

@@ -1,5 +1,6 @@
 import type {SanityClient} from '@sanity/client'
-import {evaluate, parse} from 'groq-js'
+
+import {evaluateGroq} from './evaluate-groq.ts'
 
 export interface InMemoryClientConfig {
   projectId?: string
@@ -37,6 +38,9 @@ export function applyPerspective(documents: readonly Doc[], perspective: InMemor
  */
 export function createInMemoryClient(documents: readonly Doc[], config: InMemoryClientConfig = {}): SanityClient {
   const resolved = {projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', perspective: 'raw' as const, ...config}
+  // The perspective's view of the documents, computed once per client.
+  let perspectiveView: Doc[] | undefined
+  const view = () => (perspectiveView ??= applyPerspective(documents, resolved.perspective))
   const client = {
     config: () => ({
       ...resolved,
@@ -44,11 +48,7 @@ export function createInMemoryClient(documents: readonly Doc[], config: InMemory
       url: `https://${resolved.projectId}.localhost/v${resolved.apiVersion}`,
     }),
     withConfig: (next: InMemoryClientConfig) => createInMemoryClient(documents, {...resolved, ...next}),
-    fetch: async (query: string, params: Record<string, unknown> = {}) => {
-      const tree = parse(query, {params})
-      const result = await evaluate(tree, {dataset: applyPerspective(documents, resolved.perspective), params})
-      return result.get()
-    },
+    fetch: async (query: string, params: Record<string, unknown> = {}) => evaluateGroq(query, params, view()),
   }
   return client as unknown as SanityClient
 }

@@ -38,7 +38,8 @@ export const eventPageQuery = defineQuery(`*[_type == "event" && slug.current ==
       _type == "person" => {"slug": slug.current}
     }
   },
-  "relatedArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {
+  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.
+  "relatedArticles": *[_type == "article" && ^._id in events[]._ref] | order(publishedAt desc, _id desc) [0...10] {
     title,
     "slug": slug.current,
     publishedAt

@@ -20,13 +20,14 @@ export const officePageQuery = defineQuery(`*[_type == "office" && _id == $id][0
   formerNames[]{name, abbreviation, until},
   "parent": parent->{_id, name, abbreviation, st3Code},
   "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, name},
-  "people": *[_type == "person" && references(^._id)] {
+  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.
+  "people": *[_type == "person" && ^._id in positions[].office._ref] {
     _id,
     "slug": slug.current,
     "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),
     "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{title, startDate}
   }[defined(position)],
-  "latestArticles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...10] {
+  "latestArticles": *[_type == "article" && ^._id in offices[]._ref] | order(publishedAt desc, _id desc) [0...10] {
     _id,
     title,
     "slug": slug.current,

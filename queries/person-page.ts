@@ -18,14 +18,18 @@ export const personPageQuery = defineQuery(`*[_type == "person" && slug.current 
     endDate,
     "office": office->{_id, name, abbreviation, st3Code}
   },
-  "articles": *[_type == "article" && references(^._id)] | order(publishedAt desc, _id desc) [0...20] {
+  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.
+  "articles": *[_type == "article" && ^._id in people[]._ref] | order(publishedAt desc, _id desc) [0...20] {
     _id,
     title,
     "slug": slug.current,
     section,
     publishedAt
   },
-  "events": *[_type == "event" && references(^._id)] | order(startDate desc) [0...20] {
+  "events": *[
+    _type == "event"
+    && (chair.person._ref == ^._id || ^._id in delegations[].head.person._ref || ^._id in delegations[].members[]._ref)
+  ] | order(startDate desc) [0...20] {
     _id,
     title,
     "slug": slug.current,
