@@ -19,72 +19,91 @@ import {validateDocuments} from '../offline/validate-documents.ts'
 
 const usage = 'Usage: npm run data:import -- [file.ndjson] [--dataset name] [--replace-content] [--dry-run]'
 
-function fail(message: string, code = 1): never {
-  console.error(message)
-  process.exit(code)
+/** Ends the command with a message; exitCode rather than exit() lets piped output drain. */
+class Stop extends Error {
+  readonly code: number
+
+  constructor(message: string, code = 1) {
+    super(message)
+    this.code = code
+  }
 }
 
-let parsed
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    options: {
-      dataset: {type: 'string', short: 'd'},
-      'replace-content': {type: 'boolean'},
-      'dry-run': {type: 'boolean'},
+function fail(message: string, code = 1): never {
+  throw new Stop(message, code)
+}
+
+async function main() {
+  let parsed
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      args: process.argv.slice(2).filter((arg) => arg !== '--'),
+      options: {
+        dataset: {type: 'string', short: 'd'},
+        'replace-content': {type: 'boolean'},
+        'dry-run': {type: 'boolean'},
+      },
+    })
+  } catch (error) {
+    fail(`${(error as Error).message}\n${usage}`, 2)
+  }
+  const {values, positionals} = parsed
+  if (positionals.length > 1) fail(usage, 2)
+
+  const target = importTarget(process.env, values.dataset)
+  if ('refusal' in target) fail(`Not importing:\n${target.refusal}`)
+
+  const file = resolve(positionals[0] ?? 'data/seed.ndjson')
+  let documents
+  try {
+    documents = await readNdjson(file)
+  } catch (error) {
+    fail((error as Error).message)
+  }
+
+  console.log(`Validating ${documents.length} documents from ${file} ...`)
+  const problems = await validateDocuments(documents, {
+    onProgress: (done, total) => {
+      if (done % 500 === 0 || done === total) process.stderr.write(`validated ${done} of ${total}\n`)
     },
   })
-} catch (error) {
-  fail(`${(error as Error).message}\n${usage}`, 2)
-}
-const {values, positionals} = parsed
-if (positionals.length > 1) fail(usage, 2)
-
-const target = importTarget(process.env, values.dataset)
-if ('refusal' in target) fail(`Not importing:\n${target.refusal}`)
-
-const file = resolve(positionals[0] ?? 'data/seed.ndjson')
-let documents
-try {
-  documents = await readNdjson(file)
-} catch (error) {
-  fail((error as Error).message)
-}
-
-console.log(`Validating ${documents.length} documents from ${file} ...`)
-const problems = await validateDocuments(documents, {
-  onProgress: (done, total) => {
-    if (done % 500 === 0 || done === total) process.stderr.write(`validated ${done} of ${total}\n`)
-  },
-})
-const errors = problems.filter((problem) => problem.level === 'error')
-if (errors.length) {
-  for (const problem of errors) console.error(`error   ${problem.documentId} ${problem.path || '(document)'}: ${problem.message}`)
-  fail(`Not importing: ${errors.length} validation errors. Fix them, then run again.`)
-}
-
-const steps = importSteps(documents, Boolean(values['replace-content']))
-const sanityBin = join(process.cwd(), 'node_modules/.bin/sanity')
-const workDir = await mkdtemp(join(tmpdir(), 'ip-news-import-'))
-try {
-  for (const [index, step] of steps.entries()) {
-    const stepFile = join(workDir, `${index + 1}.ndjson`)
-    await writeFile(stepFile, toNdjson(step.documents))
-    const args = ['dataset', 'import', stepFile, '--project-id', target.projectId, '--dataset', target.dataset, step.mode]
-    console.log(`${index + 1}/${steps.length} ${step.label}: ${step.documents.length} documents, ${step.mode} → ${target.projectId}/${target.dataset}`)
-    if (values['dry-run']) {
-      console.log(`  dry run: sanity ${args.join(' ').replace(stepFile, `<${step.documents.length} documents>`)}`)
-      continue
-    }
-    // The token travels in the environment, not on the command line where `ps` would show it.
-    const result = spawnSync(process.execPath, [sanityBin, ...args], {
-      stdio: 'inherit',
-      env: {...process.env, SANITY_IMPORT_TOKEN: target.token},
-    })
-    if (result.status !== 0) fail(`sanity dataset import failed on ${step.label} (exit ${result.status}); earlier steps stay imported.`)
+  const errors = problems.filter((problem) => problem.level === 'error')
+  if (errors.length) {
+    for (const problem of errors) console.error(`error   ${problem.documentId} ${problem.path || '(document)'}: ${problem.message}`)
+    fail(`Not importing: ${errors.length} validation errors. Fix them, then run again.`)
   }
-} finally {
-  await rm(workDir, {recursive: true, force: true})
+
+  const steps = importSteps(documents, Boolean(values['replace-content']))
+  const sanityBin = join(process.cwd(), 'node_modules/.bin/sanity')
+  const workDir = await mkdtemp(join(tmpdir(), 'ip-news-import-'))
+  try {
+    for (const [index, step] of steps.entries()) {
+      const stepFile = join(workDir, `${index + 1}.ndjson`)
+      await writeFile(stepFile, toNdjson(step.documents))
+      const args = ['dataset', 'import', stepFile, '--project-id', target.projectId, '--dataset', target.dataset, step.mode]
+      console.log(`${index + 1}/${steps.length} ${step.label}: ${step.documents.length} documents, ${step.mode} → ${target.projectId}/${target.dataset}`)
+      if (values['dry-run']) {
+        console.log(`  dry run: sanity ${args.join(' ').replace(stepFile, `<${step.documents.length} documents>`)}`)
+        continue
+      }
+      // The token travels in the environment, not on the command line where `ps` would show it.
+      const result = spawnSync(process.execPath, [sanityBin, ...args], {
+        stdio: 'inherit',
+        env: {...process.env, SANITY_IMPORT_TOKEN: target.token},
+      })
+      if (result.status !== 0) fail(`sanity dataset import failed on ${step.label} (exit ${result.status}); earlier steps stay imported.`)
+    }
+  } finally {
+    await rm(workDir, {recursive: true, force: true})
+  }
+  console.log(values['dry-run'] ? 'Dry run: nothing was imported.' : 'Import finished.')
 }
-console.log(values['dry-run'] ? 'Dry run: nothing was imported.' : 'Import finished.')
+
+try {
+  await main()
+} catch (error) {
+  if (!(error instanceof Stop)) throw error
+  console.error(error.message)
+  process.exitCode = error.code
+}

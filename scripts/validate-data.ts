@@ -47,4 +47,5 @@ for (const problem of problems) {
 console.log(
   `${relative(process.cwd(), file)}: ${documents.length} documents, ${count('error')} errors, ${count('warning')} warnings (${seconds} s)`,
 )
-process.exit(count('error') > 0 ? 1 : 0)
+// exitCode, not exit(): let piped output drain before the process ends.
+process.exitCode = count('error') > 0 ? 1 : 0
