@@ -1,4 +1,4 @@
-import {evaluateSync, parse} from 'groq-js'
+import {evaluateSync, parse, type ExprNode} from 'groq-js'
 
 type Doc = {_id: string; [key: string]: unknown}
 
@@ -21,7 +21,11 @@ function idMap(documents: readonly Doc[]): Map<string, Doc> {
  * Pass the same array again to reuse its map; a changed dataset must be a new array.
  */
 export async function evaluateGroq(query: string, params: Record<string, unknown>, documents: readonly Doc[]): Promise<unknown> {
-  const tree = parse(query, {params})
+  return evaluateTree(parse(query, {params}), params, documents)
+}
+
+/** Evaluates a parsed query (see evaluateGroq); for callers that rewrite the tree first. */
+export async function evaluateTree(tree: ExprNode, params: Record<string, unknown>, documents: readonly Doc[]): Promise<unknown> {
   const byId = idMap(documents)
   const result = evaluateSync(tree, {
     dataset: documents,

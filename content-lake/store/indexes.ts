@@ -13,6 +13,11 @@ export function referencedIds(value: unknown, into = new Set<string>()): Set<str
   return into
 }
 
+const slugOf = (doc: Doc) => {
+  const current = (doc.slug as {current?: unknown} | undefined)?.current
+  return typeof current === 'string' ? current : undefined
+}
+
 function add(index: Map<string, Set<string>>, key: string, id: string) {
   let ids = index.get(key)
   if (!ids) index.set(key, (ids = new Set()))
@@ -29,15 +34,24 @@ function remove(index: Map<string, Set<string>>, key: string, id: string) {
 export class Indexes {
   readonly byType = new Map<string, Set<string>>()
   readonly byReference = new Map<string, Set<string>>()
+  readonly bySlug = new Map<string, Set<string>>()
 
   add(doc: Doc) {
     add(this.byType, doc._type, doc._id)
     for (const ref of referencedIds(doc)) add(this.byReference, ref, doc._id)
+    const slug = slugOf(doc)
+    if (slug !== undefined) add(this.bySlug, slug, doc._id)
   }
 
   remove(doc: Doc) {
     remove(this.byType, doc._type, doc._id)
     for (const ref of referencedIds(doc)) remove(this.byReference, ref, doc._id)
+    const slug = slugOf(doc)
+    if (slug !== undefined) remove(this.bySlug, slug, doc._id)
+  }
+
+  idsWithSlug(slug: string): ReadonlySet<string> {
+    return this.bySlug.get(slug) ?? new Set()
   }
 
   idsOfType(type: string): ReadonlySet<string> {

@@ -1,0 +1,108 @@
+import {parse} from 'groq-js'
+import {describe, expect, it} from 'vitest'
+
+import {LakeError} from '../../content-lake/errors.ts'
+import {filterCandidates} from '../../content-lake/query/narrow-query.ts'
+import {StoreQueries, type Perspective} from '../../content-lake/query/query-store.ts'
+import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
+import {evaluateGroq} from '../../offline/evaluate-groq.ts'
+import {applyPerspective} from '../../offline/in-memory-client.ts'
+import * as site from '../../queries/index.ts'
+import {seed} from '../support/seed.ts'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+// The seed plus drafts: an edited person, a renamed event slug, and an article that exists only as a draft.
+const drafts: Doc[] = [
+  {...(seed.find((doc) => doc._id === 'person.liao-tao') as Doc), _id: 'drafts.person.liao-tao', givenName: 'Tao (draft)'},
+  {...(seed.find((doc) => doc._id === 'event.ip5-deputy-heads-2023') as Doc), _id: 'drafts.event.ip5-deputy-heads-2023', slug: {_type: 'slug', current: 'ip5-deputy-heads-2023-draft'}},
+  {_id: 'drafts.article.draft-only', _type: 'article', title: 'Draft only', slug: {_type: 'slug', current: 'draft-only'}, section: 'alert', publishedAt: '2024-01-01T00:00:00Z', offices: [{_key: 'a', _type: 'reference', _ref: 'office.cn'}]},
+]
+
+function openStore() {
+  const store = DocumentStore.open(mkdtempSync(join(tmpdir(), 'lake-query-')), () => structuredClone([...seed, ...drafts]) as Doc[])
+  return {store, queries: new StoreQueries(store)}
+}
+
+/** Arrays sorted by content, so unordered results compare equal whatever order the documents came in. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical).toSorted((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, canonical(child)]))
+  return value
+}
+
+const page = {section: null, limit: 20, afterPublishedAt: null, afterId: null}
+const cases: [string, string, Record<string, unknown>][] = [
+  ['latest articles', site.latestArticlesQuery, page],
+  ['alerts', site.latestArticlesQuery, {...page, section: 'alert'}],
+  ['article page', site.articleBySlugQuery, {slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online'}],
+  ['draft-only article', site.articleBySlugQuery, {slug: 'draft-only'}],
+  ['office page', site.officePageQuery, {id: 'office.cn'}],
+  ['person page', site.personPageQuery, {slug: 'liao-tao'}],
+  ['event page', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023'}],
+  ['event page, draft slug', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023-draft'}],
+  ['events by year', site.eventsByYearQuery, {from: '2023-01-01', to: '2024-01-01'}],
+  ['upcoming', site.upcomingEventsQuery, {today: '2022-01-01', limit: 10}],
+  ['forum page', site.forumPageQuery, {id: 'forum.ip5'}],
+  ['cookie policy', site.cookiePolicyQuery, {}],
+  ['sitemap', site.sitemapQuery, {}],
+  ['search', site.articleSearchQuery, {search: 'deputy', limit: 10}],
+  ['ids', '*[_id in $ids]{_id, _type}', {ids: ['office.cn', 'drafts.person.liao-tao', 'nope']}],
+  ['references', '*[references($id)]._id', {id: 'person.liao-tao'}],
+]
+
+describe('queries through the store', () => {
+  const {queries, store} = openStore()
+  for (const perspective of ['raw', 'published', 'drafts'] as Perspective[]) {
+    it.each(cases)(`answers %s like groq-js over the whole dataset (${perspective})`, async (_name, query, params) => {
+      const expected = await evaluateGroq(query, params, applyPerspective(store.all(), perspective))
+      expect(canonical(await queries.query(query, params, perspective))).toEqual(canonical(expected))
+    })
+  }
+
+  it('sees drafts only in the drafts perspective', async () => {
+    const name = '*[_type == "person" && slug.current == "liao-tao"][0].givenName'
+    expect(await queries.query(name, {}, 'published')).toBe('Tao')
+    expect(await queries.query(name, {}, 'drafts')).toBe('Tao (draft)')
+    expect(await queries.query('count(*[_type == "person" && slug.current == "liao-tao"])', {}, 'raw')).toBe(2)
+  })
+
+  it('answers bad GROQ with a 400 and the parser message', async () => {
+    const error = await queries.query('*[_type == ', {}).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(LakeError)
+    expect((error as LakeError).status).toBe(400)
+    expect((error as LakeError).message).toMatch(/Syntax error in GROQ query at position/)
+  })
+
+  it('follows later changes', async () => {
+    const {store: fresh, queries: freshQueries} = openStore()
+    expect(await freshQueries.query('count(*[_type == "forum"])')).toBe(3)
+    fresh.commit([{id: 'forum.new', after: {_id: 'forum.new', _type: 'forum', name: 'New'}}])
+    expect(await freshQueries.query('count(*[_type == "forum"])')).toBe(4)
+  })
+})
+
+describe('index narrowing', () => {
+  const {store} = openStore()
+  const candidates = (query: string, params: Record<string, unknown> = {}) => {
+    const tree = parse(query, {params}) as {base?: {expr?: unknown}; expr?: unknown}
+    // The filter of `*[...]`, possibly under [0] or a projection.
+    let node: {type?: string; base?: unknown; expr?: unknown} | undefined = tree
+    while (node && node.type !== 'Filter') node = node.base as typeof node
+    return filterCandidates(node!.expr as never, store.indexes)
+  }
+
+  it('reads the candidates of a filter from the _type, _id, slug and reference indexes', () => {
+    expect(candidates('*[_type == "forum"]')).toEqual(new Set(['forum.ip5', 'forum.tm5', 'forum.id5']))
+    expect(candidates('*[_type == "office" && _id == $id][0]', {id: 'office.cn'})).toEqual(new Set(['office.cn']))
+    expect(candidates('*[_type == "person" && slug.current == $slug]', {slug: 'liao-tao'})).toEqual(new Set(['person.liao-tao', 'drafts.person.liao-tao']))
+    expect(candidates('*[_type in ["forum", "event"] && references("office.wo")]')).toEqual(new Set(['forum.ip5', 'event.ip5-deputy-heads-2023', 'drafts.event.ip5-deputy-heads-2023']))
+  })
+
+  it('does not narrow what the indexes cannot answer', () => {
+    expect(candidates('*[_type == "office" || _type == "forum"]')).toBeUndefined()
+    expect(candidates('*[section == "news"]')).toBeUndefined()
+    expect(candidates('*[_id == ^._id]')).toBeUndefined()
+  })
+})
