@@ -1,0 +1,85 @@
+import {createSecureServer, type Http2SecureServer} from 'node:http2'
+
+import {LakeError} from '../errors.ts'
+import type {DocumentStore} from '../store/document-store.ts'
+import {DataRoutes} from './data-routes.ts'
+import {corsHeaders, sendError, sendJson, type Request, type Response} from './responses.ts'
+
+export interface LakeServerOptions {
+  store: DocumentStore
+  projectId: string
+  dataset: string
+  certificate: {cert: Buffer; key: Buffer}
+  /** Port to listen on; 0 picks a free one. Always on the loopback address. */
+  port: number
+}
+
+export interface LakeUser {
+  id: string
+  name: string
+  email: string
+  role: string
+  roles: {name: string; title: string}[]
+}
+
+export const localAdministrator: LakeUser = {
+  id: 'local-admin',
+  name: 'Local administrator',
+  email: 'admin@localhost',
+  role: 'administrator',
+  roles: [{name: 'administrator', title: 'Administrator'}],
+}
+
+// API versions prefix every path: /v1, /v2021-06-07, /vX.
+const VERSION_PREFIX = /^\/v(\d+|\d{4}-\d{2}-\d{2}|X)(?=\/)/
+
+/**
+ * The part of Sanity's HTTP API that @sanity/client and the Studio use, over HTTP/2 with TLS (HTTP/1.1
+ * too, for Node clients), on the loopback address only.
+ */
+export function createLakeServer(options: LakeServerOptions): Promise<{server: Http2SecureServer; port: number; close: () => Promise<void>}> {
+  const data = new DataRoutes(options.store, options.dataset)
+
+  const handle = async (request: Request, response: Response) => {
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, corsHeaders(request))
+      response.end()
+      return
+    }
+    const url = new URL(request.url, 'https://localhost')
+    const path = url.pathname.replace(VERSION_PREFIX, '')
+    const [, first, second, third, ...rest] = path.split('/')
+    if (first === 'users' && second === 'me') return sendJson(request, response, 200, localAdministrator)
+    if (first === 'ping') return sendJson(request, response, 200, {status: 'ok'})
+    if (first === 'data' && second === 'query' && third && (request.method === 'GET' || request.method === 'POST')) return data.query(request, response, third, url.searchParams)
+    if (first === 'data' && second === 'doc' && third && request.method === 'GET') return data.doc(request, response, third, rest.join('/'))
+    if (first === 'data' && second === 'mutate' && third && request.method === 'POST') return data.mutate(request, response, third, url.searchParams)
+    if (first === 'projects' && rest.at(-1) === 'acl') {
+      return sendJson(request, response, 200, [{filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history', 'manage']}])
+    }
+    throw new LakeError(404, 'notFound', `${request.method} ${url.pathname} is not served by the local Content Lake`)
+  }
+
+  const server = createSecureServer({...options.certificate, allowHTTP1: true}, (request, response) => {
+    handle(request, response).catch((error: unknown) => sendError(request, response, error))
+  })
+  // Keep-alive connections would hold close() open: track them to end them.
+  const sockets = new Set<import('node:net').Socket>()
+  server.on('secureConnection', (socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  const close = () =>
+    new Promise<void>((done) => {
+      server.close(() => done())
+      for (const socket of sockets) socket.destroy()
+    })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : options.port
+      resolve({server, port, close})
+    })
+  })
+}

@@ -1,0 +1,99 @@
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {createClient, type SanityClient} from '@sanity/client'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {localCertificate} from '../../content-lake/http/certificate.ts'
+import {createLakeServer} from '../../content-lake/http/server.ts'
+import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
+import {eventPageQuery, officePageQuery} from '../../queries/index.ts'
+import type {EventPageQueryResult, OfficePageQueryResult} from '../../sanity.types.ts'
+import {projectRoot} from '../support/cli.ts'
+import {seed} from '../support/seed.ts'
+
+// The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
+
+let client: SanityClient
+let baseUrl: string
+let close: () => Promise<void>
+
+beforeAll(async () => {
+  const store = DocumentStore.open(mkdtempSync(join(tmpdir(), 'lake-http-')), () => structuredClone(seed) as Doc[])
+  const started = await createLakeServer({
+    store,
+    projectId: 'local',
+    dataset: 'production',
+    certificate: localCertificate(`${projectRoot}test/.tmp/certificate`),
+    port: 0,
+  })
+  close = started.close
+  baseUrl = `https://127.0.0.1:${started.port}`
+  // Node cannot resolve <project>.localhost, so Node clients address the host directly.
+  client = createClient({projectId: 'local', dataset: 'production', apiHost: baseUrl, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+})
+
+afterAll(async () => close?.())
+
+describe('the local Content Lake through @sanity/client', () => {
+  it('answers the package\'s queries with params', async () => {
+    const event = await client.fetch<EventPageQueryResult>(eventPageQuery, {slug: 'ip5-deputy-heads-2023'})
+    expect(event?.delegations).toHaveLength(6)
+    const office = await client.fetch<OfficePageQueryResult>(officePageQuery, {id: 'office.cn'})
+    expect(office?.people.map((person) => person.name)).toEqual(['Liao Tao'])
+  })
+
+  it('applies perspectives: drafts overlay published documents', async () => {
+    await client.createOrReplace({_id: 'drafts.office.jp', _type: 'office', name: 'Japan Patent Office (draft)', kind: 'national', st3Code: 'JP'})
+    const name = '*[_type == "office" && _id == "office.jp"][0].name'
+    expect(await client.fetch(name, {}, {perspective: 'published'})).toBe('Japan Patent Office')
+    expect(await client.fetch(name, {}, {perspective: 'drafts'})).toBe('Japan Patent Office (draft)')
+    expect(await client.fetch('count(*[_id in ["office.jp", "drafts.office.jp"]])', {}, {perspective: 'raw'})).toBe(2)
+  })
+
+  it('creates, patches and deletes, and returns ids and documents', async () => {
+    const created = await client.create({_id: 'forum.pph', _type: 'forum', name: 'Global PPH'}, {returnDocuments: true})
+    expect(created).toMatchObject({_id: 'forum.pph', name: 'Global PPH', _rev: expect.any(String)})
+    const patched = await client.patch('forum.pph').set({founded: 2014}).setIfMissing({members: []}).commit()
+    expect(patched).toMatchObject({founded: 2014, members: []})
+    expect(await client.getDocument('forum.pph')).toMatchObject({founded: 2014})
+    const transaction = await client.transaction().delete('forum.pph').commit()
+    expect(transaction.documentIds).toEqual(['forum.pph'])
+    expect(await client.getDocument('forum.pph')).toBeUndefined()
+  })
+
+  it('answers a stale ifRevisionID with 409 and keeps the document', async () => {
+    const doc = await client.getDocument('office.kr')
+    await client.patch('office.kr').ifRevisionId(doc!._rev).set({headquarters: 'Daejeon, Republic of Korea'}).commit()
+    const stale = client.patch('office.kr').ifRevisionId(doc!._rev).set({headquarters: 'Lost update'}).commit()
+    await expect(stale).rejects.toMatchObject({statusCode: 409})
+    expect((await client.getDocument('office.kr'))?.headquarters).toBe('Daejeon, Republic of Korea')
+  })
+
+  it('reports bad input with a 4xx and a clear message', async () => {
+    await expect(client.fetch('*[_type == ')).rejects.toMatchObject({statusCode: 400, message: expect.stringContaining('Syntax error in GROQ query')})
+    await expect(client.mutate([{frobnicate: {id: 'x'}} as never])).rejects.toMatchObject({statusCode: 400, message: expect.stringContaining('Unknown mutation')})
+    await expect(client.create({_id: 'bad id!', _type: 'office'})).rejects.toMatchObject({statusCode: 400, message: expect.stringContaining('is not valid')})
+    const raw = await fetch(`${baseUrl}/v2025-02-19/data/mutate/production`, {method: 'POST', body: '{not json', headers: {'content-type': 'application/json'}})
+    expect(raw.status).toBe(400)
+    expect(await raw.json()).toMatchObject({error: {type: 'invalidJson'}})
+    const huge = await fetch(`${baseUrl}/v2025-02-19/data/mutate/production`, {method: 'POST', body: `{"mutations":[{"create":{"_type":"x","big":"${'x'.repeat(11 * 1024 * 1024)}"}}]}`})
+    expect(huge.status).toBe(413)
+    const elsewhere = await fetch(`${baseUrl}/v2025-02-19/data/query/staging?query=*`)
+    expect(elsewhere.status).toBe(404)
+  })
+
+  it('gets several documents at once, naming the missing ones', async () => {
+    const response = await fetch(`${baseUrl}/v2025-02-19/data/doc/production/office.cn,office.nowhere`)
+    expect(await response.json()).toMatchObject({documents: [{_id: 'office.cn'}], omitted: [{id: 'office.nowhere', reason: 'existence'}]})
+  })
+
+  it('logs the Studio in as the local administrator', async () => {
+    const response = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {origin: 'https://localhost:3333'}})
+    expect(await response.json()).toMatchObject({id: 'local-admin', roles: [{name: 'administrator'}]})
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://localhost:3333')
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+  })
+})
