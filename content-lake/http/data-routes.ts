@@ -1,8 +1,9 @@
 import {LakeError} from '../errors.ts'
+import {ListenerHub} from '../listeners/listener-hub.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
 import {StoreQueries, type Perspective} from '../query/query-store.ts'
 import type {DocumentStore} from '../store/document-store.ts'
-import {readJsonBody, sendJson, type Request, type Response} from './responses.ts'
+import {corsHeaders, readJsonBody, sendJson, type Request, type Response} from './responses.ts'
 
 const PERSPECTIVES: Perspective[] = ['raw', 'published', 'drafts']
 
@@ -33,12 +34,42 @@ const OPERATION_OF: Record<string, string> = {create: 'create', createVersion: '
 export class DataRoutes {
   private readonly store: DocumentStore
   private readonly queries: StoreQueries
+  readonly listeners: ListenerHub
   readonly dataset: string
 
   constructor(store: DocumentStore, dataset: string) {
     this.store = store
     this.queries = new StoreQueries(store)
+    this.listeners = new ListenerHub(store)
     this.dataset = dataset
+  }
+
+  /** Server-sent events: `welcome`, then a `mutation` per matching document change. */
+  listen(request: Request, response: Response, dataset: string, search: URLSearchParams, identity: string) {
+    this.checkDataset(dataset)
+    const query = search.get('query')
+    if (!query) throw new LakeError(400, 'queryMissing', 'Give the query to listen to in the "query" parameter')
+    const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+    const stop = this.listeners.add(
+      {
+        query,
+        params: paramsFromSearch(search),
+        includeResult: search.get('includeResult') !== 'false',
+        includePreviousRevision: search.get('includePreviousRevision') === 'true',
+        identity,
+      },
+      send,
+    )
+    response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...corsHeaders(request)})
+    send('welcome', {listenerName: `local-${Math.random().toString(36).slice(2)}`})
+    // A comment now and then keeps proxies and idle timers from closing the stream.
+    const keepAlive = setInterval(() => response.write(':\n\n'), 25_000)
+    const end = () => {
+      clearInterval(keepAlive)
+      stop()
+    }
+    request.once('close', end)
+    response.once('close', end)
   }
 
   private checkDataset(name: string | undefined) {

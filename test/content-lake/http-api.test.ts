@@ -90,6 +90,34 @@ describe('the local Content Lake through @sanity/client', () => {
     expect(await response.json()).toMatchObject({documents: [{_id: 'office.cn'}], omitted: [{id: 'office.nowhere', reason: 'existence'}]})
   })
 
+  it('streams mutation events to listeners, with transition, result and mendoza effects', async () => {
+    const events: {type: string; transition?: string; documentId?: string; result?: {name?: string}; effects?: unknown; mutations?: unknown[]}[] = []
+    const welcomed = new Promise<void>((resolve) => {
+      const subscription = client
+        .listen('*[_type == "forum"]', {}, {includeResult: true, events: ['welcome', 'mutation'], effectFormat: 'mendoza'})
+        .subscribe((event) => {
+          events.push(event as never)
+          if (event.type === 'welcome') resolve()
+        })
+      afterAll(() => subscription.unsubscribe())
+    })
+    await welcomed
+    await client.create({_id: 'forum.listen', _type: 'forum', name: 'Listened'})
+    await client.patch('forum.listen').set({name: 'Listened again'}).commit()
+    await client.create({_id: 'office.not-a-forum', _type: 'office', name: 'Not listened'})
+    await client.delete('forum.listen')
+    await expect.poll(() => events.filter((event) => event.type === 'mutation').length, {timeout: 5000}).toBe(3)
+    const mutations = events.filter((event) => event.type === 'mutation')
+    expect(mutations.map((event) => [event.documentId, event.transition])).toEqual([
+      ['forum.listen', 'appear'],
+      ['forum.listen', 'update'],
+      ['forum.listen', 'disappear'],
+    ])
+    expect(mutations[1]?.result?.name).toBe('Listened again')
+    expect(mutations[1]?.effects).toMatchObject({apply: [0, {name: 'Listened again'}], revert: [0, {name: 'Listened'}]})
+    expect(mutations[2]?.mutations).toEqual([{delete: {id: 'forum.listen'}}])
+  })
+
   it('logs the Studio in as the local administrator', async () => {
     const response = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {origin: 'https://localhost:3333'}})
     expect(await response.json()).toMatchObject({id: 'local-admin', roles: [{name: 'administrator'}]})
