@@ -1,3 +1,4 @@
+import {planActions, type DocumentAction} from '../actions/document-actions.ts'
 import {LakeError} from '../errors.ts'
 import {ListenerHub} from '../listeners/listener-hub.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
@@ -97,6 +98,13 @@ export class DataRoutes {
     const documents = wanted.map((id) => this.store.get(id)).filter((doc) => doc !== undefined)
     const omitted = wanted.filter((id) => !this.store.get(id)).map((id) => ({id, reason: 'existence'}))
     sendJson(request, response, 200, {documents, omitted})
+  }
+
+  async actions(request: Request, response: Response, dataset: string) {
+    this.checkDataset(dataset)
+    const body = (await readJsonBody(request)) as {actions?: DocumentAction[]; transactionId?: string}
+    const record = this.store.commit(planActions(this.store, body.actions as DocumentAction[]), typeof body.transactionId === 'string' ? body.transactionId : undefined)
+    sendJson(request, response, 200, {transactionId: record.transactionId})
   }
 
   async mutate(request: Request, response: Response, dataset: string, search: URLSearchParams) {

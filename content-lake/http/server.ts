@@ -55,6 +55,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     if (first === 'data' && second === 'doc' && third && request.method === 'GET') return data.doc(request, response, third, rest.join('/'))
     if (first === 'data' && second === 'listen' && third && request.method === 'GET') return data.listen(request, response, third, url.searchParams, localAdministrator.id)
     if (first === 'data' && second === 'mutate' && third && request.method === 'POST') return data.mutate(request, response, third, url.searchParams)
+    if (first === 'data' && second === 'actions' && third && request.method === 'POST') return data.actions(request, response, third)
     if (first === 'projects' && rest.at(-1) === 'acl') {
       return sendJson(request, response, 200, [{filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history', 'manage']}])
     }

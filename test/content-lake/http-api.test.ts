@@ -118,6 +118,37 @@ describe('the local Content Lake through @sanity/client', () => {
     expect(mutations[2]?.mutations).toEqual([{delete: {id: 'forum.listen'}}])
   })
 
+  it('carries out the Studio\'s document actions: create, edit, publish, unpublish, discard, delete', async () => {
+    const act = async (...actions: object[]) => {
+      const response = await fetch(`${baseUrl}/v2025-02-19/data/actions/production`, {method: 'POST', body: JSON.stringify({actions}), headers: {'content-type': 'application/json'}})
+      return {status: response.status, body: (await response.json()) as {transactionId?: string; error?: {description: string}}}
+    }
+    const ids = {draftId: 'drafts.article.action', publishedId: 'article.action'}
+    expect((await act({actionType: 'sanity.action.document.create', publishedId: ids.publishedId, attributes: {_id: ids.draftId, _type: 'article', title: 'Draft'}, ifExists: 'fail'})).status).toBe(200)
+    expect((await act({actionType: 'sanity.action.document.edit', ...ids, patch: {set: {title: 'Edited'}}})).status).toBe(200)
+    expect(await client.getDocument(ids.draftId)).toMatchObject({title: 'Edited'})
+    const published = await act({actionType: 'sanity.action.document.publish', ...ids})
+    expect(published.body.transactionId).toEqual(expect.any(String))
+    expect(await client.getDocument(ids.publishedId)).toMatchObject({title: 'Edited', _rev: published.body.transactionId})
+    expect(await client.getDocument(ids.draftId)).toBeUndefined()
+    // Editing a published document without a draft starts the draft from it.
+    await act({actionType: 'sanity.action.document.edit', ...ids, patch: {set: {title: 'Second draft'}}})
+    expect(await client.getDocument(ids.draftId)).toMatchObject({title: 'Second draft'})
+    await act({actionType: 'sanity.action.document.discard', draftId: ids.draftId})
+    expect(await client.getDocument(ids.draftId)).toBeUndefined()
+    await act({actionType: 'sanity.action.document.unpublish', ...ids})
+    expect(await client.getDocument(ids.publishedId)).toBeUndefined()
+    expect(await client.getDocument(ids.draftId)).toMatchObject({title: 'Edited'})
+    await act({actionType: 'sanity.action.document.delete', publishedId: ids.publishedId, includeDrafts: [ids.draftId]})
+    expect(await client.getDocument(ids.draftId)).toBeUndefined()
+
+    const nothing = await act({actionType: 'sanity.action.document.publish', ...ids})
+    expect(nothing.status).toBe(409)
+    expect(nothing.body.error?.description).toContain('Nothing to publish')
+    const unknown = await act({actionType: 'sanity.action.document.frobnicate'})
+    expect(unknown.status).toBe(400)
+  })
+
   it('logs the Studio in as the local administrator', async () => {
     const response = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {origin: 'https://localhost:3333'}})
     expect(await response.json()).toMatchObject({id: 'local-admin', roles: [{name: 'administrator'}]})
