@@ -19,6 +19,7 @@ const {values} = parseArgs({
     reset: {type: 'boolean', default: false},
     data: {type: 'string', default: '.content-lake'},
     dataset: {type: 'string', default: process.env.SANITY_STUDIO_DATASET || 'production'},
+    studio: {type: 'string'},
   },
 })
 
@@ -33,6 +34,7 @@ const {port, close} = await createLakeServer({
   dataset: values.dataset,
   certificate: localCertificate(join(root, 'certificate')),
   port: Number(values.port),
+  ...(values.studio ? {studioDir: resolve(values.studio)} : {}),
 })
 
 console.log(`Local Content Lake: https://localhost:${port} (project "local", dataset "${values.dataset}", ${store.size} documents)`)

@@ -12,7 +12,8 @@ export function corsHeaders(request: Request): Record<string, string> {
     ? {
         'access-control-allow-origin': origin,
         'access-control-allow-credentials': 'true',
-        'access-control-allow-headers': 'authorization, content-type, x-sanity-project-id, sanity-request-tag',
+        // Whatever the Studio asks to send (its client adds tracing and tag headers over time).
+        'access-control-allow-headers': String(request.headers['access-control-request-headers'] ?? 'authorization, content-type'),
         'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
         vary: 'origin',
       }

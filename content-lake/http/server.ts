@@ -4,6 +4,8 @@ import {LakeError} from '../errors.ts'
 import type {DocumentStore} from '../store/document-store.ts'
 import {DataRoutes} from './data-routes.ts'
 import {corsHeaders, sendError, sendJson, type Request, type Response} from './responses.ts'
+import {KeyValueStore} from './key-value-store.ts'
+import {serveStudio} from './static-files.ts'
 
 export interface LakeServerOptions {
   store: DocumentStore
@@ -12,6 +14,8 @@ export interface LakeServerOptions {
   certificate: {cert: Buffer; key: Buffer}
   /** Port to listen on; 0 picks a free one. Always on the loopback address. */
   port: number
+  /** A built Studio to serve from the same origin (paths without an API version prefix). */
+  studioDir?: string
 }
 
 export interface LakeUser {
@@ -39,6 +43,7 @@ const VERSION_PREFIX = /^\/v(\d+|\d{4}-\d{2}-\d{2}|X)(?=\/)/
  */
 export function createLakeServer(options: LakeServerOptions): Promise<{server: Http2SecureServer; port: number; close: () => Promise<void>}> {
   const data = new DataRoutes(options.store, options.dataset)
+  const keyValues = new KeyValueStore()
 
   const handle = async (request: Request, response: Response) => {
     if (request.method === 'OPTIONS') {
@@ -47,9 +52,11 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
       return
     }
     const url = new URL(request.url, 'https://localhost')
+    if (options.studioDir && request.method === 'GET' && !VERSION_PREFIX.test(url.pathname)) return serveStudio(options.studioDir, request, response)
     const path = url.pathname.replace(VERSION_PREFIX, '')
     const [, first, second, third, ...rest] = path.split('/')
-    if (first === 'users' && second === 'me') return sendJson(request, response, 200, localAdministrator)
+    if (first === 'users' && second === 'me' && third === 'keyvalue') return keyValues.handle(request, response, rest.join('/'))
+    if (first === 'users' && second === 'me' && !third) return sendJson(request, response, 200, localAdministrator)
     if (first === 'ping') return sendJson(request, response, 200, {status: 'ok'})
     if (first === 'data' && second === 'query' && third && (request.method === 'GET' || request.method === 'POST')) return data.query(request, response, third, url.searchParams)
     if (first === 'data' && second === 'doc' && third && request.method === 'GET') return data.doc(request, response, third, rest.join('/'))

@@ -6,6 +6,7 @@ import {LakeError} from '../errors.ts'
 import {publishedIdOf} from '../store/document-ids.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {narrowTree} from './narrow-query.ts'
+import {adaptTextQuery} from './text-search.ts'
 
 export type Perspective = 'raw' | 'published' | 'drafts'
 
@@ -62,7 +63,7 @@ export class StoreQueries {
       throw new LakeError(400, 'queryParseError', (error as Error).message)
     }
     const view = this.view(perspective)
-    const narrowed = narrowTree(tree, this.store.indexes, (ids) => {
+    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (ids) => {
       const seen = new Set<Doc>()
       for (const id of ids) {
         const doc = view.byRawId(id)
