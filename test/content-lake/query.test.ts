@@ -106,3 +106,19 @@ describe('index narrowing', () => {
     expect(candidates('*[_id == ^._id]')).toBeUndefined()
   })
 })
+
+describe('text search', () => {
+  const {queries} = openStore()
+  const studioList = '*[_type in $types && ([@, _id] match text::query($q) || references($raw))] | order(_id asc) [0...20]._id'
+
+  it('matches everything for an empty search, as the Studio lists documents', async () => {
+    const all = (await queries.query(studioList, {types: ['forum'], q: '', raw: ''}, 'drafts')) as string[]
+    expect(all).toEqual(['forum.id5', 'forum.ip5', 'forum.tm5'])
+  })
+
+  it('finds documents by the words of their names, titles and codes, with prefixes', async () => {
+    expect(await queries.query(studioList, {types: ['office'], q: 'cnipa', raw: 'cnipa'}, 'drafts')).toEqual(['office.cn'])
+    expect(await queries.query(studioList, {types: ['person'], q: 'katsu*', raw: 'katsu*'}, 'drafts')).toEqual(['person.katsura-masanori'])
+    expect(await queries.query(studioList, {types: ['office'], q: 'nothing-like-this', raw: 'x'}, 'drafts')).toEqual([])
+  })
+})
