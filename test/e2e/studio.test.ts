@@ -27,7 +27,7 @@ async function screenshot(name: string) {
 beforeAll(async () => {
   mkdirSync(artifacts, {recursive: true})
   const build = await sanityCli(['build', studioDir, '--yes'], {SANITY_STUDIO_API_HOST: `https://localhost:${PORT}`})
-  expect(build.code, build.stderr).toBe(0)
+  if (build.code !== 0) throw new Error(`sanity build failed:\n${build.stdout}\n${build.stderr}`)
   const store = DocumentStore.open(mkdtempSync(join(tmpdir(), 'e2e-lake-')), () => structuredClone(seed) as Doc[])
   const started = await createLakeServer({store, projectId: 'local', dataset: 'production', certificate: localCertificate(`${projectRoot}test/.tmp/certificate`), port: PORT, studioDir})
   close = started.close
