@@ -7,8 +7,17 @@ import {STUDIO_API_VERSION} from './schemas/constants/ids.ts'
 // Public identifiers only: SANITY_STUDIO_* values are inlined into the browser bundle.
 const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'local'
 const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
-// Set for the local Content Lake (a hostname such as https://localhost:3334); unset for Sanity's hosted API.
-const apiHost = process.env.SANITY_STUDIO_API_HOST || undefined
+// Unset for Sanity's hosted API. For the local Content Lake: a hostname such as https://localhost:3334, or
+// "origin" for a Studio the lake serves itself (`npm run dev`), so one build works on any port.
+const apiHost = localApiHost(process.env.SANITY_STUDIO_API_HOST)
+
+function localApiHost(setting: string | undefined): string | undefined {
+  if (setting !== 'origin') return setting || undefined
+  // The CLI also loads this file in Node (schema extraction, typegen), where there is no page.
+  if (typeof window === 'undefined') return undefined
+  // The client asks https://<projectId>.<apiHost>: Chromium sends every *.localhost to loopback.
+  return `https://localhost:${window.location.port}`
+}
 
 export default defineConfig({
   name: 'default',

@@ -5,13 +5,13 @@
  *
  *   npm run lake [-- --port 3334] [--reset] [--data .content-lake]
  */
-import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {localCertificate} from '../content-lake/http/certificate.ts'
 import {createLakeServer} from '../content-lake/http/server.ts'
-import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
+import {DocumentStore} from '../content-lake/store/document-store.ts'
+import {readSeed} from '../local-studio/start.ts'
 
 const {values} = parseArgs({
   options: {
@@ -24,7 +24,7 @@ const {values} = parseArgs({
 })
 
 const root = resolve(values.data)
-const seed = () => readFileSync('data/seed.ndjson', 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Doc)
+const seed = () => readSeed(resolve(import.meta.dirname, '..'))
 const store = DocumentStore.open(join(root, values.dataset), seed)
 if (values.reset) store.reset(seed())
 

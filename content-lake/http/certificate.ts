@@ -14,7 +14,7 @@ export function localCertificate(directory: string): {cert: Buffer; key: Buffer}
     execFileSync('openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '825',
       '-subj', '/CN=localhost',
-      '-addext', 'subjectAltName=DNS:localhost,DNS:*.localhost,IP:127.0.0.1,IP:::1',
+      '-addext', 'subjectAltName=DNS:localhost,DNS:local.localhost,DNS:*.localhost,IP:127.0.0.1,IP:::1',
       '-keyout', keyPath, '-out', certPath,
     ], {stdio: 'ignore'})
   }

@@ -4,6 +4,7 @@ import {LakeError} from '../errors.ts'
 import type {DocumentStore} from '../store/document-store.ts'
 import {DataRoutes} from './data-routes.ts'
 import {corsHeaders, sendError, sendJson, type Request, type Response} from './responses.ts'
+import {ACT_AS_COOKIE, grantsOf, isLocalRole, userOf, type LocalRole} from './identity.ts'
 import {KeyValueStore} from './key-value-store.ts'
 import {serveStudio} from './static-files.ts'
 
@@ -14,24 +15,11 @@ export interface LakeServerOptions {
   certificate: {cert: Buffer; key: Buffer}
   /** Port to listen on; 0 picks a free one. Always on the loopback address. */
   port: number
-  /** A built Studio to serve from the same origin (paths without an API version prefix). */
-  studioDir?: string
-}
-
-export interface LakeUser {
-  id: string
-  name: string
-  email: string
-  role: string
-  roles: {name: string; title: string}[]
-}
-
-export const localAdministrator: LakeUser = {
-  id: 'local-admin',
-  name: 'Local administrator',
-  email: 'admin@localhost',
-  role: 'administrator',
-  roles: [{name: 'administrator', title: 'Administrator'}],
+  /** A built Studio to serve from the same origin (paths without an API version prefix); a function when
+   * `npm run dev` swaps in a rebuilt one. */
+  studioDir?: string | (() => string)
+  /** Who the browser is, unless it carries the act-as cookie: the administrator by default. */
+  defaultRole?: LocalRole
 }
 
 // API versions prefix every path: /v1, /v2021-06-07, /vX.
@@ -52,21 +40,32 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
       return
     }
     const url = new URL(request.url, 'https://localhost')
-    if (options.studioDir && request.method === 'GET' && !VERSION_PREFIX.test(url.pathname)) return serveStudio(options.studioDir, request, response)
+    const user = userOf(request, options.defaultRole ?? 'administrator')
+    const actAs = /^\/local\/act-as\/([a-z]+)$/.exec(url.pathname)
+    if (actAs && request.method === 'GET') return actAsRole(response, actAs[1]!)
+    const studioDir = typeof options.studioDir === 'function' ? options.studioDir() : options.studioDir
+    if (studioDir && request.method === 'GET' && !VERSION_PREFIX.test(url.pathname)) return serveStudio(studioDir, request, response)
     const path = url.pathname.replace(VERSION_PREFIX, '')
     const [, first, second, third, ...rest] = path.split('/')
     if (first === 'users' && second === 'me' && third === 'keyvalue') return keyValues.handle(request, response, rest.join('/'))
-    if (first === 'users' && second === 'me' && !third) return sendJson(request, response, 200, localAdministrator)
+    if (first === 'users' && second === 'me' && !third) return sendJson(request, response, 200, user)
     if (first === 'ping') return sendJson(request, response, 200, {status: 'ok'})
     if (first === 'data' && second === 'query' && third && (request.method === 'GET' || request.method === 'POST')) return data.query(request, response, third, url.searchParams)
     if (first === 'data' && second === 'doc' && third && request.method === 'GET') return data.doc(request, response, third, rest.join('/'))
-    if (first === 'data' && second === 'listen' && third && request.method === 'GET') return data.listen(request, response, third, url.searchParams, localAdministrator.id)
+    if (first === 'data' && second === 'listen' && third && request.method === 'GET') return data.listen(request, response, third, url.searchParams, user.id)
     if (first === 'data' && second === 'mutate' && third && request.method === 'POST') return data.mutate(request, response, third, url.searchParams)
     if (first === 'data' && second === 'actions' && third && request.method === 'POST') return data.actions(request, response, third)
     if (first === 'projects' && rest.at(-1) === 'acl') {
-      return sendJson(request, response, 200, [{filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history', 'manage']}])
+      return sendJson(request, response, 200, grantsOf(user))
     }
     throw new LakeError(404, 'notFound', `${request.method} ${url.pathname} is not served by the local Content Lake`)
+  }
+
+  /** Lets a browser act as another local user (a cookie for this host), then opens the Studio. */
+  const actAsRole = (response: Response, role: string) => {
+    if (!isLocalRole(role)) throw new LakeError(404, 'unknownRole', `No local user has the role "${role}": use administrator or editor`)
+    response.writeHead(303, {location: '/', 'set-cookie': `${ACT_AS_COOKIE}=${role}; Path=/; Secure; SameSite=Lax`})
+    response.end()
   }
 
   const server = createSecureServer({...options.certificate, allowHTTP1: true}, (request, response) => {

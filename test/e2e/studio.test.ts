@@ -1,64 +1,158 @@
-import {mkdirSync, mkdtempSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {mkdirSync} from 'node:fs'
 
-import {chromium, type Browser, type Page} from 'playwright-core'
+import {createClient, type SanityClient} from '@sanity/client'
+import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {localCertificate} from '../../content-lake/http/certificate.ts'
-import {createLakeServer} from '../../content-lake/http/server.ts'
-import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
-import {projectRoot, sanityCli} from '../support/cli.ts'
-import {seed} from '../support/seed.ts'
+import {ACT_AS_COOKIE, type LocalRole} from '../../content-lake/http/identity.ts'
+import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
+import {articleBySlugQuery} from '../../queries/index.ts'
+import {projectRoot} from '../support/cli.ts'
 
-// The Studio build inlines its API host, so the end-to-end run has a port of its own.
-const PORT = 3391
-const studioDir = `${projectRoot}test/.tmp/e2e-studio`
+// The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
+
 const artifacts = `${projectRoot}test/artifacts`
 
+let studio: LocalStudio
 let browser: Browser
-let page: Page
-let close: () => Promise<void>
+let client: SanityClient
+const contexts: BrowserContext[] = []
 
-async function screenshot(name: string) {
+/** A fresh browser profile acting as one of the local users (the act-as cookie `npm run dev` documents). */
+async function openAs(role: LocalRole): Promise<Page> {
+  const context = await browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1440, height: 900}})
+  contexts.push(context)
+  await context.addCookies([{name: ACT_AS_COOKIE, value: role, url: studio.url, secure: true, sameSite: 'Lax'}])
+  return context.newPage()
+}
+
+async function screenshot(page: Page, name: string) {
   await page.screenshot({path: `${artifacts}/${name}.png`})
+}
+
+/** Opens Content → Articles → <section> and starts a new article there (the section's "Article in section" template). */
+async function newArticleIn(page: Page, section: string) {
+  await page.goto(`${studio.url}content`)
+  await page.getByTestId('pane-item-Articles').first().click({timeout: 30_000})
+  await page.getByTestId(`pane-item-${section}`).click()
+  await page.getByTestId('action-intent-button').click()
+  await page.locator('#title').waitFor()
+}
+
+function publishButton(page: Page) {
+  return page.getByTestId('action-publish')
 }
 
 beforeAll(async () => {
   mkdirSync(artifacts, {recursive: true})
-  const build = await sanityCli(['build', studioDir, '--yes'], {SANITY_STUDIO_API_HOST: `https://localhost:${PORT}`})
-  if (build.code !== 0) throw new Error(`sanity build failed:\n${build.stdout}\n${build.stderr}`)
-  const store = DocumentStore.open(mkdtempSync(join(tmpdir(), 'e2e-lake-')), () => structuredClone(seed) as Doc[])
-  const started = await createLakeServer({store, projectId: 'local', dataset: 'production', certificate: localCertificate(`${projectRoot}test/.tmp/certificate`), port: PORT, studioDir})
-  close = started.close
+  // The same Studio build `npm run dev` serves, on a fresh copy of the seed dataset and a free port.
+  studio = await startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, dataset: 'production', port: 0, role: 'administrator', reset: true, log: () => {}})
+  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${studio.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
-  page = await browser.newPage({ignoreHTTPSErrors: true, viewport: {width: 1280, height: 800}})
 }, 180_000)
 
 afterAll(async () => {
+  for (const context of contexts) await context.close()
   await browser?.close()
-  await close?.()
+  await studio?.close()
 })
 
 describe('the Studio on the local Content Lake, in Chromium', () => {
-  it('logs in, shows the desk structure and lists the seed article in IP News', async () => {
-    await page.goto(`https://localhost:${PORT}/content`)
-    await page.getByText('Articles', {exact: true}).first().click({timeout: 30_000})
-    await page.getByText('IP News', {exact: true}).last().click()
+  it('lists the seed article in IP News', async () => {
+    const page = await openAs('administrator')
+    await page.goto(`${studio.url}content`)
+    await page.getByTestId('pane-item-Articles').first().click({timeout: 30_000})
+    await page.getByTestId('pane-item-IP News').click()
     await expect.poll(() => page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await expect.poll(() => page.getByText('IP News · 2023-06-01').count()).toBeGreaterThan(0)
-    await screenshot('01-ip-news-list')
+    await screenshot(page, '01-ip-news-list')
   }, 60_000)
 
-  it('opens the cookie policy directly from Settings', async () => {
-    await page.goto(`https://localhost:${PORT}/content`)
-    await page.getByText('Settings', {exact: true}).first().click({timeout: 30_000})
-    await page.getByText('Cookie policy', {exact: true}).first().click()
+  it('lets an editor write an article, pick its office and person by search, publish it, and a site read it by slug', async () => {
+    const page = await openAs('editor')
+    await newArticleIn(page, 'IP News')
+    await page.locator('#title').fill('CNIPA and USPTO discuss examination practice')
+    await page.getByRole('button', {name: 'Generate'}).click()
+    await expect.poll(() => page.locator('#slug').inputValue()).toBe('cnipa-and-uspto-discuss-examination-practice')
+    // The template filled the section from the list the article was started in.
+    await expect.poll(() => page.getByRole('radio', {name: 'IP News'}).isChecked()).toBe(true)
+    await screenshot(page, '02-article-content')
+
+    await page.getByTestId('group-tab-about').click()
+    const offices = page.getByTestId('field-offices')
+    await offices.getByRole('button', {name: 'Add item'}).click()
+    await offices.getByTestId('autocomplete').fill('CNIPA')
+    await page.getByRole('option', {name: /China National Intellectual Property Administration/}).click()
+    const people = page.getByTestId('field-people')
+    await people.getByRole('button', {name: 'Add item'}).click()
+    await people.getByTestId('autocomplete').fill('Liao')
+    await page.getByRole('option', {name: /Liao Tao/}).click()
+    await expect.poll(() => people.getByText('Liao Tao').count()).toBeGreaterThan(0)
+    await screenshot(page, '03-article-references')
+
+    await expect.poll(() => publishButton(page).isEnabled(), {timeout: 20_000}).toBe(true)
+    await publishButton(page).click()
+    // What a site does: the package's own query through @sanity/client, published perspective.
+    await expect
+      .poll(() => client.fetch(articleBySlugQuery, {slug: 'cnipa-and-uspto-discuss-examination-practice'}, {perspective: 'published'}), {timeout: 20_000})
+      .toMatchObject({title: 'CNIPA and USPTO discuss examination practice', section: 'news'})
+    // Publishing moves the draft into the published document: no draft is left behind.
+    await expect.poll(() => client.fetch('count(*[_id in path("drafts.**") && slug.current == $slug])', {slug: 'cnipa-and-uspto-discuss-examination-practice'}, {perspective: 'raw'}), {timeout: 20_000}).toBe(0)
+    await screenshot(page, '04-article-published')
+    const published = await client.fetch(articleBySlugQuery, {slug: 'cnipa-and-uspto-discuss-examination-practice'}, {perspective: 'published'})
+    expect(published?.offices?.map((office) => office.name)).toEqual(['China National Intellectual Property Administration'])
+    expect(published?.people?.map((person) => person.name)).toEqual(['Liao Tao'])
+  }, 120_000)
+
+  it('shows a broken rule on the field and keeps Publish off until it is fixed', async () => {
+    const page = await openAs('editor')
+    await newArticleIn(page, 'Links')
+    await page.locator('#title').fill('IP5 offices portal')
+    await page.getByRole('button', {name: 'Generate'}).click()
+    await expect.poll(() => page.getByText('Articles in Links need the address of the page they point to').count(), {timeout: 20_000}).toBeGreaterThan(0)
+    expect(await publishButton(page).isDisabled()).toBe(true)
+    await page.locator('#externalUrl').fill('javascript:alert(1)')
+    await expect.poll(() => page.getByText('Enter an address starting with https:// or http://').count(), {timeout: 20_000}).toBeGreaterThan(0)
+    expect(await publishButton(page).isDisabled()).toBe(true)
+    await screenshot(page, '05-validation-blocks-publish')
+    await page.locator('#externalUrl').fill('https://www.fiveipoffices.org/')
+    await expect.poll(() => publishButton(page).isEnabled(), {timeout: 20_000}).toBe(true)
+    expect(await client.fetch('count(*[_type == "article" && title == $title])', {title: 'IP5 offices portal'}, {perspective: 'published'})).toBe(0)
+  }, 120_000)
+
+  it('opens the cookie policy directly and offers no way to create a second one', async () => {
+    const page = await openAs('administrator')
+    await page.goto(`${studio.url}content`)
+    await page.getByTestId('pane-item-Settings').click({timeout: 30_000})
+    await page.getByTestId('pane-item-Cookie policy').click()
     await expect.poll(() => page.locator('input[value="I accept"]').count(), {timeout: 20_000}).toBeGreaterThan(0)
     expect(page.url()).toContain('cookie-policy')
-    await screenshot('02-cookie-policy')
+    await screenshot(page, '06-cookie-policy')
+
+    await page.getByTestId('new-document-button').click()
+    const search = page.getByPlaceholder('Search document types')
+    const menu = page.locator('[data-ui=Popover]').filter({has: search})
+    await expect.poll(() => menu.getByText('Article', {exact: true}).count(), {timeout: 10_000}).toBe(1)
+    expect(await menu.getByText('Office', {exact: true}).count()).toBe(1)
+    expect(await menu.getByText(/cookie/i).count()).toBe(0)
+    await screenshot(page, '07-new-document-menu')
+  }, 60_000)
+
+  it('shows an office read-only to an editor, with nothing to publish', async () => {
+    const page = await openAs('editor')
+    await page.goto(`${studio.url}content`)
+    await page.getByTestId('pane-item-Reference data').click({timeout: 30_000})
+    await page.getByTestId('pane-item-Offices').click()
+    await page.getByTestId('pane-item-All offices').click()
+    await page.getByText('China National Intellectual Property Administration').first().click()
+    const name = page.locator('input#name')
+    await name.waitFor({timeout: 20_000})
+    expect(await name.getAttribute('readonly')).not.toBeNull()
+    expect(await publishButton(page).count()).toBe(0)
+    await screenshot(page, '08-office-read-only-for-editor')
   }, 60_000)
 })

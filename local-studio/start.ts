@@ -1,0 +1,81 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {localCertificate} from '../content-lake/http/certificate.ts'
+import type {LocalRole} from '../content-lake/http/identity.ts'
+import {createLakeServer} from '../content-lake/http/server.ts'
+import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
+import {ensureStudioBuild} from './studio-build.ts'
+
+export interface LocalStudioOptions {
+  /** The project folder (sources, node_modules, data/seed.ndjson). */
+  root: string
+  /** Where the dataset, the certificate and the Studio builds live. */
+  dataDir: string
+  dataset: string
+  port: number
+  /** Who the browser is until it asks to act as someone else. */
+  role: LocalRole
+  /** Replace the dataset with the seed before starting. */
+  reset: boolean
+  log: (line: string) => void
+}
+
+export interface LocalStudio {
+  /** The Studio's address: on the project's host, so page and API share one origin and one certificate. */
+  url: string
+  port: number
+  store: DocumentStore
+  studioBuildDir: string
+  certificateDir: string
+  /** Builds the Studio again if its sources changed, and serves the new build from the next page load. */
+  rebuild: () => Promise<boolean>
+  close: () => Promise<void>
+}
+
+export const LOCAL_PROJECT_ID = 'local'
+
+export function readSeed(root: string): Doc[] {
+  return readFileSync(join(root, 'data/seed.ndjson'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Doc)
+}
+
+/** The local Content Lake on the seed dataset, serving a Studio built for it. */
+export async function startLocalStudio(options: LocalStudioOptions): Promise<LocalStudio> {
+  const seed = () => readSeed(options.root)
+  const store = DocumentStore.open(join(options.dataDir, options.dataset), seed)
+  if (options.reset) store.reset(seed())
+  const buildCache = join(options.dataDir, 'studio')
+  let studio = await ensureStudioBuild(options.root, buildCache, options.log)
+  if (studio.built) options.log(`Studio built in ${(studio.ms / 1000).toFixed(1)} s`)
+  const certificateDir = join(options.dataDir, 'certificate')
+  const server = await createLakeServer({
+    store,
+    projectId: LOCAL_PROJECT_ID,
+    dataset: options.dataset,
+    certificate: localCertificate(certificateDir),
+    port: options.port,
+    studioDir: () => studio.directory,
+    defaultRole: options.role,
+  })
+  return {
+    url: `https://${LOCAL_PROJECT_ID}.localhost:${server.port}/`,
+    port: server.port,
+    store,
+    get studioBuildDir() {
+      return studio.directory
+    },
+    certificateDir,
+    rebuild: async () => {
+      const next = await ensureStudioBuild(options.root, buildCache, options.log)
+      studio = next
+      return next.built
+    },
+    close: async () => {
+      await server.close()
+      store.close()
+    },
+  }
+}

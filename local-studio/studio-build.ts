@@ -1,0 +1,81 @@
+import {spawn} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
+import {join, relative} from 'node:path'
+
+/** What the Studio bundle is made of: a change to any of these needs a new build. */
+export const STUDIO_SOURCES = ['schemas', 'plugins', 'studio', 'queries', 'jsonld', 'sanity.config.ts', 'sanity.cli.ts', 'package-lock.json']
+
+function filesUnder(root: string, path: string): string[] {
+  const full = join(root, path)
+  if (!existsSync(full)) return []
+  if (statSync(full).isFile()) return [full]
+  return readdirSync(full, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .toSorted()
+}
+
+/** A short digest of every Studio source file's path and content. */
+export function studioSourceHash(root: string): string {
+  const hash = createHash('sha256')
+  for (const file of STUDIO_SOURCES.flatMap((path) => filesUnder(root, path))) {
+    hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0')
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+export interface StudioBuild {
+  directory: string
+  /** True when this call ran `sanity build`; false when an earlier build of the same sources was reused. */
+  built: boolean
+  ms: number
+}
+
+/**
+ * A Studio built for the local Content Lake (`SANITY_STUDIO_API_HOST=origin`: it asks the server that
+ * serves it, whatever the port), kept in `<cacheDir>/<source hash>` and reused while the sources are the
+ * same. Builds go to a temporary folder first and are renamed into place, so a reader never sees half a
+ * build and two processes building at once do not clash.
+ */
+export async function ensureStudioBuild(root: string, cacheDir: string, log: (line: string) => void = () => {}): Promise<StudioBuild> {
+  const started = performance.now()
+  const directory = join(cacheDir, studioSourceHash(root))
+  if (existsSync(join(directory, 'index.html'))) return {directory, built: false, ms: performance.now() - started}
+  mkdirSync(cacheDir, {recursive: true})
+  const scratch = `${directory}.building-${process.pid}-${Date.now()}`
+  log('Building the Studio (sanity build)…')
+  await runSanityBuild(root, scratch)
+  if (existsSync(join(directory, 'index.html'))) rmSync(scratch, {recursive: true, force: true})
+  else renameSync(scratch, directory)
+  pruneOtherBuilds(cacheDir, directory)
+  return {directory, built: true, ms: performance.now() - started}
+}
+
+function runSanityBuild(root: string, outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // process.execPath: the project's Node 24 (npm run puts it first on PATH); the system Node is too old.
+    const child = spawn(process.execPath, [join(root, 'node_modules/.bin/sanity'), 'build', outDir, '--yes'], {
+      cwd: root,
+      env: {...process.env, SANITY_STUDIO_API_HOST: 'origin', DO_NOT_TRACK: '1', NO_COLOR: '1'},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code === 0) return resolve()
+      rmSync(outDir, {recursive: true, force: true})
+      reject(new Error(`sanity build failed (exit ${code}):\n${output}`))
+    })
+  })
+}
+
+/** Older builds are only disk space: the newest build is the one served. */
+function pruneOtherBuilds(cacheDir: string, keep: string) {
+  for (const entry of readdirSync(cacheDir)) {
+    const path = join(cacheDir, entry)
+    if (path !== keep && !entry.includes('.building-')) rmSync(path, {recursive: true, force: true})
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The Studio for development. With no Sanity project configured (the embedded default), it starts the
+ * local Content Lake on the seed dataset and serves a Studio built for it; with SANITY_STUDIO_PROJECT_ID
+ * set, it runs `sanity dev` against that hosted project. Ctrl-C stops everything.
+ *
+ *   npm run dev [-- --port 3334] [--reset] [--as editor] [--data .content-lake] [--no-watch]
+ */
+import {spawn} from 'node:child_process'
+import {watch, type FSWatcher} from 'node:fs'
+import {join, relative, resolve} from 'node:path'
+import {parseArgs} from 'node:util'
+
+import {isLocalRole, LOCAL_USERS} from '../content-lake/http/identity.ts'
+import {LOCAL_PROJECT_ID, startLocalStudio} from '../local-studio/start.ts'
+import {STUDIO_SOURCES} from '../local-studio/studio-build.ts'
+
+const root = resolve(import.meta.dirname, '..')
+const projectId = process.env.SANITY_STUDIO_PROJECT_ID
+if (projectId && projectId !== LOCAL_PROJECT_ID) {
+  // A hosted project: Sanity's own dev server, exactly as without this package's local default.
+  const child = spawn(process.execPath, [join(root, 'node_modules/.bin/sanity'), 'dev', ...process.argv.slice(2)], {cwd: root, stdio: 'inherit'})
+  child.on('close', (code) => process.exit(code ?? 1))
+} else {
+  await runLocal()
+}
+
+async function runLocal() {
+  const {values} = parseArgs({
+    allowNegative: true,
+    options: {
+      port: {type: 'string', default: '3334'},
+      reset: {type: 'boolean', default: false},
+      as: {type: 'string', default: 'administrator'},
+      data: {type: 'string', default: '.content-lake'},
+      watch: {type: 'boolean', default: true},
+    },
+  })
+  if (!isLocalRole(values.as)) {
+    console.error(`--as ${values.as}: choose one of ${Object.keys(LOCAL_USERS).join(', ')}`)
+    process.exit(2)
+  }
+  const started = performance.now()
+  const dataDir = resolve(values.data)
+  const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
+  const studio = await startLocalStudio({
+    root,
+    dataDir,
+    dataset,
+    port: Number(values.port),
+    role: values.as,
+    reset: values.reset,
+    log: (line) => console.log(line),
+  }).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code
+    console.error(code === 'EADDRINUSE' ? `Port ${values.port} is taken: stop what uses it or pass --port <n>.` : String((error as Error).message ?? error))
+    process.exit(1)
+  })
+  const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.')
+  const apiHost = `https://localhost:${studio.port}`
+  console.log(`
+IP News Studio on the local Content Lake, ready in ${((performance.now() - started) / 1000).toFixed(1)} s (no Sanity account needed)
+
+  Studio       ${studio.url}
+  You are      ${LOCAL_USERS[values.as].name}; to act as an editor, open ${studio.url}local/act-as/editor (administrator: …/local/act-as/administrator)
+  Dataset      "${dataset}", ${studio.store.size} documents, kept in ${shown(join(dataDir, dataset))} (npm run dev -- --reset reseeds it)
+  Certificate  self-signed, in ${shown(studio.certificateDir)}: the browser warns once; choose "Advanced", then
+               "Proceed to ${LOCAL_PROJECT_ID}.localhost". Or trust ${shown(join(studio.certificateDir, 'localhost.crt'))} to skip the warning.
+  Sites        createClient({projectId: '${LOCAL_PROJECT_ID}', dataset: '${dataset}', apiHost: '${apiHost}', useProjectHostname: false,
+                 useCdn: false, apiVersion: '2025-02-19'})
+               with NODE_EXTRA_CA_CERTS=${shown(join(studio.certificateDir, 'localhost.crt'))} in Node
+
+Ctrl-C stops the Studio and the Content Lake.`)
+
+  const watchers: FSWatcher[] = values.watch ? watchSources(studio.rebuild) : []
+  if (values.watch) console.log('Studio sources are watched: after a change the Studio is rebuilt; reload the page to see it.')
+
+  const stop = async () => {
+    for (const watcher of watchers) watcher.close()
+    await studio.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+/** Rebuilds after the sources settle, one build at a time. */
+function watchSources(rebuild: () => Promise<boolean>): FSWatcher[] {
+  let timer: NodeJS.Timeout | undefined
+  let running = Promise.resolve()
+  const rebuildAndTell = async () => {
+    try {
+      if (await rebuild()) console.log('Studio rebuilt: reload the page.')
+    } catch (error) {
+      console.error(`The Studio did not build; still serving the last good build.\n${(error as Error).message}`)
+    }
+  }
+  const schedule = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      running = running.then(rebuildAndTell)
+    }, 400)
+  }
+  return STUDIO_SOURCES.map((path) => watch(join(root, path), {recursive: true}, schedule))
+}
