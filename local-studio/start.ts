@@ -3,7 +3,7 @@ import {join} from 'node:path'
 
 import {localCertificate} from '../content-lake/http/certificate.ts'
 import type {LocalRole} from '../content-lake/http/identity.ts'
-import {createLakeServer} from '../content-lake/http/server.ts'
+import {createLakeServer, type ServedRequest} from '../content-lake/http/server.ts'
 import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
 import {ensureStudioBuild} from './studio-build.ts'
 
@@ -19,6 +19,8 @@ export interface LocalStudioOptions {
   /** Replace the dataset with the seed before starting. */
   reset: boolean
   log: (line: string) => void
+  /** Told of every API request once answered (the drift test listens). */
+  onRequest?: (request: ServedRequest) => void
 }
 
 export interface LocalStudio {
@@ -59,6 +61,7 @@ export async function startLocalStudio(options: LocalStudioOptions): Promise<Loc
     port: options.port,
     studioDir: () => studio.directory,
     defaultRole: options.role,
+    ...(options.onRequest ? {onRequest: options.onRequest} : {}),
   })
   return {
     url: `https://${LOCAL_PROJECT_ID}.localhost:${server.port}/`,

@@ -4,7 +4,9 @@ import {ListenerHub} from '../listeners/listener-hub.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
 import {StoreQueries, type Perspective} from '../query/query-store.ts'
 import type {DocumentStore} from '../store/document-store.ts'
-import {corsHeaders, readJsonBody, sendJson, type Request, type Response} from './responses.ts'
+import type {AssetStore} from '../assets/asset-store.ts'
+import type {HistoryLog} from '../history/history-log.ts'
+import {corsHeaders, readBody, readJsonBody, sendJson, type Request, type Response} from './responses.ts'
 
 const PERSPECTIVES: Perspective[] = ['raw', 'published', 'drafts']
 
@@ -28,6 +30,15 @@ function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
     }
   }
   return params
+}
+
+/** A client-chosen transaction id, when the body gives a usable one. */
+function transactionIdOf(body: {transactionId?: unknown}): {transactionId?: string} {
+  if (body.transactionId === undefined) return {}
+  if (typeof body.transactionId !== 'string' || !/^[\w.-]{1,128}$/.test(body.transactionId)) {
+    throw new LakeError(400, 'invalidTransactionId', 'transactionId must be 1 to 128 letters, digits, "_", "-" or "."')
+  }
+  return {transactionId: body.transactionId}
 }
 
 const OPERATION_OF: Record<string, string> = {create: 'create', createVersion: 'create', createOrReplace: 'update', createIfNotExists: 'create', patch: 'update', delete: 'delete'}
@@ -100,20 +111,20 @@ export class DataRoutes {
     sendJson(request, response, 200, {documents, omitted})
   }
 
-  async actions(request: Request, response: Response, dataset: string) {
+  async actions(request: Request, response: Response, dataset: string, author: string) {
     this.checkDataset(dataset)
     const body = (await readJsonBody(request)) as {actions?: DocumentAction[]; transactionId?: string}
-    const record = this.store.commit(planActions(this.store, body.actions as DocumentAction[]), typeof body.transactionId === 'string' ? body.transactionId : undefined)
+    const record = this.store.commit(planActions(this.store, body.actions as DocumentAction[]), {author, ...transactionIdOf(body)})
     sendJson(request, response, 200, {transactionId: record.transactionId})
   }
 
-  async mutate(request: Request, response: Response, dataset: string, search: URLSearchParams) {
+  async mutate(request: Request, response: Response, dataset: string, search: URLSearchParams, author: string) {
     this.checkDataset(dataset)
     const body = (await readJsonBody(request)) as {mutations?: ApiMutation[]; transactionId?: string}
     const mutations = body.mutations
     if (!Array.isArray(mutations)) throw new LakeError(400, 'invalidMutation', 'Send {"mutations": [...]}')
     const changes = planMutations(this.store, mutations)
-    const record = this.store.commit(changes, typeof body.transactionId === 'string' ? body.transactionId : undefined)
+    const record = this.store.commit(changes, {author, ...transactionIdOf(body)})
     const returnDocuments = search.get('returnDocuments') === 'true'
     const afterById = new Map(record.changes.map((change) => [change.id, change.after]))
     const results = mutations.map((mutation, index) => {
@@ -129,4 +140,61 @@ export class DataRoutes {
       ...(returnDocuments ? {documents: record.changes.map((change) => change.after).filter(Boolean)} : {}),
     })
   }
+
+  /** The history panel's transaction log: NDJSON, one transaction a line. */
+  transactions(request: Request, response: Response, dataset: string, ids: string, search: URLSearchParams, history: HistoryLog) {
+    this.checkDataset(dataset)
+    const limit = Number(search.get('limit') ?? 100)
+    const rows = history.transactions(splitIds(ids), {
+      limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, 1000) : 100,
+      reverse: search.get('reverse') === 'true',
+      fromTransaction: search.get('fromTransaction') ?? undefined,
+      toTransaction: search.get('toTransaction') ?? undefined,
+      withEffects: search.get('effectFormat') === 'mendoza',
+      withMutations: search.get('excludeMutations') !== 'true' && search.get('excludeContent') !== 'true',
+    })
+    response.writeHead(200, {'content-type': 'application/x-ndjson', 'cache-control': 'no-store', ...corsHeaders(request)})
+    response.end(rows.map((row) => `${JSON.stringify(row)}\n`).join(''))
+  }
+
+  /**
+   * The document events index (created, published, unpublished…) of the hosted history. This server
+   * keeps transactions, not that index, so it lists no events; the Studio then builds the document's
+   * edit events from the transactions (above) and marks older history as cleared.
+   */
+  documentEvents(request: Request, response: Response, dataset: string, id: string) {
+    this.checkDataset(dataset)
+    sendJson(request, response, 200, {events: {[id]: []}, nextCursor: ''})
+  }
+
+  /** Documents as they were at a revision or a time, for the history panel's "compare" view. */
+  documentsAt(request: Request, response: Response, dataset: string, ids: string, search: URLSearchParams, history: HistoryLog) {
+    this.checkDataset(dataset)
+    const at = {revision: search.get('revision') ?? undefined, time: search.get('time') ?? undefined}
+    const documents = splitIds(ids)
+      .map((id) => history.documentAt(id, at, this.store.get(id)))
+      .filter((doc) => doc !== null)
+    sendJson(request, response, 200, {documents})
+  }
+
+  /** An image or file upload: the bytes are the body, the file name and type come from the query and headers. */
+  async upload(request: Request, response: Response, params: Record<string, string>, url: URL, author: string, assets: AssetStore) {
+    this.checkDataset(params.dataset)
+    const kind = params.kind
+    if (kind !== 'images' && kind !== 'files') throw new LakeError(404, 'notFound', `Upload to /assets/images or /assets/files, not /assets/${kind}`)
+    const body = await readBody(request, MAX_UPLOAD_BYTES)
+    const host = request.headers[':authority'] ?? request.headers.host ?? 'localhost'
+    const document = assets.upload(kind, body, {
+      filename: url.searchParams.get('filename') ?? undefined,
+      contentType: typeof request.headers['content-type'] === 'string' ? request.headers['content-type'] : undefined,
+      baseUrl: `https://${String(host).replace(/^[^.]+\.(?=localhost)/, '')}`,
+      author,
+    })
+    sendJson(request, response, 200, {document})
+  }
 }
+
+const splitIds = (ids: string) => ids.split(',').map((id) => id.trim()).filter(Boolean)
+
+// Larger than the biggest photo an editor would upload to an article.
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024

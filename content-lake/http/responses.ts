@@ -41,15 +41,20 @@ export function sendError(request: Request, response: Response, error: unknown) 
 // Larger than any document the Studio sends; a body past it is refused before it is parsed.
 export const MAX_BODY_BYTES = 10 * 1024 * 1024
 
-export async function readJsonBody(request: Request): Promise<unknown> {
+/** The whole request body, refused with 413 past `limit` bytes. */
+export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > MAX_BODY_BYTES) throw new LakeError(413, 'payloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes`)
+    if (size > limit) throw new LakeError(413, 'payloadTooLarge', `Request bodies are limited to ${limit} bytes`)
     chunks.push(chunk)
   }
-  const text = Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = (await readBody(request)).toString('utf8')
   if (!text) return {}
   try {
     return JSON.parse(text)

@@ -1,12 +1,16 @@
 import {createSecureServer, type Http2SecureServer} from 'node:http2'
+import {join} from 'node:path'
+
+import {AssetStore} from '../assets/asset-store.ts'
+import {HistoryLog} from '../history/history-log.ts'
 
 import {LakeError} from '../errors.ts'
 import type {DocumentStore} from '../store/document-store.ts'
 import {DataRoutes} from './data-routes.ts'
 import {corsHeaders, sendError, sendJson, type Request, type Response} from './responses.ts'
-import {ACT_AS_COOKIE, grantsOf, isLocalRole, userOf, type LocalRole} from './identity.ts'
+import {ACT_AS_COOKIE, grantsOf, isLocalRole, userOf, type LakeUser, type LocalRole} from './identity.ts'
 import {KeyValueStore} from './key-value-store.ts'
-import {serveStudio} from './static-files.ts'
+import {serveAsset, serveStudio} from './static-files.ts'
 
 export interface LakeServerOptions {
   store: DocumentStore
@@ -20,10 +24,58 @@ export interface LakeServerOptions {
   studioDir?: string | (() => string)
   /** Who the browser is, unless it carries the act-as cookie: the administrator by default. */
   defaultRole?: LocalRole
+  /** Where uploaded images and files go: `assets` in the store's folder by default. */
+  assetsDir?: string
+  /** Told of every request once it is answered: the drift test records the endpoints the Studio calls. */
+  onRequest?: (request: ServedRequest) => void
 }
 
 // API versions prefix every path: /v1, /v2021-06-07, /vX.
 const VERSION_PREFIX = /^\/v(\d+|\d{4}-\d{2}-\d{2}|X)(?=\/)/
+
+type Params = Record<string, string>
+interface Route {
+  methods: string[]
+  /** The endpoint as the API documents it, `:name` for a path segment, `*` for the rest. */
+  pattern: string
+  handle: (request: Request, response: Response, params: Params, context: {url: URL; user: LakeUser}) => unknown
+}
+
+function decodePathSegment(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    throw new LakeError(400, 'invalidPath', `"${value}" is not a valid URL path segment`)
+  }
+}
+
+/** Matches a path against a route pattern; the params by name, or undefined. */
+function matchPattern(pattern: string, path: string): Params | undefined {
+  const want = pattern.split('/')
+  const have = path.split('/')
+  const params: Params = {}
+  for (const [index, part] of want.entries()) {
+    if (part === '*') {
+      params.rest = have.slice(index).join('/')
+      return params
+    }
+    const value = have[index]
+    if (value === undefined) return undefined
+    if (!part.startsWith(':')) {
+      if (part !== value) return undefined
+    } else if (value === '') return undefined
+    else params[part.slice(1)] = decodePathSegment(value)
+  }
+  return have.length === want.length ? params : undefined
+}
+
+export interface ServedRequest {
+  method: string
+  /** The matched route pattern, or the path itself when no route served it. */
+  endpoint: string
+  served: boolean
+  status: number
+}
 
 /**
  * The part of Sanity's HTTP API that @sanity/client and the Studio use, over HTTP/2 with TLS (HTTP/1.1
@@ -32,6 +84,37 @@ const VERSION_PREFIX = /^\/v(\d+|\d{4}-\d{2}-\d{2}|X)(?=\/)/
 export function createLakeServer(options: LakeServerOptions): Promise<{server: Http2SecureServer; port: number; close: () => Promise<void>}> {
   const data = new DataRoutes(options.store, options.dataset)
   const keyValues = new KeyValueStore()
+  const history = new HistoryLog(options.store)
+  const assets = new AssetStore({directory: options.assetsDir ?? join(options.store.directory, 'assets'), store: options.store, projectId: options.projectId, dataset: options.dataset})
+
+  const routes: Route[] = [
+    {methods: ['GET'], pattern: '/users/me', handle: (request, response, _, {user}) => sendJson(request, response, 200, user)},
+    {methods: ['GET', 'PUT', 'POST', 'PATCH'], pattern: '/users/me/keyvalue/*', handle: (request, response, params) => keyValues.handle(request, response, params.rest!)},
+    {methods: ['GET'], pattern: '/ping', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
+    {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handle: (request, response, _, {user}) => sendJson(request, response, 200, grantsOf(user))},
+    {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url}) => data.query(request, response, params.dataset!, url.searchParams)},
+    {methods: ['GET'], pattern: '/data/doc/:dataset/*', handle: (request, response, params) => data.doc(request, response, params.dataset!, params.rest!)},
+    {methods: ['GET'], pattern: '/data/listen/:dataset', handle: (request, response, params, {url, user}) => data.listen(request, response, params.dataset!, url.searchParams, user.id)},
+    {methods: ['POST'], pattern: '/data/mutate/:dataset', handle: (request, response, params, {url, user}) => data.mutate(request, response, params.dataset!, url.searchParams, user.id)},
+    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user.id)},
+    {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handle: (request, response, params, {url}) => data.transactions(request, response, params.dataset!, params.ids!, url.searchParams, history)},
+    {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handle: (request, response, params, {url}) => data.documentsAt(request, response, params.dataset!, params.ids!, url.searchParams, history)},
+    {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: (request, response, params) => data.documentEvents(request, response, params.dataset!, params.id!)},
+    {methods: ['POST'], pattern: '/assets/:kind/:dataset', handle: (request, response, params, {url, user}) => data.upload(request, response, params, url, user.id, assets)},
+  ]
+  // Asset files are addressed without an API version, as on Sanity's CDN.
+  const assetFiles: Route[] = [
+    {methods: ['GET', 'HEAD'], pattern: '/images/:projectId/:dataset/:file', handle: (request, response, params) => serveAsset(assets, request, response, params.file!)},
+    {methods: ['GET', 'HEAD'], pattern: '/files/:projectId/:dataset/:file', handle: (request, response, params) => serveAsset(assets, request, response, params.file!)},
+  ]
+
+  const route = (method: string, path: string, candidates: Route[]) => {
+    for (const candidate of candidates) {
+      const params = matchPattern(candidate.pattern, path)
+      if (params && candidate.methods.includes(method)) return {candidate, params}
+    }
+    return undefined
+  }
 
   const handle = async (request: Request, response: Response) => {
     if (request.method === 'OPTIONS') {
@@ -41,22 +124,20 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     }
     const url = new URL(request.url, 'https://localhost')
     const user = userOf(request, options.defaultRole ?? 'administrator')
-    const actAs = /^\/local\/act-as\/([a-z]+)$/.exec(url.pathname)
-    if (actAs && request.method === 'GET') return actAsRole(response, actAs[1]!)
-    const studioDir = typeof options.studioDir === 'function' ? options.studioDir() : options.studioDir
-    if (studioDir && request.method === 'GET' && !VERSION_PREFIX.test(url.pathname)) return serveStudio(studioDir, request, response)
+    const versioned = VERSION_PREFIX.test(url.pathname)
     const path = url.pathname.replace(VERSION_PREFIX, '')
-    const [, first, second, third, ...rest] = path.split('/')
-    if (first === 'users' && second === 'me' && third === 'keyvalue') return keyValues.handle(request, response, rest.join('/'))
-    if (first === 'users' && second === 'me' && !third) return sendJson(request, response, 200, user)
-    if (first === 'ping') return sendJson(request, response, 200, {status: 'ok'})
-    if (first === 'data' && second === 'query' && third && (request.method === 'GET' || request.method === 'POST')) return data.query(request, response, third, url.searchParams)
-    if (first === 'data' && second === 'doc' && third && request.method === 'GET') return data.doc(request, response, third, rest.join('/'))
-    if (first === 'data' && second === 'listen' && third && request.method === 'GET') return data.listen(request, response, third, url.searchParams, user.id)
-    if (first === 'data' && second === 'mutate' && third && request.method === 'POST') return data.mutate(request, response, third, url.searchParams)
-    if (first === 'data' && second === 'actions' && third && request.method === 'POST') return data.actions(request, response, third)
-    if (first === 'projects' && rest.at(-1) === 'acl') {
-      return sendJson(request, response, 200, grantsOf(user))
+    const found = versioned ? route(request.method, path, routes) : route(request.method, path, assetFiles)
+    // Only the API's requests: the Studio's own files are not part of the API.
+    if (options.onRequest && (versioned || found)) {
+      const entry = {method: request.method, endpoint: found?.candidate.pattern ?? path, served: Boolean(found)}
+      response.once('close', () => options.onRequest?.({...entry, status: response.statusCode}))
+    }
+    if (found) return found.candidate.handle(request, response, found.params, {url, user})
+    if (!versioned && request.method === 'GET') {
+      const actAs = /^\/local\/act-as\/([a-z]+)$/.exec(url.pathname)
+      if (actAs) return actAsRole(response, actAs[1]!)
+      const studioDir = typeof options.studioDir === 'function' ? options.studioDir() : options.studioDir
+      if (studioDir) return serveStudio(studioDir, request, response)
     }
     throw new LakeError(404, 'notFound', `${request.method} ${url.pathname} is not served by the local Content Lake`)
   }

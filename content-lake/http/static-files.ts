@@ -1,6 +1,8 @@
 import {createReadStream, existsSync, statSync} from 'node:fs'
 import {extname, join, normalize, resolve, sep} from 'node:path'
 
+import type {AssetStore} from '../assets/asset-store.ts'
+import {LakeError} from '../errors.ts'
 import {corsHeaders, type Request, type Response} from './responses.ts'
 
 const TYPES: Record<string, string> = {
@@ -32,4 +34,25 @@ export function serveStudio(root: string, request: Request, response: Response):
     ...corsHeaders(request),
   })
   createReadStream(target).pipe(response as unknown as NodeJS.WritableStream)
+}
+
+/**
+ * An uploaded image or file, as Sanity's CDN serves it. Image transformation parameters (w, h, fit,
+ * auto=format) are ignored: the original is sent, which browsers scale.
+ */
+export function serveAsset(assets: AssetStore, request: Request, response: Response, fileName: string): void {
+  const file = assets.fileFor(fileName)
+  if (!file) throw new LakeError(404, 'assetNotFound', `No uploaded asset is named ${fileName}`)
+  response.writeHead(200, {
+    'content-type': file.mimeType,
+    // Names are content hashes: the bytes behind one never change.
+    'cache-control': 'public, max-age=31536000, immutable',
+    'content-length': String(statSync(file.path).size),
+    ...corsHeaders(request),
+  })
+  if (request.method === 'HEAD') {
+    response.end()
+    return
+  }
+  createReadStream(file.path).pipe(response as unknown as NodeJS.WritableStream)
 }

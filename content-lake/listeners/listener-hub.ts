@@ -3,6 +3,7 @@ import {parse, type ExprNode} from 'groq-js'
 import {evaluateTree} from '../../offline/evaluate-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
+import {wholeValueEffects} from '../store/effects.ts'
 import type {TransactionRecord} from '../store/transaction-log.ts'
 
 export interface ListenOptions {
@@ -18,12 +19,6 @@ type Send = (event: string, data: unknown) => void
 interface Listener extends ListenOptions {
   tree: ExprNode
   send: Send
-}
-
-const withoutRev = (doc: Doc | null) => {
-  if (!doc) return null
-  const {_rev, ...rest} = doc
-  return rest
 }
 
 /**
@@ -77,12 +72,12 @@ export class ListenerHub {
         documentId: change.id,
         transactionId: record.transactionId,
         transition,
-        identity: listener.identity,
+        identity: record.author ?? listener.identity,
         mutations: change.after ? [{createOrReplace: change.after}] : [{delete: {id: change.id}}],
         ...(change.previousRev ? {previousRev: change.previousRev} : {}),
         resultRev: record.transactionId,
         timestamp: record.timestamp,
-        effects: {apply: [0, withoutRev(change.after)], revert: [0, withoutRev(previous)]},
+        effects: wholeValueEffects(previous, change.after),
         ...(listener.includeResult && change.after ? {result: change.after} : {}),
         ...(listener.includePreviousRevision && previous ? {previous} : {}),
         visibility: 'query',

@@ -15,6 +15,13 @@ export interface DocumentChange {
   ifRevisionId?: string
 }
 
+export interface CommitOptions {
+  transactionId?: string
+  /** Who made the change: the user id the listener events and the history report. */
+  author?: string
+  now?: Date
+}
+
 type Listener = (record: TransactionRecord, before: Map<string, Doc | null>) => void
 
 // Compact once the log holds this many transactions: replaying it stays fast on start.
@@ -32,7 +39,11 @@ export class DocumentStore {
   private transactionsSinceCompaction = 0
   private cachedArray: Doc[] | undefined
 
+  /** The data folder: snapshot, log, and what lives beside the documents (uploaded assets). */
+  readonly directory: string
+
   private constructor(directory: string) {
+    this.directory = directory
     mkdirSync(directory, {recursive: true})
     this.log = new TransactionLog(directory)
   }
@@ -71,7 +82,7 @@ export class DocumentStore {
    * Applies changes as one transaction: checks revisions first, writes and fsyncs the log, then
    * updates memory and tells listeners. Nothing changes when a check fails.
    */
-  commit(changes: DocumentChange[], transactionId = newTransactionId(), now = new Date()): TransactionRecord {
+  commit(changes: DocumentChange[], {transactionId = newTransactionId(), author, now = new Date()}: CommitOptions = {}): TransactionRecord {
     for (const change of changes) {
       const current = this.documents.get(change.id)
       if (change.ifRevisionId !== undefined && current?._rev !== change.ifRevisionId) {
@@ -87,6 +98,7 @@ export class DocumentStore {
     const record: TransactionRecord = {
       transactionId,
       timestamp,
+      ...(author ? {author} : {}),
       changes: changes.map((change) => {
         const current = this.documents.get(change.id) ?? null
         if (!before.has(change.id)) before.set(change.id, current)

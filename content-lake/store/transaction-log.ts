@@ -7,6 +7,7 @@ type Doc = {_id: string; _type: string; [key: string]: unknown}
 export interface TransactionRecord {
   transactionId: string
   timestamp: string
+  author?: string
   changes: {id: string; previousRev: string | null; after: Doc | null}[]
 }
 

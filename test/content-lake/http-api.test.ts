@@ -1,4 +1,4 @@
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -154,5 +154,60 @@ describe('the local Content Lake through @sanity/client', () => {
     expect(await response.json()).toMatchObject({id: 'local-admin', roles: [{name: 'administrator'}]})
     expect(response.headers.get('access-control-allow-origin')).toBe('https://localhost:3333')
     expect(response.headers.get('access-control-allow-credentials')).toBe('true')
+  })
+
+  it('acts as the local editor for a browser that carries the act-as cookie, with grants but no manage', async () => {
+    const switched = await fetch(`${baseUrl}/local/act-as/editor`, {redirect: 'manual'})
+    expect(switched.status).toBe(303)
+    const cookie = switched.headers.get('set-cookie')!.split(';')[0]!
+    expect(cookie).toBe('sanity-local-user=editor')
+    const me = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {cookie}})
+    expect(await me.json()).toMatchObject({id: 'local-editor', roles: [{name: 'editor'}]})
+    const acl = await fetch(`${baseUrl}/v2021-06-07/projects/local/datasets/production/acl`, {headers: {cookie}})
+    expect(await acl.json()).toEqual([{filter: '_id in path("**")', permissions: ['read', 'create', 'update', 'history']}])
+    expect((await fetch(`${baseUrl}/local/act-as/owner`, {redirect: 'manual'})).status).toBe(404)
+    // The author of a change is whoever made it.
+    const response = await fetch(`${baseUrl}/v2025-02-19/data/mutate/production`, {method: 'POST', headers: {cookie, 'content-type': 'application/json'}, body: JSON.stringify({mutations: [{createOrReplace: {_id: 'forum.by-editor', _type: 'forum', name: 'By the editor'}}]})})
+    const {transactionId} = (await response.json()) as {transactionId: string}
+    const history = await fetch(`${baseUrl}/v2025-02-19/data/history/production/transactions/forum.by-editor?excludeContent=true`)
+    expect((await history.text()).trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      {id: transactionId, timestamp: expect.any(String), author: 'local-editor', documentIDs: ['forum.by-editor']},
+    ])
+  })
+
+  it('keeps each document\'s history for the Studio\'s history panel: transactions with effects, and the document at a revision', async () => {
+    const first = await client.createOrReplace({_id: 'forum.history', _type: 'forum', name: 'First name'})
+    const second = await client.patch('forum.history').set({name: 'Second name'}).commit()
+    const response = await fetch(`${baseUrl}/v2025-02-19/data/history/production/transactions/forum.history?effectFormat=mendoza&excludeContent=true&reverse=true`)
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson')
+    const rows = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as {id: string; author: string; effects: Record<string, unknown>})
+    expect(rows.map((row) => row.id)).toEqual([second._rev, first._rev])
+    expect(rows[0]!.effects['forum.history']).toMatchObject({apply: [0, {name: 'Second name'}], revert: [0, {name: 'First name'}]})
+    const then = await client.request<{documents: {name: string}[]}>({uri: `/data/history/production/documents/forum.history?revision=${first._rev}`})
+    expect(then.documents.map((doc) => doc.name)).toEqual(['First name'])
+    const missing = client.request({uri: '/data/history/production/documents/forum.history?revision=no-such-revision'})
+    await expect(missing).rejects.toMatchObject({statusCode: 404})
+  })
+
+  it('stores an uploaded image on disk as one asset per content, serves it back, and refuses what is not an image', async () => {
+    const bytes = readFileSync(`${projectRoot}test/fixtures/red-3x2.png`)
+    const asset = await client.assets.upload('image', bytes, {filename: 'red.png'})
+    expect(asset).toMatchObject({_type: 'sanity.imageAsset', extension: 'png', mimeType: 'image/png', originalFilename: 'red.png', size: bytes.length})
+    expect(asset._id).toMatch(/^image-[0-9a-f]{40}-3x2-png$/)
+    expect(asset.metadata.dimensions).toMatchObject({width: 3, height: 2, aspectRatio: 1.5})
+    const again = await client.assets.upload('image', bytes, {filename: 'same-bytes.png'})
+    expect(again._id).toBe(asset._id)
+    const served = await fetch(asset.url.replace(/^https:\/\/[^/]+/, baseUrl))
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true)
+    // An article can reference it like any image.
+    await client.createOrReplace({_id: 'article.with-image', _type: 'article', title: 'Pictured', mainImage: {_type: 'accessibleImage', asset: {_type: 'reference', _ref: asset._id}, alt: 'A red square'}})
+    expect(await client.fetch('*[_id == "article.with-image"][0].mainImage.asset->url')).toBe(asset.url)
+
+    await expect(client.assets.upload('image', Buffer.from('not an image'), {filename: 'fake.png'})).rejects.toMatchObject({statusCode: 400})
+    expect(await client.fetch('count(*[_type == "sanity.imageAsset"])')).toBe(1)
+    const file = await client.assets.upload('file', Buffer.from('%PDF-1.4 minimal'), {filename: 'decision.pdf', contentType: 'application/pdf'})
+    expect(file).toMatchObject({_type: 'sanity.fileAsset', extension: 'pdf', mimeType: 'application/pdf'})
+    expect((await fetch(`${baseUrl}/images/local/production/../../../etc/passwd`)).status).toBe(404)
   })
 })

@@ -1,13 +1,15 @@
-import {mkdirSync} from 'node:fs'
+import {mkdirSync, writeFileSync} from 'node:fs'
 
 import {createClient, type SanityClient} from '@sanity/client'
 import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {ACT_AS_COOKIE, type LocalRole} from '../../content-lake/http/identity.ts'
+import type {ServedRequest} from '../../content-lake/http/server.ts'
 import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
+import {OPTIONAL_ENDPOINTS, REQUIRED_ENDPOINTS} from './studio-endpoints.ts'
 
 // The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -18,6 +20,8 @@ let studio: LocalStudio
 let browser: Browser
 let client: SanityClient
 const contexts: BrowserContext[] = []
+// Every API request the Studio makes in these tests, for the drift test at the end.
+const requests: ServedRequest[] = []
 
 /** A fresh browser profile acting as one of the local users (the act-as cookie `npm run dev` documents). */
 async function openAs(role: LocalRole): Promise<Page> {
@@ -47,7 +51,7 @@ function publishButton(page: Page) {
 beforeAll(async () => {
   mkdirSync(artifacts, {recursive: true})
   // The same Studio build `npm run dev` serves, on a fresh copy of the seed dataset and a free port.
-  studio = await startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, dataset: 'production', port: 0, role: 'administrator', reset: true, log: () => {}})
+  studio = await startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, dataset: 'production', port: 0, role: 'administrator', reset: true, log: () => {}, onRequest: (request) => requests.push(request)})
   client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${studio.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -80,6 +84,11 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await expect.poll(() => page.locator('#slug').inputValue()).toBe('cnipa-and-uspto-discuss-examination-practice')
     // The template filled the section from the list the article was started in.
     await expect.poll(() => page.getByRole('radio', {name: 'IP News'}).isChecked()).toBe(true)
+    // The main image: uploaded to the local Content Lake, shown back from it, described for screen readers.
+    await page.getByTestId('file-button-input').first().setInputFiles(`${projectRoot}test/fixtures/red-3x2.png`)
+    const preview = page.locator('img[src*="/images/local/production/"]').first()
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {timeout: 20_000}).toBeGreaterThan(0)
+    await page.locator('[id="mainImage.alt"]').fill('A red rectangle')
     await screenshot(page, '02-article-content')
 
     await page.getByTestId('group-tab-about').click()
@@ -106,6 +115,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     const published = await client.fetch(articleBySlugQuery, {slug: 'cnipa-and-uspto-discuss-examination-practice'}, {perspective: 'published'})
     expect(published?.offices?.map((office) => office.name)).toEqual(['China National Intellectual Property Administration'])
     expect(published?.people?.map((person) => person.name)).toEqual(['Liao Tao'])
+    expect(published?.image).toMatchObject({alt: 'A red rectangle', url: expect.stringMatching(/\/images\/local\/production\/[0-9a-f]{40}-3x2\.png$/)})
   }, 120_000)
 
   it('shows a broken rule on the field and keeps Publish off until it is fixed', async () => {
@@ -155,4 +165,27 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     expect(await publishButton(page).count()).toBe(0)
     await screenshot(page, '08-office-read-only-for-editor')
   }, 60_000)
+
+  // Runs last: by now the Studio has booted several times, listed, searched, edited, published and validated.
+  it('records the endpoints the Studio called: none is unknown, none that it needs went uncalled, none failed', async () => {
+    for (const context of contexts.splice(0)) await context.close()
+    // Streams (listeners) are recorded when they close.
+    await expect.poll(() => requests.some((request) => request.endpoint === '/data/listen/:dataset'), {timeout: 10_000}).toBe(true)
+    const endpoints = new Map<string, {method: string; endpoint: string; served: boolean; statuses: number[]}>()
+    for (const request of requests) {
+      const key = `${request.method} ${request.endpoint}`
+      const entry = endpoints.get(key) ?? {method: request.method, endpoint: request.endpoint, served: request.served, statuses: []}
+      if (!entry.statuses.includes(request.status)) entry.statuses.push(request.status)
+      endpoints.set(key, entry)
+    }
+    const recorded = [...endpoints.values()].toSorted((a, b) => a.endpoint.localeCompare(b.endpoint))
+    writeFileSync(`${artifacts}/studio-endpoints.json`, `${JSON.stringify(recorded, null, 2)}\n`)
+
+    const unknown = recorded.filter((entry) => !entry.served && !OPTIONAL_ENDPOINTS.some(({pattern}) => pattern.test(entry.endpoint)))
+    expect(unknown.map((entry) => `${entry.method} ${entry.endpoint}`), 'the Studio called endpoints the local Content Lake does not serve').toEqual([])
+    const calledAndAnswered = new Set(recorded.filter((entry) => entry.served && entry.statuses.some((status) => status < 300)).map((entry) => entry.endpoint))
+    expect(REQUIRED_ENDPOINTS.filter((endpoint) => !calledAndAnswered.has(endpoint)), 'endpoints the Studio needs but no longer called').toEqual([])
+    const failing = recorded.filter((entry) => entry.served && entry.statuses.some((status) => status === 400 || status >= 500))
+    expect(failing.map((entry) => `${entry.method} ${entry.endpoint} ${entry.statuses.join(',')}`), 'requests the local Content Lake could not answer').toEqual([])
+  }, 30_000)
 })

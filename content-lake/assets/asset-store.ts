@@ -1,0 +1,111 @@
+import {createHash} from 'node:crypto'
+import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync} from 'node:fs'
+import {extname, join} from 'node:path'
+
+import {imageSize} from 'image-size'
+
+import {LakeError} from '../errors.ts'
+import type {Doc, DocumentStore} from '../store/document-store.ts'
+
+export type AssetKind = 'images' | 'files'
+
+const IMAGE_TYPES: Record<string, string> = {png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', svg: 'image/svg+xml', avif: 'image/avif', tiff: 'image/tiff'}
+
+/**
+ * Uploaded images and files: the bytes on disk under their SHA-1 (the Content Lake's asset ids are made
+ * from it, so the same upload twice is one asset), and a `sanity.imageAsset` / `sanity.fileAsset`
+ * document in the dataset that the Studio references.
+ */
+export class AssetStore {
+  private readonly directory: string
+  private readonly store: DocumentStore
+  private readonly projectId: string
+  private readonly dataset: string
+
+  constructor(options: {directory: string; store: DocumentStore; projectId: string; dataset: string}) {
+    this.directory = options.directory
+    this.store = options.store
+    this.projectId = options.projectId
+    this.dataset = options.dataset
+    mkdirSync(this.directory, {recursive: true})
+  }
+
+  /** Stores the bytes and returns the asset document (an existing one when the same bytes came before). */
+  upload(kind: AssetKind, body: Buffer, meta: {filename?: string; contentType?: string; baseUrl: string; author?: string}): Doc {
+    if (body.length === 0) throw new LakeError(400, 'emptyUpload', 'The upload is empty: send the file\'s bytes as the request body')
+    const sha1 = createHash('sha1').update(body).digest('hex')
+    const described = kind === 'images' ? describeImage(body) : describeFile(meta.filename, meta.contentType)
+    const fileName = kind === 'images' ? `${sha1}-${described.width}x${described.height}.${described.extension}` : `${sha1}.${described.extension}`
+    const id = kind === 'images' ? `image-${sha1}-${described.width}x${described.height}-${described.extension}` : `file-${sha1}-${described.extension}`
+    const existing = this.store.get(id)
+    if (existing) return existing
+    this.writeDurably(fileName, body)
+    const path = `${kind}/${this.projectId}/${this.dataset}/${fileName}`
+    const asset: Doc = {
+      _id: id,
+      _type: kind === 'images' ? 'sanity.imageAsset' : 'sanity.fileAsset',
+      assetId: sha1,
+      sha1hash: sha1,
+      extension: described.extension,
+      mimeType: described.mimeType,
+      size: body.length,
+      ...(meta.filename ? {originalFilename: meta.filename} : {}),
+      path,
+      url: `${meta.baseUrl}/${path}`,
+      uploadId: sha1.slice(0, 16),
+      ...(kind === 'images'
+        ? {
+            metadata: {
+              _type: 'sanity.imageMetadata',
+              dimensions: {_type: 'sanity.imageDimensions', width: described.width, height: described.height, aspectRatio: described.width! / described.height!},
+              hasAlpha: described.extension === 'png' || described.extension === 'webp' || described.extension === 'gif',
+              isOpaque: !(described.extension === 'png' || described.extension === 'webp' || described.extension === 'gif'),
+            },
+          }
+        : {}),
+    }
+    this.store.commit([{id, after: asset}], meta.author ? {author: meta.author} : {})
+    return this.store.get(id)!
+  }
+
+  /** The stored bytes for a served path's file name, or undefined. */
+  fileFor(fileName: string): {path: string; mimeType: string} | undefined {
+    // Names are made here from a hex digest: anything else is not ours to serve.
+    if (!/^[0-9a-f]{40}(-\d+x\d+)?\.[a-z0-9]+$/.test(fileName)) return undefined
+    const path = join(this.directory, fileName)
+    if (!existsSync(path)) return undefined
+    const extension = extname(fileName).slice(1)
+    return {path, mimeType: IMAGE_TYPES[extension] ?? 'application/octet-stream'}
+  }
+
+  private writeDurably(fileName: string, body: Buffer) {
+    const target = join(this.directory, fileName)
+    if (existsSync(target)) return
+    const scratch = `${target}.${process.pid}.tmp`
+    const fd = openSync(scratch, 'w')
+    try {
+      writeSync(fd, body)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(scratch, target)
+  }
+}
+
+function describeImage(body: Buffer): {width: number; height: number; extension: string; mimeType: string} {
+  let size: ReturnType<typeof imageSize>
+  try {
+    size = imageSize(body)
+  } catch {
+    throw new LakeError(400, 'invalidImage', 'The upload is not an image this server can read (PNG, JPEG, GIF, WebP, SVG, AVIF or TIFF)')
+  }
+  const extension = size.type === 'jpg' ? 'jpg' : (size.type ?? 'bin')
+  return {width: size.width, height: size.height, extension, mimeType: IMAGE_TYPES[extension] ?? 'application/octet-stream'}
+}
+
+function describeFile(filename: string | undefined, contentType: string | undefined): {width?: undefined; height?: undefined; extension: string; mimeType: string} {
+  const fromName = filename ? extname(filename).slice(1).toLowerCase() : ''
+  const extension = /^[a-z0-9]{1,10}$/.test(fromName) ? fromName : 'bin'
+  return {extension, mimeType: contentType && /^[\w.+-]+\/[\w.+-]+$/.test(contentType) ? contentType : 'application/octet-stream'}
+}
