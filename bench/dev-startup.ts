@@ -77,7 +77,7 @@ async function timeSanityDev(browser: Browser, data: string): Promise<number> {
   return ms
 }
 
-const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!
+const median = (samples: number[]) => samples.toSorted((a, b) => a - b)[Math.floor(samples.length / 2)]!
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 const browser = await chromium.launch({
