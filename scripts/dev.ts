@@ -19,6 +19,8 @@ const projectId = process.env.SANITY_STUDIO_PROJECT_ID
 if (projectId && projectId !== LOCAL_PROJECT_ID) {
   // A hosted project: Sanity's own dev server, exactly as without this package's local default.
   const child = spawn(process.execPath, [join(root, 'node_modules/.bin/sanity'), 'dev', ...process.argv.slice(2)], {cwd: root, stdio: 'inherit'})
+  // A terminal's Ctrl-C reaches both; a signal sent to this process alone must reach Sanity's server too.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
   child.on('close', (code) => process.exit(code ?? 1))
 } else {
   await runLocal()

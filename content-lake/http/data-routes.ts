@@ -66,8 +66,10 @@ export class DataRoutes {
       {
         query,
         params: paramsFromSearch(search),
-        includeResult: search.get('includeResult') !== 'false',
+        // @sanity/client sends only true options: an absent one is off, as on the hosted API.
+        includeResult: search.get('includeResult') === 'true',
         includePreviousRevision: search.get('includePreviousRevision') === 'true',
+        includeMutations: search.get('includeMutations') !== 'false',
         identity,
       },
       send,

@@ -11,6 +11,8 @@ export interface ListenOptions {
   params: Record<string, unknown>
   includeResult: boolean
   includePreviousRevision: boolean
+  /** On unless the client sends includeMutations=false (the Studio's pair listener applies them). */
+  includeMutations: boolean
   identity: string
 }
 
@@ -73,7 +75,7 @@ export class ListenerHub {
         transactionId: record.transactionId,
         transition,
         identity: record.author ?? listener.identity,
-        mutations: change.after ? [{createOrReplace: change.after}] : [{delete: {id: change.id}}],
+        ...(listener.includeMutations ? {mutations: change.after ? [{createOrReplace: change.after}] : [{delete: {id: change.id}}]} : {}),
         ...(change.previousRev ? {previousRev: change.previousRev} : {}),
         resultRev: record.transactionId,
         timestamp: record.timestamp,

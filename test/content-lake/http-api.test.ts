@@ -118,6 +118,28 @@ describe('the local Content Lake through @sanity/client', () => {
     expect(mutations[2]?.mutations).toEqual([{delete: {id: 'forum.listen'}}])
   })
 
+  it('sends the previous revision instead of the result when a listener asks, and names the author', async () => {
+    const events: {type: string; documentId?: string; previous?: {name?: string}; result?: unknown; identity?: string}[] = []
+    await new Promise<void>((resolve) => {
+      const subscription = client
+        .listen('*[_id == "forum.previous"]', {}, {includeResult: false, includePreviousRevision: true, includeMutations: false, events: ['welcome', 'mutation']})
+        .subscribe((event) => {
+          events.push(event as never)
+          if (event.type === 'welcome') resolve()
+        })
+      afterAll(() => subscription.unsubscribe())
+    })
+    await client.createOrReplace({_id: 'forum.previous', _type: 'forum', name: 'Before'})
+    await client.patch('forum.previous').set({name: 'After'}).commit()
+    await expect.poll(() => events.filter((event) => event.type === 'mutation').length, {timeout: 5000}).toBe(2)
+    const [created, updated] = events.filter((event) => event.type === 'mutation')
+    expect(created?.previous).toBeUndefined()
+    expect(updated?.previous?.name).toBe('Before')
+    expect(updated?.result).toBeUndefined()
+    expect(updated).not.toHaveProperty('mutations')
+    expect(updated?.identity).toBe('local-admin')
+  })
+
   it('carries out the Studio\'s document actions: create, edit, publish, unpublish, discard, delete', async () => {
     const act = async (...actions: object[]) => {
       const response = await fetch(`${baseUrl}/v2025-02-19/data/actions/production`, {method: 'POST', body: JSON.stringify({actions}), headers: {'content-type': 'application/json'}})

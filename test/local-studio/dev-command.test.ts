@@ -77,3 +77,29 @@ it('`npm run dev` refuses an unknown role and says which exist', async () => {
   expect(code).toBe(2)
   expect(stderr).toContain('--as owner: choose one of administrator, editor')
 })
+
+it('`npm run dev` with a hosted project id runs Sanity\'s own dev server instead of the local lake', async () => {
+  const child = spawn(process.execPath, ['scripts/dev.ts', '--port', '3396'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {...process.env, SANITY_STUDIO_PROJECT_ID: 'abc123', DO_NOT_TRACK: '1', NO_COLOR: '1'},
+  })
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (/running at http:\/\/localhost:3396/.test(output)) resolve()
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)))
+  })
+  expect(output).not.toContain('local Content Lake')
+  // The hosted Studio is Sanity's dev server: it serves the Studio's page itself.
+  expect((await fetch('http://localhost:3396/')).status).toBe(200)
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGINT')
+  await exited
+  // Stopping the command stops Sanity's server with it: the port is free again.
+  await expect.poll(() => fetch('http://localhost:3396/').then(() => 'still serving', () => 'stopped'), {timeout: 10_000}).toBe('stopped')
+}, 60_000)
