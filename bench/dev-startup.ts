@@ -14,6 +14,8 @@ import {parseArgs} from 'node:util'
 
 import {chromium, type Browser} from 'playwright-core'
 
+import {chromiumLaunchOptions} from '../local-studio/chromium.ts'
+
 const {values} = parseArgs({options: {runs: {type: 'string', default: '3'}}})
 const runs = Number(values.runs)
 const root = resolve(import.meta.dirname, '..')
@@ -80,10 +82,7 @@ async function timeSanityDev(browser: Browser, data: string): Promise<number> {
 const median = (samples: number[]) => samples.toSorted((a, b) => a - b)[Math.floor(samples.length / 2)]!
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-})
+const browser = await chromium.launch(chromiumLaunchOptions)
 const folders: string[] = []
 const folder = () => {
   const path = mkdtempSync(join(tmpdir(), 'bench-dev-'))

@@ -6,6 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {ACT_AS_COOKIE, type LocalRole} from '../../content-lake/http/identity.ts'
 import type {ServedRequest} from '../../content-lake/http/server.ts'
+import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
 import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
@@ -53,10 +54,7 @@ beforeAll(async () => {
   // The same Studio build `npm run dev` serves, on a fresh copy of the seed dataset and a free port.
   studio = await startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, dataset: 'production', port: 0, role: 'administrator', reset: true, log: () => {}, onRequest: (request) => requests.push(request)})
   client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${studio.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+  browser = await chromium.launch(chromiumLaunchOptions)
 }, 180_000)
 
 afterAll(async () => {
