@@ -16,9 +16,15 @@ function filesUnder(root: string, path: string): string[] {
     .toSorted()
 }
 
-/** A short digest of every Studio source file's path and content. */
-export function studioSourceHash(root: string): string {
+/**
+ * A short digest of every Studio source file's path and content, and of the SANITY_STUDIO_* variables
+ * (the build inlines them: another dataset is another build).
+ */
+export function studioSourceHash(root: string, env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash('sha256')
+  for (const name of Object.keys(env).filter((key) => key.startsWith('SANITY_STUDIO_') && key !== 'SANITY_STUDIO_API_HOST').toSorted()) {
+    hash.update(`${name}=${env[name]}`).update('\0')
+  }
   for (const file of STUDIO_SOURCES.flatMap((path) => filesUnder(root, path))) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0')
   }
