@@ -164,6 +164,22 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await screenshot(page, '08-office-read-only-for-editor')
   }, 60_000)
 
+  it('lists a draft\'s edits in the history panel', async () => {
+    const page = await openAs('administrator')
+    await page.goto(`${studio.url}content`)
+    await page.getByTestId('pane-item-Reference data').click({timeout: 30_000})
+    await page.getByTestId('pane-item-Forums').click()
+    await page.getByText(/^TM5/).first().click()
+    const name = page.locator('input#name')
+    await name.waitFor({timeout: 20_000})
+    await name.fill('TM5 (renamed in a draft)')
+    await expect.poll(() => client.fetch('*[_id == "drafts.forum.tm5"][0].name', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe('TM5 (renamed in a draft)')
+    await page.getByTestId('change-bar__button').first().click({force: true})
+    await page.getByText('History', {exact: true}).first().click()
+    await expect.poll(() => page.getByText('Edited', {exact: true}).count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await screenshot(page, '09-history-panel')
+  }, 60_000)
+
   // Runs last: by now the Studio has booted several times, listed, searched, edited, published and validated.
   it('records the endpoints the Studio called: none is unknown, none that it needs went uncalled, none failed', async () => {
     for (const context of contexts.splice(0)) await context.close()
