@@ -44,11 +44,17 @@ export function readSeed(root: string): Doc[] {
     .map((line) => JSON.parse(line) as Doc)
 }
 
+/** The dataset in `<dataDir>/<dataset>`: seeded when it is new, or reseeded when `reset` asks. */
+export function openLocalDataset(root: string, dataDir: string, dataset: string, reset: boolean): DocumentStore {
+  const seed = () => readSeed(root)
+  const store = DocumentStore.open(join(dataDir, dataset), seed)
+  if (reset) store.reset(seed())
+  return store
+}
+
 /** The local Content Lake on the seed dataset, serving a Studio built for it. */
 export async function startLocalStudio(options: LocalStudioOptions): Promise<LocalStudio> {
-  const seed = () => readSeed(options.root)
-  const store = DocumentStore.open(join(options.dataDir, options.dataset), seed)
-  if (options.reset) store.reset(seed())
+  const store = openLocalDataset(options.root, options.dataDir, options.dataset, options.reset)
   const buildCache = join(options.dataDir, 'studio')
   let studio = await ensureStudioBuild(options.root, buildCache, options.log)
   if (studio.built) options.log(`Studio built in ${(studio.ms / 1000).toFixed(1)} s`)

@@ -10,8 +10,7 @@ import {parseArgs} from 'node:util'
 
 import {localCertificate} from '../content-lake/http/certificate.ts'
 import {createLakeServer} from '../content-lake/http/server.ts'
-import {DocumentStore} from '../content-lake/store/document-store.ts'
-import {readSeed} from '../local-studio/start.ts'
+import {openLocalDataset} from '../local-studio/start.ts'
 
 const {values} = parseArgs({
   options: {
@@ -24,9 +23,7 @@ const {values} = parseArgs({
 })
 
 const root = resolve(values.data)
-const seed = () => readSeed(resolve(import.meta.dirname, '..'))
-const store = DocumentStore.open(join(root, values.dataset), seed)
-if (values.reset) store.reset(seed())
+const store = openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset)
 
 const {port, close} = await createLakeServer({
   store,
