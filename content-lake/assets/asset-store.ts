@@ -36,6 +36,8 @@ export class AssetStore {
     const sha1 = createHash('sha1').update(body).digest('hex')
     const described = kind === 'images' ? describeImage(body) : describeFile(meta.filename, meta.contentType)
     const fileName = kind === 'images' ? `${sha1}-${described.width}x${described.height}.${described.extension}` : `${sha1}.${described.extension}`
+    // PNG, WebP and GIF can carry transparency; this server does not decode pixels to find out.
+    const mayHaveAlpha = ['png', 'webp', 'gif'].includes(described.extension)
     const id = kind === 'images' ? `image-${sha1}-${described.width}x${described.height}-${described.extension}` : `file-${sha1}-${described.extension}`
     const existing = this.store.get(id)
     if (existing) return existing
@@ -58,8 +60,8 @@ export class AssetStore {
             metadata: {
               _type: 'sanity.imageMetadata',
               dimensions: {_type: 'sanity.imageDimensions', width: described.width, height: described.height, aspectRatio: described.width! / described.height!},
-              hasAlpha: described.extension === 'png' || described.extension === 'webp' || described.extension === 'gif',
-              isOpaque: !(described.extension === 'png' || described.extension === 'webp' || described.extension === 'gif'),
+              hasAlpha: mayHaveAlpha,
+              isOpaque: !mayHaveAlpha,
             },
           }
         : {}),

@@ -36,11 +36,19 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({path: `${artifacts}/${name}.png`})
 }
 
+/** Opens the structure tool and clicks through its lists by title, e.g. Reference data → Forums. */
+async function openInStructure(page: Page, ...titles: string[]) {
+  await page.goto(`${studio.url}content`)
+  for (const [index, title] of titles.entries()) {
+    // The top list's item is the first with its title; a later list's item the last ("Articles" is both).
+    const item = page.getByTestId(`pane-item-${title}`)
+    await (index === 0 ? item.first() : item.last()).click({timeout: 30_000})
+  }
+}
+
 /** Opens Content → Articles → <section> and starts a new article there (the section's "Article in section" template). */
 async function newArticleIn(page: Page, section: string) {
-  await page.goto(`${studio.url}content`)
-  await page.getByTestId('pane-item-Articles').first().click({timeout: 30_000})
-  await page.getByTestId(`pane-item-${section}`).click()
+  await openInStructure(page, 'Articles', section)
   await page.getByTestId('action-intent-button').click()
   await page.locator('#title').waitFor()
 }
@@ -66,9 +74,7 @@ afterAll(async () => {
 describe('the Studio on the local Content Lake, in Chromium', () => {
   it('lists the seed article in IP News', async () => {
     const page = await openAs('administrator')
-    await page.goto(`${studio.url}content`)
-    await page.getByTestId('pane-item-Articles').first().click({timeout: 30_000})
-    await page.getByTestId('pane-item-IP News').click()
+    await openInStructure(page, 'Articles', 'IP News')
     await expect.poll(() => page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await expect.poll(() => page.getByText('IP News · 2023-06-01').count()).toBeGreaterThan(0)
     await screenshot(page, '01-ip-news-list')
@@ -134,9 +140,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
 
   it('opens the cookie policy directly and offers no way to create a second one', async () => {
     const page = await openAs('administrator')
-    await page.goto(`${studio.url}content`)
-    await page.getByTestId('pane-item-Settings').click({timeout: 30_000})
-    await page.getByTestId('pane-item-Cookie policy').click()
+    await openInStructure(page, 'Settings', 'Cookie policy')
     await expect.poll(() => page.locator('input[value="I accept"]').count(), {timeout: 20_000}).toBeGreaterThan(0)
     expect(page.url()).toContain('cookie-policy')
     await screenshot(page, '06-cookie-policy')
@@ -152,10 +156,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
 
   it('shows an office read-only to an editor, with nothing to publish', async () => {
     const page = await openAs('editor')
-    await page.goto(`${studio.url}content`)
-    await page.getByTestId('pane-item-Reference data').click({timeout: 30_000})
-    await page.getByTestId('pane-item-Offices').click()
-    await page.getByTestId('pane-item-All offices').click()
+    await openInStructure(page, 'Reference data', 'Offices', 'All offices')
     await page.getByText('China National Intellectual Property Administration').first().click()
     const name = page.locator('input#name')
     await name.waitFor({timeout: 20_000})
@@ -166,9 +167,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
 
   it('lists a draft\'s edits in the history panel', async () => {
     const page = await openAs('administrator')
-    await page.goto(`${studio.url}content`)
-    await page.getByTestId('pane-item-Reference data').click({timeout: 30_000})
-    await page.getByTestId('pane-item-Forums').click()
+    await openInStructure(page, 'Reference data', 'Forums')
     await page.getByText(/^TM5/).first().click()
     const name = page.locator('input#name')
     await name.waitFor({timeout: 20_000})
