@@ -46,11 +46,15 @@ async function openInStructure(page: Page, ...titles: string[]) {
   }
 }
 
-/** Opens Content → Articles → <section> and starts a new article there (the section's "Article in section" template). */
-async function newArticleIn(page: Page, section: string) {
+/**
+ * Opens Content → Articles → <section>, starts a new article there (the section's "Article in section"
+ * template), gives it a title and generates its slug.
+ */
+async function newArticleIn(page: Page, section: string, title: string) {
   await openInStructure(page, 'Articles', section)
   await page.getByTestId('action-intent-button').click()
-  await page.locator('#title').waitFor()
+  await page.locator('#title').fill(title)
+  await page.getByRole('button', {name: 'Generate'}).click()
 }
 
 function publishButton(page: Page) {
@@ -82,9 +86,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
 
   it('lets an editor write an article, pick its office and person by search, publish it, and a site read it by slug', async () => {
     const page = await openAs('editor')
-    await newArticleIn(page, 'IP News')
-    await page.locator('#title').fill('CNIPA and USPTO discuss examination practice')
-    await page.getByRole('button', {name: 'Generate'}).click()
+    await newArticleIn(page, 'IP News', 'CNIPA and USPTO discuss examination practice')
     await expect.poll(() => page.locator('#slug').inputValue()).toBe('cnipa-and-uspto-discuss-examination-practice')
     // The template filled the section from the list the article was started in.
     await expect.poll(() => page.getByRole('radio', {name: 'IP News'}).isChecked()).toBe(true)
@@ -124,9 +126,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
 
   it('shows a broken rule on the field and keeps Publish off until it is fixed', async () => {
     const page = await openAs('editor')
-    await newArticleIn(page, 'Links')
-    await page.locator('#title').fill('IP5 offices portal')
-    await page.getByRole('button', {name: 'Generate'}).click()
+    await newArticleIn(page, 'Links', 'IP5 offices portal')
     await expect.poll(() => page.getByText('Articles in Links need the address of the page they point to').count(), {timeout: 20_000}).toBeGreaterThan(0)
     expect(await publishButton(page).isDisabled()).toBe(true)
     await page.locator('#externalUrl').fill('javascript:alert(1)')
