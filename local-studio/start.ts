@@ -5,6 +5,7 @@ import {localCertificate} from '../content-lake/http/certificate.ts'
 import type {LocalRole} from '../content-lake/http/identity.ts'
 import {createLakeServer, type ServedRequest} from '../content-lake/http/server.ts'
 import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
+import {IP_NEWS_USERS} from './roles.ts'
 import {ensureStudioBuild} from './studio-build.ts'
 
 export interface LocalStudioOptions {
@@ -18,6 +19,8 @@ export interface LocalStudioOptions {
   role: LocalRole
   /** Replace the dataset with the seed before starting. */
   reset: boolean
+  /** Other origins (a local site) that may call the API from a browser. */
+  corsOrigins?: string[]
   log: (line: string) => void
   /** Told of every API request once answered (the drift test listens). */
   onRequest?: (request: ServedRequest) => void
@@ -44,12 +47,18 @@ export function readSeed(root: string): Doc[] {
     .map((line) => JSON.parse(line) as Doc)
 }
 
+/**
+ * A file-size limit (ulimit -f) would otherwise kill the process with SIGXFSZ mid-write; ignoring the
+ * signal turns it into a failed write (EFBIG), which the transaction log undoes and reports.
+ */
+export function surviveFileSizeLimits() {
+  process.on('SIGXFSZ', () => {})
+}
+
 /** The dataset in `<dataDir>/<dataset>`: seeded when it is new, or reseeded when `reset` asks. */
 export function openLocalDataset(root: string, dataDir: string, dataset: string, reset: boolean): DocumentStore {
   const seed = () => readSeed(root)
-  const store = DocumentStore.open(join(dataDir, dataset), seed)
-  if (reset) store.reset(seed())
-  return store
+  return DocumentStore.open(join(dataDir, dataset), seed, {reset})
 }
 
 /** The local Content Lake on the seed dataset, serving a Studio built for it. */
@@ -67,6 +76,8 @@ export async function startLocalStudio(options: LocalStudioOptions): Promise<Loc
     port: options.port,
     studioDir: () => studio.directory,
     defaultRole: options.role,
+    users: IP_NEWS_USERS,
+    corsOrigins: options.corsOrigins ?? [],
     ...(options.onRequest ? {onRequest: options.onRequest} : {}),
   })
   return {

@@ -3,14 +3,24 @@
  * HTTP/2 with TLS on 127.0.0.1, with its data in .content-lake/ (seeded from data/seed.ndjson on first
  * run). Stops on Ctrl-C.
  *
- *   npm run lake [-- --port 3334] [--reset] [--data .content-lake]
+ *   npm run lake [-- --port 3334] [--reset] [--data .content-lake] [--as editor]
+ *                [--cors-origin http://localhost:3000 ...] [--query-timeout 10000]
  */
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {localCertificate} from '../content-lake/http/certificate.ts'
+import {isLocalRole, LOCAL_ROLES} from '../content-lake/http/identity.ts'
+import {normalizeOrigin} from '../content-lake/http/origins.ts'
 import {createLakeServer} from '../content-lake/http/server.ts'
-import {openLocalDataset} from '../local-studio/start.ts'
+import {LIMITS} from '../content-lake/limits.ts'
+import {IP_NEWS_USERS} from '../local-studio/roles.ts'
+import {openLocalDataset, surviveFileSizeLimits} from '../local-studio/start.ts'
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(2)
+}
 
 const {values} = parseArgs({
   options: {
@@ -19,11 +29,29 @@ const {values} = parseArgs({
     data: {type: 'string', default: '.content-lake'},
     dataset: {type: 'string', default: process.env.SANITY_STUDIO_DATASET || 'production'},
     studio: {type: 'string'},
+    as: {type: 'string', default: 'administrator'},
+    'cors-origin': {type: 'string', multiple: true, default: []},
+    'query-timeout': {type: 'string', default: String(LIMITS.queryTimeoutMs)},
   },
 })
+if (!isLocalRole(values.as)) fail(`--as ${values.as}: choose one of ${LOCAL_ROLES.join(', ')}`)
+const queryTimeout = Number(values['query-timeout'])
+if (!Number.isInteger(queryTimeout) || queryTimeout < 10) fail(`--query-timeout ${values['query-timeout']}: give milliseconds, at least 10`)
+let corsOrigins: string[] = []
+try {
+  corsOrigins = values['cors-origin'].map(normalizeOrigin)
+} catch (error) {
+  fail(`--cors-origin: ${(error as Error).message}`)
+}
 
+surviveFileSizeLimits()
 const root = resolve(values.data)
-const store = openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset)
+let store
+try {
+  store = openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset)
+} catch (error) {
+  fail((error as Error).message)
+}
 
 const {port, close} = await createLakeServer({
   store,
@@ -31,10 +59,15 @@ const {port, close} = await createLakeServer({
   dataset: values.dataset,
   certificate: localCertificate(join(root, 'certificate')),
   port: Number(values.port),
+  defaultRole: values.as,
+  users: IP_NEWS_USERS,
+  corsOrigins,
+  queries: {timeoutMs: queryTimeout},
   ...(values.studio ? {studioDir: resolve(values.studio)} : {}),
 })
 
 console.log(`Local Content Lake: https://localhost:${port} (project "local", dataset "${values.dataset}", ${store.size} documents)`)
+console.log(`Requests without the act-as cookie act as the local ${values.as}.`)
 console.log(`Its certificate is self-signed: open https://local.localhost:${port}/v1/ping once in your browser and accept it.`)
 
 const stop = async () => {

@@ -4,6 +4,7 @@
  * set, it runs `sanity dev` against that hosted project. Ctrl-C stops everything.
  *
  *   npm run dev [-- --port 3334] [--reset] [--as editor] [--data .content-lake] [--no-watch]
+ *               [--cors-origin http://localhost:3000 ...]
  */
 import {spawn} from 'node:child_process'
 import {watch, type FSWatcher} from 'node:fs'
@@ -11,7 +12,8 @@ import {join, relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {isLocalRole, LOCAL_USERS} from '../content-lake/http/identity.ts'
-import {LOCAL_PROJECT_ID, startLocalStudio} from '../local-studio/start.ts'
+import {normalizeOrigin} from '../content-lake/http/origins.ts'
+import {LOCAL_PROJECT_ID, startLocalStudio, surviveFileSizeLimits} from '../local-studio/start.ts'
 import {STUDIO_SOURCES} from '../local-studio/studio-build.ts'
 
 const root = resolve(import.meta.dirname, '..')
@@ -35,12 +37,21 @@ async function runLocal() {
       as: {type: 'string', default: 'administrator'},
       data: {type: 'string', default: '.content-lake'},
       watch: {type: 'boolean', default: true},
+      'cors-origin': {type: 'string', multiple: true, default: []},
     },
   })
   if (!isLocalRole(values.as)) {
     console.error(`--as ${values.as}: choose one of ${Object.keys(LOCAL_USERS).join(', ')}`)
     process.exit(2)
   }
+  let corsOrigins: string[] = []
+  try {
+    corsOrigins = values['cors-origin'].map(normalizeOrigin)
+  } catch (error) {
+    console.error(`--cors-origin: ${(error as Error).message}`)
+    process.exit(2)
+  }
+  surviveFileSizeLimits()
   const started = performance.now()
   const dataDir = resolve(values.data)
   const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
@@ -51,6 +62,7 @@ async function runLocal() {
     port: Number(values.port),
     role: values.as,
     reset: values.reset,
+    corsOrigins,
     log: (line) => console.log(line),
   }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code

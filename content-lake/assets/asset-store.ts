@@ -1,11 +1,13 @@
 import {createHash} from 'node:crypto'
-import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {extname, join} from 'node:path'
 
 import {imageSize} from 'image-size'
 
 import {LakeError} from '../errors.ts'
-import type {Doc, DocumentStore} from '../store/document-store.ts'
+import {LIMITS} from '../limits.ts'
+import type {CommitOptions, Doc, DocumentStore} from '../store/document-store.ts'
+import {assertCompleteImage} from './image-check.ts'
 
 export type AssetKind = 'images' | 'files'
 
@@ -21,17 +23,23 @@ export class AssetStore {
   private readonly store: DocumentStore
   private readonly projectId: string
   private readonly dataset: string
+  /** The lake's own origin, which asset URLs start with. */
+  private readonly baseUrl: () => string
 
-  constructor(options: {directory: string; store: DocumentStore; projectId: string; dataset: string}) {
+  constructor(options: {directory: string; store: DocumentStore; projectId: string; dataset: string; baseUrl: () => string}) {
     this.directory = options.directory
     this.store = options.store
     this.projectId = options.projectId
     this.dataset = options.dataset
+    this.baseUrl = options.baseUrl
     mkdirSync(this.directory, {recursive: true})
   }
 
-  /** Stores the bytes and returns the asset document (an existing one when the same bytes came before). */
-  upload(kind: AssetKind, body: Buffer, meta: {filename?: string; contentType?: string; baseUrl: string; author?: string}): Doc {
+  /**
+   * Stores the bytes and returns the asset document (an existing one when the same bytes came before).
+   * The asset document is committed with `commit` (the uploader's identity and grants).
+   */
+  upload(kind: AssetKind, body: Buffer, meta: {filename?: string; contentType?: string; commit?: CommitOptions}): Doc {
     if (body.length === 0) throw new LakeError(400, 'emptyUpload', 'The upload is empty: send the file\'s bytes as the request body')
     const sha1 = createHash('sha1').update(body).digest('hex')
     const described = kind === 'images' ? describeImage(body) : describeFile(meta.filename, meta.contentType)
@@ -41,7 +49,6 @@ export class AssetStore {
     const id = kind === 'images' ? `image-${sha1}-${described.width}x${described.height}-${described.extension}` : `file-${sha1}-${described.extension}`
     const existing = this.store.get(id)
     if (existing) return existing
-    this.writeDurably(fileName, body)
     const path = `${kind}/${this.projectId}/${this.dataset}/${fileName}`
     const asset: Doc = {
       _id: id,
@@ -53,7 +60,7 @@ export class AssetStore {
       size: body.length,
       ...(meta.filename ? {originalFilename: meta.filename} : {}),
       path,
-      url: `${meta.baseUrl}/${path}`,
+      url: `${this.baseUrl()}/${path}`,
       uploadId: sha1.slice(0, 16),
       ...(kind === 'images'
         ? {
@@ -66,7 +73,10 @@ export class AssetStore {
           }
         : {}),
     }
-    this.store.commit([{id, after: asset}], meta.author ? {author: meta.author} : {})
+    // The uploader's grants first; then the bytes, durable before any document points at them.
+    meta.commit?.authorize?.({id, before: null, after: asset})
+    this.writeDurably(fileName, body)
+    this.store.commit([{id, after: asset}], meta.commit ?? {})
     return this.store.get(id)!
   }
 
@@ -84,14 +94,20 @@ export class AssetStore {
     const target = join(this.directory, fileName)
     if (existsSync(target)) return
     const scratch = `${target}.${process.pid}.tmp`
-    const fd = openSync(scratch, 'w')
     try {
-      writeSync(fd, body)
-      fsyncSync(fd)
-    } finally {
-      closeSync(fd)
+      const fd = openSync(scratch, 'w')
+      try {
+        let written = 0
+        while (written < body.length) written += writeSync(fd, body, written, body.length - written)
+        fsyncSync(fd)
+      } finally {
+        closeSync(fd)
+      }
+      renameSync(scratch, target)
+    } catch (error) {
+      rmSync(scratch, {force: true})
+      throw new LakeError(507, 'storageFull', `The upload was not saved: ${(error as Error).message}`)
     }
-    renameSync(scratch, target)
   }
 }
 
@@ -103,6 +119,11 @@ function describeImage(body: Buffer): {width: number; height: number; extension:
     throw new LakeError(400, 'invalidImage', 'The upload is not an image this server can read (PNG, JPEG, GIF, WebP, SVG, AVIF or TIFF)')
   }
   const extension = size.type === 'jpg' ? 'jpg' : (size.type ?? 'bin')
+  if (!IMAGE_TYPES[extension]) throw new LakeError(400, 'invalidImage', `Images are PNG, JPEG, GIF, WebP, SVG, AVIF or TIFF, not ${extension}`)
+  if (!(size.width >= 1 && size.height >= 1 && size.width <= LIMITS.imageSidePixels && size.height <= LIMITS.imageSidePixels)) {
+    throw new LakeError(400, 'invalidImage', `The image claims to be ${size.width} x ${size.height} pixels: images are 1 to ${LIMITS.imageSidePixels} pixels a side`)
+  }
+  assertCompleteImage(extension, body)
   return {width: size.width, height: size.height, extension, mimeType: IMAGE_TYPES[extension] ?? 'application/octet-stream'}
 }
 

@@ -1,12 +1,16 @@
+import {authorizeChange} from '../access/grants.ts'
 import {planActions, type DocumentAction} from '../actions/document-actions.ts'
 import {LakeError} from '../errors.ts'
+import {assertNesting, LIMITS} from '../limits.ts'
 import {ListenerHub} from '../listeners/listener-hub.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
-import {StoreQueries, type Perspective} from '../query/query-store.ts'
-import type {DocumentStore} from '../store/document-store.ts'
+import {QueryPool, type QueryPoolOptions} from '../query/query-pool.ts'
+import type {Perspective} from '../query/query-store.ts'
+import type {CommitOptions, DocumentStore} from '../store/document-store.ts'
 import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
-import {corsHeaders, readBody, readJsonBody, sendJson, type Request, type Response} from './responses.ts'
+import type {LakeUser} from './identity.ts'
+import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonText, type Request, type Response} from './responses.ts'
 
 const PERSPECTIVES: Perspective[] = ['raw', 'published', 'drafts']
 
@@ -28,8 +32,16 @@ function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
     } catch {
       throw new LakeError(400, 'invalidParam', `Parameter ${key} is not valid JSON`)
     }
+    assertNesting(params[key.slice(1)], `Parameter ${key}`)
   }
   return params
+}
+
+/** The `params` object of a POSTed query. */
+function paramsFromBody(value: unknown): Record<string, unknown> {
+  if (value === undefined) return {}
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new LakeError(400, 'invalidParam', '"params" must be an object of parameter values: {"params": {"slug": "..."}}')
+  return value as Record<string, unknown>
 }
 
 /** A client-chosen transaction id, when the body gives a usable one. */
@@ -45,15 +57,20 @@ const OPERATION_OF: Record<string, string> = {create: 'create', createVersion: '
 
 export class DataRoutes {
   private readonly store: DocumentStore
-  private readonly queries: StoreQueries
+  readonly queries: QueryPool
   readonly listeners: ListenerHub
   readonly dataset: string
 
-  constructor(store: DocumentStore, dataset: string) {
+  constructor(store: DocumentStore, dataset: string, queryOptions: QueryPoolOptions = {}) {
     this.store = store
-    this.queries = new StoreQueries(store)
+    this.queries = new QueryPool(store, queryOptions)
     this.listeners = new ListenerHub(store)
     this.dataset = dataset
+  }
+
+  /** What a write by `user` commits with: its author, and the user's grants checked on every change. */
+  private writeOptions(user: LakeUser, body: {transactionId?: unknown}): CommitOptions {
+    return {author: user.id, authorize: (change) => authorizeChange(user, change), ...transactionIdOf(body)}
   }
 
   /** Server-sent events: `welcome`, then a `mutation` per matching document change. */
@@ -61,8 +78,25 @@ export class DataRoutes {
     this.checkDataset(dataset)
     const query = search.get('query')
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query to listen to in the "query" parameter')
-    const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-    const stop = this.listeners.add(
+    let stop = () => {}
+    const disconnect = (reason: string) => {
+      stop()
+      if (!response.writableEnded && !response.destroyed) {
+        response.write(`event: channelError\ndata: ${JSON.stringify({message: reason})}\n\n`)
+        response.end()
+      }
+    }
+    const send = (event: string, data: unknown) => {
+      if (response.writableEnded || response.destroyed) return
+      response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+      // A client that does not read would make the server hold every event for it: past the limit it is
+      // disconnected (EventSource and @sanity/client reconnect and start again from a fresh state).
+      if (response.writableLength > LIMITS.listenerBufferBytes) {
+        stop()
+        response.destroy()
+      }
+    }
+    stop = this.listeners.add(
       {
         query,
         params: paramsFromSearch(search),
@@ -73,6 +107,7 @@ export class DataRoutes {
         identity,
       },
       send,
+      disconnect,
     )
     response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...corsHeaders(request)})
     send('welcome', {listenerName: `local-${Math.random().toString(36).slice(2)}`})
@@ -95,38 +130,37 @@ export class DataRoutes {
     let query = search.get('query')
     let params = paramsFromSearch(search)
     if (request.method === 'POST') {
-      const body = (await readJsonBody(request)) as {query?: unknown; params?: Record<string, unknown>}
+      const body = await readJsonObject(request, '{"query": "*[...]", "params": {...}}')
       query = typeof body.query === 'string' ? body.query : query
-      params = {...params, ...body.params}
+      params = {...params, ...paramsFromBody(body.params)}
     }
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query in the "query" parameter or the JSON body')
-    const started = performance.now()
-    const result = await this.queries.query(query, params, perspectiveOf(search))
-    sendJson(request, response, 200, {query, result: result ?? null, ms: Math.round(performance.now() - started)})
+    const answer = await this.queries.query(query, params, perspectiveOf(search))
+    sendJsonText(request, response, 200, `{"query":${JSON.stringify(query)},"result":${answer.json},"ms":${Math.round(answer.ms)}}`)
   }
 
   doc(request: Request, response: Response, dataset: string, ids: string) {
     this.checkDataset(dataset)
-    const wanted = ids.split(',').map((id) => decodeURIComponent(id)).filter(Boolean)
+    const wanted = ids.split(',').map(decodeComponent).filter(Boolean)
     const documents = wanted.map((id) => this.store.get(id)).filter((doc) => doc !== undefined)
     const omitted = wanted.filter((id) => !this.store.get(id)).map((id) => ({id, reason: 'existence'}))
     sendJson(request, response, 200, {documents, omitted})
   }
 
-  async actions(request: Request, response: Response, dataset: string, author: string) {
+  async actions(request: Request, response: Response, dataset: string, user: LakeUser) {
     this.checkDataset(dataset)
-    const body = (await readJsonBody(request)) as {actions?: DocumentAction[]; transactionId?: string}
-    const record = this.store.commit(planActions(this.store, body.actions as DocumentAction[]), {author, ...transactionIdOf(body)})
+    const body = await readJsonObject(request, '{"actions": [...]}')
+    const record = this.store.commit(planActions(this.store, body.actions as DocumentAction[]), this.writeOptions(user, body))
     sendJson(request, response, 200, {transactionId: record.transactionId})
   }
 
-  async mutate(request: Request, response: Response, dataset: string, search: URLSearchParams, author: string) {
+  async mutate(request: Request, response: Response, dataset: string, search: URLSearchParams, user: LakeUser) {
     this.checkDataset(dataset)
-    const body = (await readJsonBody(request)) as {mutations?: ApiMutation[]; transactionId?: string}
-    const mutations = body.mutations
+    const body = await readJsonObject(request, '{"mutations": [...]}')
+    const mutations = body.mutations as ApiMutation[]
     if (!Array.isArray(mutations)) throw new LakeError(400, 'invalidMutation', 'Send {"mutations": [...]}')
     const changes = planMutations(this.store, mutations)
-    const record = this.store.commit(changes, {author, ...transactionIdOf(body)})
+    const record = this.store.commit(changes, this.writeOptions(user, body))
     const returnDocuments = search.get('returnDocuments') === 'true'
     const afterById = new Map(record.changes.map((change) => [change.id, change.after]))
     const results = mutations.map((mutation, index) => {
@@ -180,23 +214,18 @@ export class DataRoutes {
   }
 
   /** An image or file upload: the bytes are the body, the file name and type come from the query and headers. */
-  async upload(request: Request, response: Response, params: Record<string, string>, url: URL, author: string, assets: AssetStore) {
+  async upload(request: Request, response: Response, params: Record<string, string>, url: URL, user: LakeUser, assets: AssetStore) {
     this.checkDataset(params.dataset)
     const kind = params.kind
     if (kind !== 'images' && kind !== 'files') throw new LakeError(404, 'notFound', `Upload to /assets/images or /assets/files, not /assets/${kind}`)
-    const body = await readBody(request, MAX_UPLOAD_BYTES)
-    const host = request.headers[':authority'] ?? request.headers.host ?? 'localhost'
+    const body = await readBody(request, LIMITS.uploadBytes)
     const document = assets.upload(kind, body, {
       filename: url.searchParams.get('filename') ?? undefined,
       contentType: typeof request.headers['content-type'] === 'string' ? request.headers['content-type'] : undefined,
-      baseUrl: `https://${String(host).replace(/^[^.]+\.(?=localhost)/, '')}`,
-      author,
+      commit: this.writeOptions(user, {}),
     })
     sendJson(request, response, 200, {document})
   }
 }
 
 const splitIds = (ids: string) => ids.split(',').map((id) => id.trim()).filter(Boolean)
-
-// Larger than the biggest photo an editor would upload to an article.
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024

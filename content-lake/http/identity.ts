@@ -1,3 +1,4 @@
+import {EVERY_DOCUMENT, readsEverything, type Grant} from '../access/grants.ts'
 import type {Request} from './responses.ts'
 
 export interface LakeUser {
@@ -6,16 +7,28 @@ export interface LakeUser {
   email: string
   role: string
   roles: {name: string; title: string}[]
+  /** The dataset grants `/acl` reports and every write is checked against. */
+  grants: Grant[]
 }
 
-/** The people the local Content Lake knows: one per role the Studio treats differently. */
-export const LOCAL_USERS = {
+/** The roles the local Content Lake knows, from most to least able. */
+export const LOCAL_ROLES = ['administrator', 'editor'] as const
+export type LocalRole = (typeof LOCAL_ROLES)[number]
+export type LocalUsers = Record<LocalRole, LakeUser>
+
+/**
+ * The people the local Content Lake knows: one per role the Studio treats differently. These are
+ * Sanity's built-in roles (an editor may write every document); a content model narrows the editor's
+ * grants by passing its own users (see local-studio/roles.ts).
+ */
+export const LOCAL_USERS: LocalUsers = {
   administrator: {
     id: 'local-admin',
     name: 'Local administrator',
     email: 'admin@localhost',
     role: 'administrator',
     roles: [{name: 'administrator', title: 'Administrator'}],
+    grants: [{filter: EVERY_DOCUMENT, permissions: ['read', 'create', 'update', 'history', 'manage']}],
   },
   editor: {
     id: 'local-editor',
@@ -23,32 +36,40 @@ export const LOCAL_USERS = {
     email: 'editor@localhost',
     role: 'editor',
     roles: [{name: 'editor', title: 'Editor'}],
+    grants: [{filter: EVERY_DOCUMENT, permissions: ['read', 'create', 'update', 'history']}],
   },
-} satisfies Record<string, LakeUser>
-
-export type LocalRole = keyof typeof LOCAL_USERS
+}
 
 export function isLocalRole(value: string): value is LocalRole {
-  return Object.hasOwn(LOCAL_USERS, value)
+  return (LOCAL_ROLES as readonly string[]).includes(value)
+}
+
+/** Whether `role` has no more rights than `ceiling` (roles are listed most able first). */
+export function isWithin(role: LocalRole, ceiling: LocalRole): boolean {
+  return LOCAL_ROLES.indexOf(role) >= LOCAL_ROLES.indexOf(ceiling)
+}
+
+/** Refuses users whose grants this lake could not enforce: it filters writes, not reads. */
+export function assertEnforceable(users: LocalUsers) {
+  for (const user of Object.values(users)) {
+    if (!readsEverything(user.grants)) {
+      throw new Error(`The local Content Lake enforces write grants only: give ${user.name} a grant {filter: '${EVERY_DOCUMENT}', permissions: ['read', ...]}`)
+    }
+  }
 }
 
 /** The cookie a browser carries to act as another local user (set by /local/act-as/<role>). */
 export const ACT_AS_COOKIE = 'sanity-local-user'
 
-/** Who makes this request: the browser's act-as cookie if it names a known role, else the server's default. */
-export function userOf(request: Request, fallback: LocalRole): LakeUser {
+/**
+ * Who makes this request: the server's role, or a lesser one the browser chose with the act-as cookie.
+ * The cookie can only give fewer rights than the server was started with, never more.
+ */
+export function userOf(request: Request, users: LocalUsers, serverRole: LocalRole): LakeUser {
   const cookies = String(request.headers.cookie ?? '').split(';')
   for (const cookie of cookies) {
     const [name, value] = cookie.trim().split('=')
-    if (name === ACT_AS_COOKIE && value && isLocalRole(value)) return LOCAL_USERS[value]
+    if (name === ACT_AS_COOKIE && value && isLocalRole(value) && isWithin(value, serverRole)) return users[value]
   }
-  return LOCAL_USERS[fallback]
-}
-
-/** Dataset grants in the shape of /projects/:id/datasets/:dataset/acl. Both roles may write every document:
- * which types an editor may change is the Studio's rule (plugins/reference-data-access), as on a hosted
- * project without custom roles. */
-export function grantsOf(user: LakeUser) {
-  const permissions = user.role === 'administrator' ? ['read', 'create', 'update', 'history', 'manage'] : ['read', 'create', 'update', 'history']
-  return [{filter: '_id in path("**")', permissions}]
+  return users[serverRole]
 }

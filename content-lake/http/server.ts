@@ -6,9 +6,11 @@ import {HistoryLog} from '../history/history-log.ts'
 
 import {LakeError} from '../errors.ts'
 import type {DocumentStore} from '../store/document-store.ts'
+import type {QueryPoolOptions} from '../query/query-pool.ts'
 import {DataRoutes} from './data-routes.ts'
-import {corsHeaders, sendError, sendJson, type Request, type Response} from './responses.ts'
-import {ACT_AS_COOKIE, grantsOf, isLocalRole, userOf, type LakeUser, type LocalRole} from './identity.ts'
+import {allowCors, corsHeaders, decodeComponent, sendError, sendJson, type Request, type Response} from './responses.ts'
+import {ACT_AS_COOKIE, assertEnforceable, isLocalRole, isWithin, LOCAL_USERS, userOf, type LakeUser, type LocalRole, type LocalUsers} from './identity.ts'
+import {OriginPolicy} from './origins.ts'
 import {KeyValueStore} from './key-value-store.ts'
 import {serveAsset, serveStudio} from './static-files.ts'
 
@@ -22,8 +24,14 @@ export interface LakeServerOptions {
   /** A built Studio to serve from the same origin (paths without an API version prefix); a function when
    * `npm run dev` swaps in a rebuilt one. */
   studioDir?: string | (() => string)
-  /** Who the browser is, unless it carries the act-as cookie: the administrator by default. */
+  /** Who the browser is, unless it carries the act-as cookie for a lesser role: the administrator by default. */
   defaultRole?: LocalRole
+  /** The users of each role with their grants (LOCAL_USERS, Sanity's built-in roles, by default). */
+  users?: LocalUsers
+  /** Other origins that may call the API from a browser with credentials, such as a local site's. */
+  corsOrigins?: string[]
+  /** Query workers and the query time limit. */
+  queries?: QueryPoolOptions
   /** Where uploaded images and files go: `assets` in the store's folder by default. */
   assetsDir?: string
   /** Told of every request once it is answered: the drift test records the endpoints the Studio calls. */
@@ -41,14 +49,6 @@ interface Route {
   handle: (request: Request, response: Response, params: Params, context: {url: URL; user: LakeUser}) => unknown
 }
 
-function decodePathSegment(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    throw new LakeError(400, 'invalidPath', `"${value}" is not a valid URL path segment`)
-  }
-}
-
 /** Matches a path against a route pattern; the params by name, or undefined. */
 function matchPattern(pattern: string, path: string): Params | undefined {
   const want = pattern.split('/')
@@ -64,7 +64,7 @@ function matchPattern(pattern: string, path: string): Params | undefined {
     if (!part.startsWith(':')) {
       if (part !== value) return undefined
     } else if (value === '') return undefined
-    else params[part.slice(1)] = decodePathSegment(value)
+    else params[part.slice(1)] = decodeComponent(value)
   }
   return have.length === want.length ? params : undefined
 }
@@ -82,25 +82,37 @@ export interface ServedRequest {
  * too, for Node clients), on the loopback address only.
  */
 export function createLakeServer(options: LakeServerOptions): Promise<{server: Http2SecureServer; port: number; close: () => Promise<void>}> {
-  const data = new DataRoutes(options.store, options.dataset)
+  const users = options.users ?? LOCAL_USERS
+  assertEnforceable(users)
+  const serverRole = options.defaultRole ?? 'administrator'
+  const origins = new OriginPolicy(options.corsOrigins ?? [])
+  const data = new DataRoutes(options.store, options.dataset, options.queries)
   const keyValues = new KeyValueStore()
   const history = new HistoryLog(options.store)
-  const assets = new AssetStore({directory: options.assetsDir ?? join(options.store.directory, 'assets'), store: options.store, projectId: options.projectId, dataset: options.dataset})
+  // Asset URLs are made from the lake's own origin, never from a request's Host header.
+  const assets = new AssetStore({
+    directory: options.assetsDir ?? join(options.store.directory, 'assets'),
+    store: options.store,
+    projectId: options.projectId,
+    dataset: options.dataset,
+    baseUrl: () => `https://localhost:${origins.port}`,
+  })
+  const publicUser = ({grants, ...user}: LakeUser) => user
 
   const routes: Route[] = [
-    {methods: ['GET'], pattern: '/users/me', handle: (request, response, _, {user}) => sendJson(request, response, 200, user)},
+    {methods: ['GET'], pattern: '/users/me', handle: (request, response, _, {user}) => sendJson(request, response, 200, publicUser(user))},
     {methods: ['GET', 'PUT', 'POST', 'PATCH'], pattern: '/users/me/keyvalue/*', handle: (request, response, params) => keyValues.handle(request, response, params.rest!)},
     {methods: ['GET'], pattern: '/ping', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
-    {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handle: (request, response, _, {user}) => sendJson(request, response, 200, grantsOf(user))},
+    {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handle: (request, response, _, {user}) => sendJson(request, response, 200, user.grants)},
     {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url}) => data.query(request, response, params.dataset!, url.searchParams)},
     {methods: ['GET'], pattern: '/data/doc/:dataset/*', handle: (request, response, params) => data.doc(request, response, params.dataset!, params.rest!)},
     {methods: ['GET'], pattern: '/data/listen/:dataset', handle: (request, response, params, {url, user}) => data.listen(request, response, params.dataset!, url.searchParams, user.id)},
-    {methods: ['POST'], pattern: '/data/mutate/:dataset', handle: (request, response, params, {url, user}) => data.mutate(request, response, params.dataset!, url.searchParams, user.id)},
-    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user.id)},
+    {methods: ['POST'], pattern: '/data/mutate/:dataset', handle: (request, response, params, {url, user}) => data.mutate(request, response, params.dataset!, url.searchParams, user)},
+    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user)},
     {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handle: (request, response, params, {url}) => data.transactions(request, response, params.dataset!, params.ids!, url.searchParams, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handle: (request, response, params, {url}) => data.documentsAt(request, response, params.dataset!, params.ids!, url.searchParams, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: (request, response, params) => data.documentEvents(request, response, params.dataset!, params.id!)},
-    {methods: ['POST'], pattern: '/assets/:kind/:dataset', handle: (request, response, params, {url, user}) => data.upload(request, response, params, url, user.id, assets)},
+    {methods: ['POST'], pattern: '/assets/:kind/:dataset', handle: (request, response, params, {url, user}) => data.upload(request, response, params, url, user, assets)},
   ]
   // Asset files are addressed without an API version, as on Sanity's CDN.
   const assetFiles: Route[] = [
@@ -117,13 +129,26 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   }
 
   const handle = async (request: Request, response: Response) => {
+    // Only names that resolve to this machine: a page on another site cannot reach the lake by renaming
+    // its own host to 127.0.0.1 (DNS rebinding).
+    const host = String(request.headers[':authority'] ?? request.headers.host ?? '')
+    if (!origins.allowsHost(host)) throw new LakeError(421, 'unknownHost', `This local Content Lake answers for localhost, *.localhost, 127.0.0.1 and [::1] only, not "${host.slice(0, 200)}"`)
+    // A browser names the page that sends a request: pages of other origins may not use the lake at all
+    // (not even with a form, which needs no CORS), so no other site can write with this user's cookie.
+    const origin = request.headers.origin
+    if (origin !== undefined) {
+      if (!origins.allowsOrigin(String(origin))) {
+        throw new LakeError(403, 'originNotAllowed', `Requests from ${String(origin).slice(0, 200)} are not allowed: start the lake with --cors-origin ${String(origin).slice(0, 200)} to allow that origin`)
+      }
+      allowCors(request)
+    }
     if (request.method === 'OPTIONS') {
       response.writeHead(204, corsHeaders(request))
       response.end()
       return
     }
     const url = new URL(request.url, 'https://localhost')
-    const user = userOf(request, options.defaultRole ?? 'administrator')
+    const user = userOf(request, users, serverRole)
     const versioned = VERSION_PREFIX.test(url.pathname)
     const path = url.pathname.replace(VERSION_PREFIX, '')
     const found = versioned ? route(request.method, path, routes) : route(request.method, path, assetFiles)
@@ -145,6 +170,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   /** Lets a browser act as another local user (a cookie for this host), then opens the Studio. */
   const actAsRole = (response: Response, role: string) => {
     if (!isLocalRole(role)) throw new LakeError(404, 'unknownRole', `No local user has the role "${role}": use administrator or editor`)
+    if (!isWithin(role, serverRole)) throw new LakeError(403, 'roleNotAllowed', `This lake was started as ${serverRole}: a browser may act with fewer rights, not as ${role}`)
     response.writeHead(303, {location: '/', 'set-cookie': `${ACT_AS_COOKIE}=${role}; Path=/; Secure; SameSite=Lax`})
     response.end()
   }
@@ -158,16 +184,19 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
-  const close = () =>
-    new Promise<void>((done) => {
+  const close = async () => {
+    await data.queries.close()
+    await new Promise<void>((done) => {
       server.close(() => done())
       for (const socket of sockets) socket.destroy()
     })
+  }
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => {
       const address = server.address()
       const port = typeof address === 'object' && address ? address.port : options.port
+      origins.port = port
       resolve({server, port, close})
     })
   })

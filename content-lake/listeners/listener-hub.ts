@@ -1,7 +1,8 @@
-import {parse, type ExprNode} from 'groq-js'
+import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
-import {evaluateTree} from '../../offline/evaluate-groq.ts'
 import {LakeError} from '../errors.ts'
+import {parseQuery} from '../query/query-checks.ts'
+import {queryErrorOf, withTimeLimit} from '../query/time-limit.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {wholeValueEffects} from '../store/effects.ts'
 import type {TransactionRecord} from '../store/transaction-log.ts'
@@ -21,6 +22,26 @@ type Send = (event: string, data: unknown) => void
 interface Listener extends ListenOptions {
   tree: ExprNode
   send: Send
+  /** Ends this listener's stream, telling the client why. */
+  disconnect: (reason: string) => void
+}
+
+// Deciding whether one changed document matches a listener's filter: far more than any filter needs.
+const MATCH_TIME_LIMIT_MS = 250
+
+/** Functions groq-js does not implement (it throws "not implemented") or runs only asynchronously. */
+const UNSUPPORTED_IN_LISTENERS = /^(geo|text|documents|media|user|delta|diff)::|^global::anywhere$/
+
+function unsupportedFunction(tree: unknown): string | undefined {
+  const stack: unknown[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop() as {type?: string; namespace?: string; name?: string} | undefined
+    if (!node || typeof node !== 'object') continue
+    if (node.type === 'Value') continue
+    if (node.type === 'FuncCall' && UNSUPPORTED_IN_LISTENERS.test(`${node.namespace}::${node.name}`)) return `${node.namespace}::${node.name}()`
+    for (const child of Object.values(node)) if (child && typeof child === 'object') stack.push(child)
+  }
+  return undefined
 }
 
 /**
@@ -33,7 +54,15 @@ export class ListenerHub {
 
   constructor(store: DocumentStore) {
     store.onTransaction((record, before) => {
-      for (const listener of this.listeners) void this.notify(listener, record, before)
+      for (const listener of this.listeners) {
+        // One listener's query failing ends that listener alone; the others and the write are unaffected.
+        try {
+          this.notify(listener, record, before)
+        } catch (error) {
+          this.listeners.delete(listener)
+          listener.disconnect(`The listener's query failed and the listener was closed: ${queryErrorOf(error).message}`)
+        }
+      }
     })
   }
 
@@ -41,30 +70,30 @@ export class ListenerHub {
     return this.listeners.size
   }
 
-  /** Checks the query and registers; returns the function that unregisters. Throws 400 on bad GROQ. */
-  add(options: ListenOptions, send: Send): () => void {
-    let tree: ExprNode
-    try {
-      tree = parse(options.query, {params: options.params})
-    } catch (error) {
-      throw new LakeError(400, 'queryParseError', (error as Error).message)
-    }
-    const listener: Listener = {...options, tree, send}
+  /**
+   * Checks the query and registers; returns the function that unregisters. A query that cannot be
+   * evaluated is refused here with 400, before the stream opens, rather than failing at the next write.
+   */
+  add(options: ListenOptions, send: Send, disconnect: (reason: string) => void = () => {}): () => void {
+    const tree = parseQuery(options.query, options.params)
+    const unsupported = unsupportedFunction(tree)
+    if (unsupported) throw new LakeError(400, 'unsupportedFunction', `Listeners cannot use ${unsupported} in the local Content Lake: listen with a filter such as *[_type == "article"]`)
+    const listener: Listener = {...options, tree, send, disconnect}
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
 
-  private async matches(listener: Listener, doc: Doc | null): Promise<boolean> {
+  private matches(listener: Listener, doc: Doc | null): boolean {
     if (!doc) return false
-    const result = await evaluateTree(listener.tree, listener.params, [doc])
+    const result = withTimeLimit(MATCH_TIME_LIMIT_MS, () => toJS(evaluateSync(listener.tree, {dataset: [doc], params: listener.params})), "The listener's query")
     return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
   }
 
-  private async notify(listener: Listener, record: TransactionRecord, before: Map<string, Doc | null>) {
+  private notify(listener: Listener, record: TransactionRecord, before: Map<string, Doc | null>) {
     const events = []
     for (const change of record.changes) {
       const previous = before.get(change.id) ?? null
-      const [was, is] = [await this.matches(listener, previous), await this.matches(listener, change.after)]
+      const [was, is] = [this.matches(listener, previous), this.matches(listener, change.after)]
       if (!was && !is) continue
       events.push({change, previous, transition: !was ? 'appear' : is ? 'update' : 'disappear'})
     }

@@ -1,6 +1,7 @@
 import {Mutation} from '@sanity/mutator'
 
 import {LakeError} from '../errors.ts'
+import {assertNesting, LIMITS} from '../limits.ts'
 import {assertValidId, newTransactionId} from '../store/document-ids.ts'
 import type {Doc, DocumentChange, DocumentStore} from '../store/document-store.ts'
 
@@ -8,82 +9,149 @@ import type {Doc, DocumentChange, DocumentStore} from '../store/document-store.t
 export type ApiMutation = Record<string, unknown>
 
 const KINDS = ['create', 'createOrReplace', 'createIfNotExists', 'createVersion', 'patch', 'delete'] as const
+type Kind = (typeof KINDS)[number]
 const PATCH_OPERATIONS = ['set', 'setIfMissing', 'unset', 'inc', 'dec', 'insert', 'diffMatchPatch', 'merge']
 
-function kindOf(mutation: ApiMutation): (typeof KINDS)[number] {
-  const keys = Object.keys(mutation ?? {})
+function kindOf(mutation: ApiMutation): Kind {
+  if (!mutation || typeof mutation !== 'object' || Array.isArray(mutation)) {
+    throw new LakeError(400, 'invalidMutation', `A mutation is an object such as {"create": {...}}, not ${JSON.stringify(mutation)}`)
+  }
+  const keys = Object.keys(mutation)
   const kind = keys[0]
-  if (keys.length !== 1 || !KINDS.includes(kind as (typeof KINDS)[number])) {
+  if (keys.length !== 1 || !KINDS.includes(kind as Kind)) {
     throw new LakeError(400, 'invalidMutation', `Unknown mutation ${JSON.stringify(keys)}: use one of ${KINDS.join(', ')}`)
   }
-  return kind as (typeof KINDS)[number]
+  return kind as Kind
+}
+
+/** What every stored document must be: a valid id, a type, and no deeper than the nesting limit. */
+function assertStorable(doc: Doc, what: string) {
+  assertValidId(doc._id)
+  if (typeof doc._type !== 'string' || doc._type.trim() === '') {
+    throw new LakeError(400, 'invalidDocumentType', `${what} of "${doc._id}": the document needs a _type, a non-empty string (got ${JSON.stringify(doc._type) ?? 'nothing'})`)
+  }
+  assertNesting(doc, `${what} of "${doc._id}"`)
 }
 
 function documentBody(kind: string, value: unknown, generateId: boolean): Doc {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new LakeError(400, 'invalidMutation', `${kind} takes a document object`)
   const doc = {...(value as Doc)}
   if (doc._id === undefined && generateId) doc._id = newTransactionId()
-  assertValidId(doc._id)
-  if (typeof doc._type !== 'string' || !doc._type) throw new LakeError(400, 'invalidMutation', `${kind} of "${doc._id}": the document needs a _type`)
+  assertStorable(doc, kind)
   return doc
 }
 
 /**
- * Turns API mutations into the changes of one transaction, evaluated in order against the store as
- * the transaction leaves it so far. Patches are applied by @sanity/mutator. Throws LakeError (4xx)
+ * The changes of one transaction, built one mutation at a time, each evaluated against the store as
+ * the transaction has left it so far. Patches are applied by @sanity/mutator. Every step costs the
+ * same however many came before, so a long transaction plans in linear time. Throws LakeError (4xx)
  * on anything invalid; nothing is committed then.
  */
-export function planMutations(store: DocumentStore, mutations: ApiMutation[]): DocumentChange[] {
-  if (!Array.isArray(mutations) || mutations.length === 0) throw new LakeError(400, 'invalidMutation', 'Send a non-empty array of mutations')
-  const pending = new Map<string, Doc | null>()
-  const ifRevision = new Map<string, string>()
-  const current = (id: string) => (pending.has(id) ? pending.get(id)! : (store.get(id) ?? null))
+export class TransactionPlan {
+  private readonly store: DocumentStore
+  private readonly pending = new Map<string, Doc | null>()
+  private readonly ifRevision = new Map<string, string>()
+  private count = 0
 
-  for (const mutation of mutations) {
+  constructor(store: DocumentStore) {
+    this.store = store
+  }
+
+  /** The document as the transaction has left it so far, or null. */
+  current(id: string): Doc | null {
+    return this.pending.has(id) ? this.pending.get(id)! : (this.store.get(id) ?? null)
+  }
+
+  /** The document as it was before the transaction, or null. */
+  original(id: string): Doc | null {
+    return this.store.get(id) ?? null
+  }
+
+  apply(mutation: ApiMutation) {
+    if (++this.count > LIMITS.mutationsPerTransaction) {
+      throw new LakeError(413, 'tooManyMutations', `A transaction may hold at most ${LIMITS.mutationsPerTransaction} mutations: split it into several`)
+    }
     const kind = kindOf(mutation)
     const body = mutation[kind] as Record<string, unknown>
     switch (kind) {
       case 'create':
       case 'createVersion': {
         const doc = documentBody(kind, kind === 'createVersion' ? body?.document : body, kind === 'create')
-        if (current(doc._id)) throw new LakeError(409, 'documentAlreadyExists', `Document "${doc._id}" already exists`)
-        pending.set(doc._id, doc)
-        break
+        if (this.current(doc._id)) throw new LakeError(409, 'documentAlreadyExists', `Document "${doc._id}" already exists`)
+        this.pending.set(doc._id, doc)
+        return
       }
       case 'createOrReplace': {
         const doc = documentBody(kind, body, false)
-        pending.set(doc._id, doc)
-        break
+        this.pending.set(doc._id, doc)
+        return
       }
       case 'createIfNotExists': {
         const doc = documentBody(kind, body, false)
-        if (!current(doc._id)) pending.set(doc._id, doc)
-        break
+        if (!this.current(doc._id)) this.pending.set(doc._id, doc)
+        return
       }
       case 'delete': {
+        if (body && typeof body === 'object' && 'query' in body) throw mutationByQuery(kind)
         assertValidId(body?.id)
-        pending.set(body.id, null)
-        break
+        this.pending.set(body.id, null)
+        return
       }
-      case 'patch': {
-        assertValidId(body?.id)
-        const id = body.id
-        const operations = Object.keys(body).filter((key) => !['id', 'ifRevisionID', 'query'].includes(key))
-        const unknown = operations.filter((operation) => !PATCH_OPERATIONS.includes(operation))
-        if (unknown.length) throw new LakeError(400, 'invalidPatch', `Unknown patch operation ${unknown.join(', ')}: use ${PATCH_OPERATIONS.join(', ')}`)
-        const existing = current(id)
-        if (!existing) throw new LakeError(404, 'documentNotFound', `Cannot patch "${id}": the document does not exist`)
-        if (typeof body.ifRevisionID === 'string' && !pending.has(id)) ifRevision.set(id, body.ifRevisionID)
-        let patched: Doc | null
-        try {
-          patched = new Mutation({mutations: [{patch: {...body, ifRevisionID: undefined}}]} as never).apply(existing as never) as Doc | null
-        } catch (error) {
-          throw new LakeError(400, 'invalidPatch', `Cannot apply the patch to "${id}": ${(error as Error).message}`)
-        }
-        pending.set(id, patched)
-        break
-      }
+      case 'patch':
+        return this.patch(body)
     }
   }
-  return [...pending.entries()].map(([id, after]) => ({id, after, ...(ifRevision.has(id) ? {ifRevisionId: ifRevision.get(id)} : {})}))
+
+  private patch(body: Record<string, unknown>) {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new LakeError(400, 'invalidPatch', 'patch takes an object: {"id": "...", "set": {...}}')
+    if ('query' in body) throw mutationByQuery('patch')
+    assertValidId(body.id)
+    const id = body.id
+    const operations = Object.keys(body).filter((key) => !['id', 'ifRevisionID'].includes(key))
+    const unknown = operations.filter((operation) => !PATCH_OPERATIONS.includes(operation))
+    if (unknown.length) throw new LakeError(400, 'invalidPatch', `Unknown patch operation ${unknown.join(', ')}: use ${PATCH_OPERATIONS.join(', ')}`)
+    if (body.ifRevisionID !== undefined) this.expectRevision(id, body.ifRevisionID)
+    const existing = this.current(id)
+    if (!existing) throw new LakeError(404, 'documentNotFound', `Cannot patch "${id}": the document does not exist`)
+    let patched: Doc | null
+    try {
+      patched = new Mutation({mutations: [{patch: {...body, ifRevisionID: undefined}}]} as never).apply(existing as never) as Doc | null
+    } catch (error) {
+      throw new LakeError(400, 'invalidPatch', `Cannot apply the patch to "${id}": ${(error as Error).message}`)
+    }
+    if (!patched || patched._id !== id) throw new LakeError(400, 'invalidPatch', `A patch cannot change or remove the _id of "${id}"`)
+    assertStorable(patched, 'The patch')
+    this.pending.set(id, patched)
+  }
+
+  /**
+   * `ifRevisionID` is checked against the document as it was when the transaction began (the store
+   * checks it again at commit); two different expectations for one document can never both hold.
+   */
+  private expectRevision(id: string, revision: unknown) {
+    if (typeof revision !== 'string' || revision === '') {
+      throw new LakeError(400, 'invalidPatch', `ifRevisionID of the patch to "${id}" must be a revision id (a string), not ${JSON.stringify(revision)}`)
+    }
+    const expected = this.ifRevision.get(id)
+    if (expected !== undefined && expected !== revision) {
+      throw new LakeError(409, 'conflict', `Patches to "${id}" in one transaction expect two revisions, ${expected} and ${revision}`)
+    }
+    this.ifRevision.set(id, revision)
+  }
+
+  changes(): DocumentChange[] {
+    return [...this.pending.entries()].map(([id, after]) => ({id, after, ...(this.ifRevision.has(id) ? {ifRevisionId: this.ifRevision.get(id)} : {})}))
+  }
+}
+
+function mutationByQuery(kind: string) {
+  return new LakeError(400, 'unsupportedMutation', `${kind} by query is not supported by the local Content Lake yet: ${kind} each document by its id`)
+}
+
+/** Turns API mutations into the changes of one transaction (see TransactionPlan). */
+export function planMutations(store: DocumentStore, mutations: ApiMutation[]): DocumentChange[] {
+  if (!Array.isArray(mutations) || mutations.length === 0) throw new LakeError(400, 'invalidMutation', 'Send a non-empty array of mutations')
+  const plan = new TransactionPlan(store)
+  for (const mutation of mutations) plan.apply(mutation)
+  return plan.changes()
 }

@@ -2,8 +2,8 @@ import {mkdirSync} from 'node:fs'
 
 import {LakeError} from '../errors.ts'
 import {newTransactionId} from './document-ids.ts'
-import {Indexes} from './indexes.ts'
-import {TransactionLog, type TransactionRecord} from './transaction-log.ts'
+import {DocumentSet} from './document-set.ts'
+import {DatasetDamagedError, TransactionLog, type TransactionRecord} from './transaction-log.ts'
 
 export type Doc = {_id: string; _type: string; _rev?: string; [key: string]: unknown}
 
@@ -15,8 +15,18 @@ export interface DocumentChange {
   ifRevisionId?: string
 }
 
+/** A change as a permission check sees it: the document before and after (null when absent). */
+export interface CheckedChange {
+  id: string
+  before: Doc | null
+  after: Doc | null
+}
+
 export interface CommitOptions {
+  /** A client-chosen transaction id: refused with 409 when the dataset has used it before. */
   transactionId?: string
+  /** Throws (a LakeError, 403) when the caller may not make a change; nothing is committed then. */
+  authorize?: (change: CheckedChange) => void
   /** Who made the change: the user id the listener events and the history report. */
   author?: string
   now?: Date
@@ -32,31 +42,56 @@ const COMPACT_AFTER = 1000
  * every acknowledged change survive a crash. All changes go through `commit`, all or nothing.
  */
 export class DocumentStore {
-  private readonly documents = new Map<string, Doc>()
-  readonly indexes = new Indexes()
+  private readonly documents = new DocumentSet()
   private readonly log: TransactionLog
   private readonly listeners = new Set<Listener>()
   private transactionsSinceCompaction = 0
-  private cachedArray: Doc[] | undefined
+  /** Every transaction id in the log and every current `_rev`: a new transaction must not reuse one. */
+  private readonly usedTransactionIds = new Set<string>()
 
   /** The data folder: snapshot, log, and what lives beside the documents (uploaded assets). */
   readonly directory: string
 
-  private constructor(directory: string) {
+  private constructor(directory: string, warn?: (message: string) => void) {
     this.directory = directory
     mkdirSync(directory, {recursive: true})
-    this.log = new TransactionLog(directory)
+    this.log = new TransactionLog(directory, warn)
   }
 
-  /** Opens the data folder, replaying snapshot and log; seeds it when it is empty and a seed is given. */
-  static open(directory: string, seed?: () => Doc[]): DocumentStore {
-    const store = new DocumentStore(directory)
+  /**
+   * Opens the data folder, replaying snapshot and log; seeds it when it is empty and a seed is given.
+   * A damaged file stops opening with DatasetDamagedError (file, line, how to recover). With `reset`,
+   * the dataset is replaced by the seed without replaying anything, so it works on any data folder;
+   * damaged files are kept beside it as `*.damaged-<time>`.
+   */
+  static open(directory: string, seed?: () => Doc[], options: {reset?: boolean; warn?: (message: string) => void} = {}): DocumentStore {
+    const store = new DocumentStore(directory, options.warn)
+    if (options.reset) {
+      try {
+        store.log.load()
+      } catch (error) {
+        if (!(error instanceof DatasetDamagedError)) throw error
+        const moved = store.log.setAside(new Date().toISOString().replace(/[:.]/g, '-'))
+        ;(options.warn ?? console.warn)(`--reset: the damaged dataset files were kept as ${moved.join(', ')}`)
+      }
+      store.reset(seed?.() ?? [])
+      return store
+    }
     const {snapshot, transactions} = store.log.load()
     for (const doc of snapshot) store.put(doc._id, doc)
-    for (const record of transactions) for (const change of record.changes) store.put(change.id, change.after)
+    for (const record of transactions) {
+      store.usedTransactionIds.add(record.transactionId)
+      for (const change of record.changes) store.put(change.id, change.after)
+    }
+    for (const doc of store.documents.values()) if (typeof doc._rev === 'string') store.usedTransactionIds.add(doc._rev)
     store.transactionsSinceCompaction = transactions.length
     if (store.documents.size === 0 && transactions.length === 0 && seed) store.reset(seed())
     return store
+  }
+
+  /** Whether a transaction id was used by a transaction or is a document's current revision. */
+  hasTransaction(id: string): boolean {
+    return this.usedTransactionIds.has(id)
   }
 
   get size() {
@@ -67,10 +102,13 @@ export class DocumentStore {
     return this.documents.get(id)
   }
 
+  get indexes() {
+    return this.documents.indexes
+  }
+
   /** All documents as one array (what groq-js evaluates over), rebuilt only after a change. */
   all(): readonly Doc[] {
-    this.cachedArray ??= [...this.documents.values()]
-    return this.cachedArray
+    return this.documents.all()
   }
 
   onTransaction(listener: Listener): () => void {
@@ -82,9 +120,14 @@ export class DocumentStore {
    * Applies changes as one transaction: checks revisions first, writes and fsyncs the log, then
    * updates memory and tells listeners. Nothing changes when a check fails.
    */
-  commit(changes: DocumentChange[], {transactionId = newTransactionId(), author, now = new Date()}: CommitOptions = {}): TransactionRecord {
+  commit(changes: DocumentChange[], {transactionId, author, authorize, now = new Date()}: CommitOptions = {}): TransactionRecord {
+    if (transactionId !== undefined && this.usedTransactionIds.has(transactionId)) {
+      throw new LakeError(409, 'transactionIdConflict', `Transaction id "${transactionId}" has been used before: transaction ids must be unique`)
+    }
+    transactionId ??= this.newUnusedTransactionId()
     for (const change of changes) {
       const current = this.documents.get(change.id)
+      authorize?.({id: change.id, before: current ?? null, after: change.after})
       if (change.ifRevisionId !== undefined && current?._rev !== change.ifRevisionId) {
         throw new LakeError(
           409,
@@ -113,19 +156,44 @@ export class DocumentStore {
       }),
     }
     this.log.append(record)
+    this.usedTransactionIds.add(transactionId)
     for (const change of record.changes) this.put(change.id, change.after)
-    if (++this.transactionsSinceCompaction >= COMPACT_AFTER) this.compact()
-    for (const listener of this.listeners) listener(record, before)
+    if (++this.transactionsSinceCompaction >= COMPACT_AFTER) this.compactQuietly()
+    for (const listener of this.listeners) {
+      // A listener's failure is its own: the transaction is committed and every other listener hears of it.
+      try {
+        listener(record, before)
+      } catch (error) {
+        console.error('A transaction listener failed:', error)
+      }
+    }
     return record
+  }
+
+  private newUnusedTransactionId(): string {
+    let id = newTransactionId()
+    while (this.usedTransactionIds.has(id)) id = newTransactionId()
+    return id
+  }
+
+  /** Compaction after a commit is housekeeping: when it cannot write, the log still holds everything. */
+  private compactQuietly() {
+    try {
+      this.compact()
+    } catch (error) {
+      console.error(`Compaction skipped: ${(error as Error).message}`)
+    }
   }
 
   /** Replaces everything with `documents` (the reset command), durably. */
   reset(documents: Doc[]) {
     // Deleting the current entry while iterating a Map is safe.
-    for (const id of this.documents.keys()) this.put(id, null)
-    const transactionId = newTransactionId()
+    for (const id of [...this.documents.ids()]) this.put(id, null)
+    const transactionId = this.newUnusedTransactionId()
+    this.usedTransactionIds.add(transactionId)
     const timestamp = new Date().toISOString()
     for (const doc of documents) {
+      if (typeof doc._rev === 'string') this.usedTransactionIds.add(doc._rev)
       this.put(doc._id, {...doc, _createdAt: doc._createdAt ?? timestamp, _updatedAt: doc._updatedAt ?? timestamp, _rev: doc._rev ?? transactionId})
     }
     this.compact()
@@ -141,14 +209,6 @@ export class DocumentStore {
   }
 
   private put(id: string, doc: Doc | null) {
-    const current = this.documents.get(id)
-    if (current) this.indexes.remove(current)
-    if (doc) {
-      this.documents.set(id, doc)
-      this.indexes.add(doc)
-    } else {
-      this.documents.delete(id)
-    }
-    this.cachedArray = undefined
+    this.documents.put(id, doc)
   }
 }

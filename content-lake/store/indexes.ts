@@ -1,13 +1,17 @@
 type Doc = {_id: string; _type: string; [key: string]: unknown}
 
-/** Every `_ref` anywhere in a document. */
+/** Every `_ref` anywhere in a document. Walks with a stack, not recursion: no document nests too deep for it. */
 export function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) {
-    for (const item of value) referencedIds(item, into)
-  } else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === '_ref' && typeof child === 'string') into.add(child)
-      else referencedIds(child, into)
+  const stack: unknown[] = [value]
+  while (stack.length > 0) {
+    const current = stack.pop()
+    if (Array.isArray(current)) {
+      for (const item of current) stack.push(item)
+    } else if (current && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        if (key === '_ref' && typeof child === 'string') into.add(child)
+        else if (child && typeof child === 'object') stack.push(child)
+      }
     }
   }
   return into

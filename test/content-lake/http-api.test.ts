@@ -171,10 +171,11 @@ describe('the local Content Lake through @sanity/client', () => {
     expect(unknown.status).toBe(400)
   })
 
-  it('logs the Studio in as the local administrator', async () => {
-    const response = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {origin: 'https://localhost:3333'}})
+  it('logs the Studio in as the local administrator, with credentials for the lake\'s own origin', async () => {
+    const studioOrigin = baseUrl.replace('127.0.0.1', 'local.localhost')
+    const response = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {origin: studioOrigin}})
     expect(await response.json()).toMatchObject({id: 'local-admin', roles: [{name: 'administrator'}]})
-    expect(response.headers.get('access-control-allow-origin')).toBe('https://localhost:3333')
+    expect(response.headers.get('access-control-allow-origin')).toBe(studioOrigin)
     expect(response.headers.get('access-control-allow-credentials')).toBe('true')
   })
 

@@ -1,0 +1,62 @@
+import {parse, type ExprNode} from 'groq-js'
+
+import {LakeError} from '../errors.ts'
+import {assertNesting, LIMITS} from '../limits.ts'
+
+type Node = {type: string; [key: string]: unknown}
+
+/** How deeply the nodes of a parsed query nest, walked with a stack, stopping past `limit`. */
+function treeDepth(tree: unknown, limit: number): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[tree, 0]]
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    if (!value || typeof value !== 'object') continue
+    if ((value as Node).type === 'Value') continue // parameters are data, measured on their own
+    const level = Array.isArray(value) ? depth : depth + 1
+    deepest = Math.max(deepest, level)
+    if (deepest > limit) return deepest
+    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child && typeof child === 'object') stack.push([child, level])
+  }
+  return deepest
+}
+
+/** `$name`s the query reads that no parameter gives (a custom function's own parameters excepted). */
+function missingParameters(tree: unknown): string[] {
+  const used = new Set<string>()
+  const declared = new Set<string>()
+  const stack: unknown[] = [tree]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (!value || typeof value !== 'object') continue
+    const node = value as Node
+    if (node.type === 'Value') continue
+    if (node.type === 'Parameter') used.add(String(node.name))
+    if (node.type === 'FuncDeclaration') for (const param of (node.params as Node[] | undefined) ?? []) declared.add(String(param.name))
+    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child && typeof child === 'object') stack.push(child)
+  }
+  return [...used].filter((name) => !declared.has(name))
+}
+
+/**
+ * Parses a query as the lake answers it, with the hosted lake's refusals: a syntax error, a parameter
+ * the query reads but the request does not give (groq-js would read it as null, or as an inherited
+ * property such as `$constructor`), and queries or parameters past the limits. Returns the tree.
+ */
+export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+  if (query.length > LIMITS.queryLength) throw new LakeError(413, 'queryTooLong', `Queries are limited to ${LIMITS.queryLength} characters`)
+  for (const [name, value] of Object.entries(params)) assertNesting(value, `Parameter $${name}`)
+  let tree: ExprNode
+  try {
+    tree = parse(query, {params})
+  } catch (error) {
+    if (error instanceof RangeError) throw new LakeError(400, 'queryTooComplex', `The query nests too deeply to parse: at most ${LIMITS.queryDepth} levels`)
+    throw new LakeError(400, 'queryParseError', (error as Error).message)
+  }
+  if (treeDepth(tree, LIMITS.queryDepth) > LIMITS.queryDepth) {
+    throw new LakeError(400, 'queryTooComplex', `The query nests more than ${LIMITS.queryDepth} levels deep: simplify it`)
+  }
+  const missing = missingParameters(tree)
+  if (missing.length > 0) throw new LakeError(400, 'queryParseError', `param $${missing[0]} referenced, but not provided`)
+  return tree
+}

@@ -1,0 +1,41 @@
+/**
+ * A query worker: a copy of the dataset, kept in step with the store's transactions, answering GROQ
+ * with the same StoreQueries the lake would run on its main thread. Runs in a worker thread so two
+ * cores answer two queries, and a slow query holds only its own worker (see query-pool.ts).
+ */
+import {parentPort, workerData} from 'node:worker_threads'
+
+import {LakeError} from '../errors.ts'
+import {DocumentSet} from '../store/document-set.ts'
+import type {Doc, DocumentStore} from '../store/document-store.ts'
+import {parseQuery} from './query-checks.ts'
+import {StoreQueries} from './query-store.ts'
+import {queryErrorOf, withTimeLimit} from './time-limit.ts'
+import type {WorkerReply, WorkerRequest} from './query-pool.ts'
+
+const documents = new DocumentSet(workerData.documents as Doc[])
+// StoreQueries reads only all(), indexes and get(): the worker's copy has them.
+const queries = new StoreQueries(documents as unknown as DocumentStore)
+
+const reply = (message: WorkerReply) => parentPort!.postMessage(message)
+
+parentPort!.on('message', async (message: WorkerRequest) => {
+  if (message.type === 'changes') {
+    for (const change of message.changes) documents.put(change.id, change.after as Doc | null)
+    return
+  }
+  const started = performance.now()
+  try {
+    const pending = withTimeLimit(message.timeoutMs, () => {
+      parseQuery(message.query, message.params)
+      return queries.query(message.query, message.params, message.perspective as never)
+    })
+    const json = JSON.stringify((await pending) ?? null)
+    reply({type: 'result', id: message.id, json, ms: performance.now() - started})
+  } catch (error) {
+    const lakeError = queryErrorOf(error)
+    reply({type: 'error', id: message.id, status: lakeError.status, errorType: lakeError.type, message: lakeError.message})
+  }
+})
+
+export type {LakeError}

@@ -1,0 +1,38 @@
+import vm from 'node:vm'
+
+import {LakeError} from '../errors.ts'
+
+const context = vm.createContext({run: () => undefined})
+const script = new vm.Script('run()')
+
+/**
+ * Runs `fn` and stops it once it has run `ms` milliseconds, throwing 408. V8 interrupts whatever
+ * JavaScript runs on this thread (groq-js included), so a runaway query cannot keep the thread. Only the
+ * synchronous part is limited: groq-js's synchronous evaluator does all of its work there.
+ */
+export function withTimeLimit<T>(ms: number, fn: () => T, what = 'The query'): T {
+  context.run = fn
+  try {
+    return script.runInContext(context, {timeout: ms}) as T
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+      throw new LakeError(408, 'queryTimeout', `${what} ran longer than ${ms} ms and was stopped: narrow it (filter by _type or _id first, slice large lists)`)
+    }
+    throw error
+  } finally {
+    context.run = () => undefined
+  }
+}
+
+/** A query error groq-js or the JavaScript engine throws, as the 4xx the hosted lake answers. */
+export function queryErrorOf(error: unknown): LakeError {
+  if (error instanceof LakeError) return error
+  const message = (error as Error)?.message ?? String(error)
+  if (error instanceof RangeError) {
+    return new LakeError(400, 'queryTooComplex', `The query is too complex to evaluate (${message}): it nests or recurses too deeply`)
+  }
+  if (message === 'not implemented') {
+    return new LakeError(400, 'unsupportedFunction', 'The query uses a GROQ function the local Content Lake does not implement (geo::, text::semanticSimilarity, documents::get, ...)')
+  }
+  return new LakeError(400, 'queryError', `The query could not be evaluated: ${message}`)
+}

@@ -1,0 +1,60 @@
+import type {Doc} from './document-store.ts'
+import {Indexes} from './indexes.ts'
+
+/** A document's new state in a transaction, as the store sends it to its replicas (null: deleted). */
+export interface ReplicatedChange {
+  id: string
+  after: Doc | null
+}
+
+/**
+ * Documents by id with their indexes, and the array groq-js evaluates over (rebuilt only after a
+ * change). The store keeps one; each query worker keeps a copy, kept in step by the store's
+ * transactions in commit order.
+ */
+export class DocumentSet {
+  private readonly documents = new Map<string, Doc>()
+  readonly indexes = new Indexes()
+  private cachedArray: Doc[] | undefined
+
+  constructor(documents: readonly Doc[] = []) {
+    for (const doc of documents) this.put(doc._id, doc)
+  }
+
+  get size() {
+    return this.documents.size
+  }
+
+  ids(): IterableIterator<string> {
+    return this.documents.keys()
+  }
+
+  values(): IterableIterator<Doc> {
+    return this.documents.values()
+  }
+
+  get(id: string): Doc | undefined {
+    return this.documents.get(id)
+  }
+
+  all(): readonly Doc[] {
+    this.cachedArray ??= [...this.documents.values()]
+    return this.cachedArray
+  }
+
+  apply(changes: readonly ReplicatedChange[]) {
+    for (const change of changes) this.put(change.id, change.after)
+  }
+
+  put(id: string, doc: Doc | null) {
+    const current = this.documents.get(id)
+    if (current) this.indexes.remove(current)
+    if (doc) {
+      this.documents.set(id, doc)
+      this.indexes.add(doc)
+    } else {
+      this.documents.delete(id)
+    }
+    this.cachedArray = undefined
+  }
+}
