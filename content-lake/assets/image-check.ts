@@ -42,7 +42,7 @@ function webpProblem(body: Buffer): string | undefined {
 
 function svgProblem(body: Buffer): string | undefined {
   const text = body.toString('utf8').trimEnd()
-  return /<svg[\s>]/i.test(text) && (/<\/svg>$/i.test(text) || /\/>$/.test(text)) ? undefined : 'it is not a complete SVG document'
+  return /<svg[\s>]/i.test(text) && (/<\/svg>$/i.test(text) || text.endsWith('/>')) ? undefined : 'it is not a complete SVG document'
 }
 
 const CHECKS: Record<string, (body: Buffer) => string | undefined> = {png: pngProblem, jpg: jpegProblem, gif: gifProblem, webp: webpProblem, svg: svgProblem}

@@ -97,7 +97,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     dataset: options.dataset,
     baseUrl: () => `https://localhost:${origins.port}`,
   })
-  const publicUser = ({grants, ...user}: LakeUser) => user
+  const publicUser = ({grants: _grants, ...user}: LakeUser) => user
 
   const routes: Route[] = [
     {methods: ['GET'], pattern: '/users/me', handle: (request, response, _, {user}) => sendJson(request, response, 200, publicUser(user))},
@@ -177,6 +177,13 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
 
   const server = createSecureServer({...options.certificate, allowHTTP1: true}, (request, response) => {
     handle(request, response).catch((error: unknown) => sendError(request, response, error))
+  })
+  // An HTTP/1.1 request the parser cannot take (a URL or headers past Node's 16 KB limit) gets an answer,
+  // not a reset connection.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: import('node:net').Socket) => {
+    if (!socket.writable) return socket.destroy()
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`)
   })
   // Keep-alive connections would hold close() open: track them to end them.
   const sockets = new Set<import('node:net').Socket>()

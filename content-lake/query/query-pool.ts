@@ -61,6 +61,7 @@ export class QueryPool {
     this.maxQueued = options.maxQueued ?? 1_000
     this.unsubscribe = store.onTransaction((record) => {
       const message: WorkerRequest = {type: 'changes', changes: record.changes.map(({id, after}) => ({id, after}))}
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
       for (const slot of this.slots) slot.worker.postMessage(message)
     })
   }
@@ -86,6 +87,7 @@ export class QueryPool {
       const job = this.queue.shift()!
       slot.job = job
       job.timer = setTimeout(() => this.replaceStuck(slot), this.timeoutMs + GRACE_MS)
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
       slot.worker.postMessage(job.request)
     }
   }

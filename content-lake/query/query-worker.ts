@@ -17,6 +17,8 @@ const documents = new DocumentSet(workerData.documents as Doc[])
 // StoreQueries reads only all(), indexes and get(): the worker's copy has them.
 const queries = new StoreQueries(documents as unknown as DocumentStore)
 
+// A worker thread's port, not a window: there is no target origin.
+// oxlint-disable-next-line unicorn/require-post-message-target-origin
 const reply = (message: WorkerReply) => parentPort!.postMessage(message)
 
 parentPort!.on('message', async (message: WorkerRequest) => {

@@ -188,7 +188,7 @@ export class DocumentStore {
   /** Replaces everything with `documents` (the reset command), durably. */
   reset(documents: Doc[]) {
     // Deleting the current entry while iterating a Map is safe.
-    for (const id of [...this.documents.ids()]) this.put(id, null)
+    for (const id of this.documents.ids()) this.put(id, null)
     const transactionId = this.newUnusedTransactionId()
     this.usedTransactionIds.add(transactionId)
     const timestamp = new Date().toISOString()
