@@ -2,20 +2,20 @@ import {planActions, type DocumentAction} from '../actions/document-actions.ts'
 import {LakeError} from '../errors.ts'
 import {ListenerHub} from '../listeners/listener-hub.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
-import {StoreQueries, type Perspective} from '../query/query-store.ts'
+import {apiVersionOfPath, parsePerspective, type Perspective} from '../query/perspectives.ts'
+import {StoreQueries} from '../query/query-store.ts'
 import type {DocumentStore} from '../store/document-store.ts'
 import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
 import {corsHeaders, readBody, readJsonBody, sendJson, type Request, type Response} from './responses.ts'
 
-const PERSPECTIVES: Perspective[] = ['raw', 'published', 'drafts']
-
-function perspectiveOf(search: URLSearchParams): Perspective {
-  const value = search.get('perspective') ?? 'raw'
-  // The Studio sends stacks like "drafts,release1": the first known name decides here.
-  const known = value.split(',').find((name): name is Perspective => PERSPECTIVES.includes(name as Perspective))
-  if (!known) throw new LakeError(400, 'invalidPerspective', `Unknown perspective "${value}": use raw, published or drafts`)
-  return known
+/**
+ * The perspective of a query: raw, published, drafts (or its older name previewDrafts), a release id or
+ * a stack (`r1,drafts`, `["r1","drafts"]`); without one, the default of the API version in the path
+ * (`raw` before v2025-02-19, `published` from then on).
+ */
+function perspectiveOf(search: URLSearchParams, url?: URL): Perspective {
+  return parsePerspective(search, url ? apiVersionOfPath(url.pathname) : undefined)
 }
 
 /** `$name=<json>` query-string parameters, as @sanity/client sends them with GET. */
@@ -90,7 +90,7 @@ export class DataRoutes {
     if (name !== this.dataset) throw new LakeError(404, 'datasetNotFound', `Dataset "${name}" not found: this local Content Lake serves "${this.dataset}"`)
   }
 
-  async query(request: Request, response: Response, dataset: string, search: URLSearchParams) {
+  async query(request: Request, response: Response, dataset: string, search: URLSearchParams, url?: URL) {
     this.checkDataset(dataset)
     let query = search.get('query')
     let params = paramsFromSearch(search)
@@ -101,7 +101,7 @@ export class DataRoutes {
     }
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query in the "query" parameter or the JSON body')
     const started = performance.now()
-    const result = await this.queries.query(query, params, perspectiveOf(search))
+    const result = await this.queries.query(query, params, perspectiveOf(search, url))
     sendJson(request, response, 200, {query, result: result ?? null, ms: Math.round(performance.now() - started)})
   }
 
