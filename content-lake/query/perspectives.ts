@@ -154,7 +154,12 @@ export interface PerspectiveView {
   get(id: string): Doc | undefined
   /** The view's document that a stored document (any variant of it, by raw id) stands for or competes for. */
   byRawId(id: string): Doc | undefined
+  /** The raw id of the stored document a view document shows. */
+  sourceId(doc: Doc): string
 }
+
+const ownId = (doc: Doc) => doc._id
+const originalId = (doc: Doc) => doc._originalId as string
 
 /**
  * The view of a perspective over a dataset: `sorted` is every stored document in dataset order,
@@ -164,9 +169,9 @@ export interface PerspectiveView {
  */
 export function buildView(sorted: readonly Doc[], perspective: Perspective, getRaw: (id: string) => Doc | undefined): PerspectiveView {
   if (perspective.type === 'raw') {
-    if (perspective.versions) return {perspective, documents: sorted, get: getRaw, byRawId: getRaw}
+    if (perspective.versions) return {perspective, documents: sorted, get: getRaw, byRawId: getRaw, sourceId: ownId}
     const get = (id: string) => (id.startsWith('versions.') ? undefined : getRaw(id))
-    return {perspective, documents: sorted.filter((doc) => !doc._id.startsWith('versions.')), get, byRawId: get}
+    return {perspective, documents: sorted.filter((doc) => !doc._id.startsWith('versions.')), get, byRawId: get, sourceId: ownId}
   }
   const {layers} = perspective
   const onlyPublished = layers.length === 1
@@ -183,7 +188,7 @@ export function buildView(sorted: readonly Doc[], perspective: Perspective, getR
     const variant = variantOf(id)
     return variant && get(variant.publishedId)
   }
-  if (onlyPublished) return {perspective, documents: sorted.filter((doc) => variantOf(doc._id)?.layer === 'published'), get, byRawId}
+  if (onlyPublished) return {perspective, documents: sorted.filter((doc) => variantOf(doc._id)?.layer === 'published'), get, byRawId, sourceId: ownId}
 
   // The best draft or version of each published id, by the rank of its layer in the stack.
   const rank = new Map(layers.map((layer, index) => [layer, index]))
@@ -204,7 +209,7 @@ export function buildView(sorted: readonly Doc[], perspective: Perspective, getR
     if (overlay) overlays.delete(doc._id)
     documents.push(overlay && overlay.rank < publishedRank ? shown(overlay.doc, doc._id) : shown(doc, doc._id))
   }
-  if (overlays.size === 0) return {perspective, documents, get, byRawId}
+  if (overlays.size === 0) return {perspective, documents, get, byRawId, sourceId: originalId}
   // Documents that exist only as drafts or versions, merged in by their published id.
   const unpublished = [...overlays].map(([publishedId, {doc}]) => shown(doc, publishedId)).toSorted(compareIds)
   const merged: Doc[] = []
@@ -214,7 +219,7 @@ export function buildView(sorted: readonly Doc[], perspective: Perspective, getR
     merged.push(doc)
   }
   while (next < unpublished.length) merged.push(unpublished[next++]!)
-  return {perspective, documents: merged, get, byRawId}
+  return {perspective, documents: merged, get, byRawId, sourceId: originalId}
 }
 
 /** The documents a perspective sees of an array of documents, in dataset order. */

@@ -3,7 +3,7 @@ import {parse, type ExprNode} from 'groq-js'
 import {evaluateTree} from '../../offline/evaluate-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
-import {narrowTree} from './narrow-query.ts'
+import {narrowTree, type Conjunct} from './narrow-query.ts'
 import {buildView, compareIds, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery} from './text-search.ts'
 
@@ -150,7 +150,7 @@ export class StoreQueries {
       throw new LakeError(400, 'queryParseError', (error as Error).message)
     }
     const view = this.view(perspective)
-    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (ids) => candidatesInOrder(view, ids))
+    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts))
     try {
       return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => view.get(id)})
     } catch (error) {
@@ -159,12 +159,18 @@ export class StoreQueries {
   }
 }
 
-/** The view's documents for the raw ids an index returned, in dataset order, each once. */
-function candidatesInOrder(view: PerspectiveView, ids: ReadonlySet<string>): Doc[] {
+/**
+ * The view's documents that every conjunct allows, each once, in dataset order. A `stored` conjunct
+ * holds a view document when it holds the stored document the view shows; an `_id` conjunct, when it
+ * holds the view document's `_id`.
+ */
+function candidatesInOrder(view: PerspectiveView, conjuncts: Conjunct[]): Doc[] {
+  const [smallest, ...others] = conjuncts.toSorted((a, b) => a.ids.size - b.ids.size)
+  const allowedBy = (conjunct: Conjunct, doc: Doc) => conjunct.ids.has(conjunct.on === '_id' ? doc._id : view.sourceId(doc))
   const found = new Set<Doc>()
-  for (const id of ids) {
-    const doc = view.byRawId(id)
-    if (doc) found.add(doc)
+  for (const id of smallest!.ids) {
+    const doc = smallest!.on === '_id' ? view.get(id) : view.byRawId(id)
+    if (doc && (smallest!.on === '_id' || view.sourceId(doc) === id) && others.every((conjunct) => allowedBy(conjunct, doc))) found.add(doc)
   }
   const count = found.size
   // Sorting k candidates costs k·log k comparisons; past the size of the view, one pass over it is cheaper.
