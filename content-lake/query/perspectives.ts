@@ -125,6 +125,9 @@ export function variantOf(id: string): {publishedId: string; layer: string} | un
   return {publishedId, layer}
 }
 
+/** Whether a raw id is a published document's (not under `drafts.` or `versions.`). */
+const isPublishedId = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
+
 const layerIdOf = (layer: string, publishedId: string) =>
   layer === 'published' ? publishedId : layer === 'drafts' ? `drafts.${publishedId}` : `versions.${layer}.${publishedId}`
 
@@ -177,7 +180,7 @@ export function buildView(sorted: readonly Doc[], perspective: Perspective, getR
   const onlyPublished = layers.length === 1
   const show = onlyPublished ? (doc: Doc) => doc : shown
   const get = (id: string): Doc | undefined => {
-    if (variantOf(id)?.layer !== 'published') return undefined
+    if (!isPublishedId(id)) return undefined
     for (const layer of layers) {
       const doc = getRaw(layerIdOf(layer, id))
       if (doc) return show(doc, id)
@@ -188,15 +191,16 @@ export function buildView(sorted: readonly Doc[], perspective: Perspective, getR
     const variant = variantOf(id)
     return variant && get(variant.publishedId)
   }
-  if (onlyPublished) return {perspective, documents: sorted.filter((doc) => variantOf(doc._id)?.layer === 'published'), get, byRawId, sourceId: ownId}
+  if (onlyPublished) return {perspective, documents: sorted.filter((doc) => isPublishedId(doc._id)), get, byRawId, sourceId: ownId}
 
   // The best draft or version of each published id, by the rank of its layer in the stack.
   const rank = new Map(layers.map((layer, index) => [layer, index]))
   const publishedRank = rank.get('published')!
   const overlays = new Map<string, {doc: Doc; rank: number}>()
   for (const doc of sorted) {
+    if (isPublishedId(doc._id)) continue
     const variant = variantOf(doc._id)
-    if (!variant || variant.layer === 'published') continue
+    if (!variant) continue
     const layerRank = rank.get(variant.layer)
     if (layerRank === undefined) continue
     const best = overlays.get(variant.publishedId)
@@ -204,7 +208,7 @@ export function buildView(sorted: readonly Doc[], perspective: Perspective, getR
   }
   const documents: Doc[] = []
   for (const doc of sorted) {
-    if (variantOf(doc._id)?.layer !== 'published') continue
+    if (!isPublishedId(doc._id)) continue
     const overlay = overlays.get(doc._id)
     if (overlay) overlays.delete(doc._id)
     documents.push(overlay && overlay.rank < publishedRank ? shown(overlay.doc, doc._id) : shown(doc, doc._id))

@@ -59,15 +59,22 @@ export function queryEvaluationError(error: unknown, tree: ExprNode): unknown {
  * are those of groq-js over the perspective's documents in dataset order (`_id` ascending), also when
  * an index narrows a filter. Reads only `store.all()`, `store.indexes` and `store.get()`.
  */
+export interface StoreQueriesOptions {
+  /** Pick out the candidates of every filter an index answers, even where a whole-view pass is cheaper (for tests). */
+  alwaysNarrow?: boolean
+}
+
 export class StoreQueries {
   private readonly store: QueryableStore
+  private readonly alwaysNarrow: boolean
   /** The store.all() array `sorted` was made from, and that array in dataset order. */
   private orderOf: readonly Doc[] | undefined
   private sorted: Doc[] = []
   private views = new Map<string, PerspectiveView>()
 
-  constructor(store: QueryableStore) {
+  constructor(store: QueryableStore, options: StoreQueriesOptions = {}) {
     this.store = store
+    this.alwaysNarrow = options.alwaysNarrow ?? false
   }
 
   /**
@@ -150,7 +157,7 @@ export class StoreQueries {
       throw new LakeError(400, 'queryParseError', (error as Error).message)
     }
     const view = this.view(perspective)
-    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts))
+    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow))
     try {
       return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => view.get(id)})
     } catch (error) {
@@ -160,20 +167,22 @@ export class StoreQueries {
 }
 
 /**
- * The view's documents that every conjunct allows, each once, in dataset order. A `stored` conjunct
+ * The view's documents that every conjunct allows, each once, in dataset order (or the whole view, when
+ * the conjuncts allow most of it). A `stored` conjunct
  * holds a view document when it holds the stored document the view shows; an `_id` conjunct, when it
  * holds the view document's `_id`.
  */
-function candidatesInOrder(view: PerspectiveView, conjuncts: Conjunct[]): Doc[] {
+function candidatesInOrder(view: PerspectiveView, conjuncts: Conjunct[], alwaysNarrow: boolean): Doc[] {
   const [smallest, ...others] = conjuncts.toSorted((a, b) => a.ids.size - b.ids.size)
   const allowedBy = (conjunct: Conjunct, doc: Doc) => conjunct.ids.has(conjunct.on === '_id' ? doc._id : view.sourceId(doc))
+  // Looking up and sorting k candidates costs about k·log k; past the size of the view, letting groq-js
+  // run the filter over the whole view is cheaper than any pass that picks them out.
+  const k = smallest!.ids.size
+  if (!alwaysNarrow && k * (Math.log2(k + 1) + 4) > view.documents.length) return view.documents as Doc[]
   const found = new Set<Doc>()
   for (const id of smallest!.ids) {
     const doc = smallest!.on === '_id' ? view.get(id) : view.byRawId(id)
     if (doc && (smallest!.on === '_id' || view.sourceId(doc) === id) && others.every((conjunct) => allowedBy(conjunct, doc))) found.add(doc)
   }
-  const count = found.size
-  // Sorting k candidates costs k·log k comparisons; past the size of the view, one pass over it is cheaper.
-  if (count * Math.log2(count + 1) > view.documents.length) return view.documents.filter((doc) => found.has(doc))
   return [...found].toSorted(compareIds)
 }
