@@ -35,7 +35,10 @@ export function needsAsyncEvaluation(tree: ExprNode): boolean {
 }
 
 export interface EvaluateTreeOptions {
-  /** Finds the document `->` follows a reference to (default: the document with that `_id` in `documents`). */
+  /**
+   * Finds the document `->` follows a reference to in the synchronous evaluation, which nothing can
+   * interrupt (default, and always in the asynchronous one: the document with that `_id` in `documents`).
+   */
   dereference?: (id: string) => Doc | null | undefined
 }
 
@@ -52,15 +55,15 @@ export async function evaluateGroq(query: string, params: Record<string, unknown
 
 /** Evaluates a parsed query (see evaluateGroq); for callers that rewrite the tree first. */
 export async function evaluateTree(tree: ExprNode, params: Record<string, unknown>, documents: readonly Doc[], options: EvaluateTreeOptions = {}): Promise<unknown> {
-  const find = options.dereference ?? ((id: string) => idMap(documents).get(id))
-  const evaluateOptions = {dataset: documents, params, dereference: ({_ref}: {_ref: string}) => find(_ref) ?? null}
+  const byId = (id: string) => idMap(documents).get(id)
+  const optionsWith = (find: (id: string) => Doc | null | undefined) => ({dataset: documents, params, dereference: ({_ref}: {_ref: string}) => find(_ref) ?? null})
   if (!needsAsyncEvaluation(tree)) {
     try {
-      return await evaluateSync(tree, evaluateOptions).get()
+      return await evaluateSync(tree, optionsWith(options.dereference ?? byId)).get()
     } catch (error) {
       // Anything else only the asynchronous evaluator can do: evaluate again, there.
       if (!(error instanceof Error) || !SYNC_UNSUPPORTED.test(error.message)) throw error
     }
   }
-  return (await evaluate(tree, evaluateOptions)).get()
+  return (await evaluate(tree, optionsWith(byId))).get()
 }
