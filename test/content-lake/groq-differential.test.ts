@@ -12,14 +12,14 @@
  * Seeded: GROQ_DIFF_SEED=<n> and GROQ_DIFF_RUNS=<n> change the seed and the number of runs. A failure
  * prints fast-check's seed and counterexample (dataset, queries, edits) and the differing answers.
  */
-import {existsSync, mkdtempSync} from 'node:fs'
+import {existsSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {isDeepStrictEqual} from 'node:util'
 
 import * as fc from 'fast-check'
 import {evaluate, parse} from 'groq-js'
-import {describe, expect, it} from 'vitest'
+import {afterAll, describe, expect, it} from 'vitest'
 
 import {LakeError} from '../../content-lake/errors.ts'
 import {StoreQueries} from '../../content-lake/query/query-store.ts'
@@ -269,6 +269,10 @@ describe('GROQ through the lake, against plain groq-js', () => {
   const queries = new StoreQueries(store)
   // Also picking out the candidates where the lake would let groq-js run over the whole view.
   const lakes = [queries, new StoreQueries(store, {alwaysNarrow: true})]
+  afterAll(() => {
+    store.close()
+    rmSync(store.directory, {recursive: true, force: true})
+  })
 
   it(
     'answers the same, in the same order, in every perspective, before and after edits',
