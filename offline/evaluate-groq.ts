@@ -1,4 +1,4 @@
-import {evaluateSync, parse, type ExprNode} from 'groq-js'
+import {evaluate, evaluateSync, parse, type ExprNode} from 'groq-js'
 
 type Doc = {_id: string; [key: string]: unknown}
 
@@ -14,23 +14,56 @@ function idMap(documents: readonly Doc[]): Map<string, Doc> {
   return map
 }
 
+// The functions groq-js 2.0.1 evaluates only in its asynchronous evaluator (its `asyncOnlyExecutor`s);
+// `delta::*` exist only in delta mode.
+const ASYNC_ONLY = new Set(['diff::changedAny', 'diff::changedOnly', 'delta::changedAny', 'delta::changedOnly'])
+
+// What groq-js's synchronous evaluator throws for what only its asynchronous one can do.
+const SYNC_UNSUPPORTED = /executeSync not supported|not possible in evaluteSync|in synchronous mode|in evaluateSync|Found synchronous value/
+
+/** Whether a parsed query calls a function that groq-js evaluates only asynchronously (`diff::changedAny`...). */
+export function needsAsyncEvaluation(tree: ExprNode): boolean {
+  const visit = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(visit)
+    if (!value || typeof value !== 'object') return false
+    const node = value as {type?: string; namespace?: string; name?: string}
+    if (node.type === 'Value') return false // constants (parameters, narrowed documents) are data
+    if (node.type === 'FuncCall' && ASYNC_ONLY.has(`${node.namespace}::${node.name}`)) return true
+    return Object.entries(node).some(([key, child]) => key !== 'func' && visit(child))
+  }
+  return visit(tree)
+}
+
+export interface EvaluateTreeOptions {
+  /**
+   * Finds the document `->` follows a reference to in the synchronous evaluation, which nothing can
+   * interrupt (default, and always in the asynchronous one: the document with that `_id` in `documents`).
+   */
+  dereference?: (id: string) => Doc | null | undefined
+}
+
 /**
  * Evaluates GROQ with groq-js over an array of documents, in groq-js's synchronous mode (the data is
- * in memory; the asynchronous mode awaits every node). References are followed through an id map
- * (groq-js's `dereference` option) instead of groq-js's default scan of the whole dataset per `->`.
- * Pass the same array again to reuse its map; a changed dataset must be a new array.
+ * in memory; the asynchronous mode awaits every node), or in its asynchronous mode for the functions
+ * that only that mode has. References are followed through an id map (groq-js's `dereference` option)
+ * instead of groq-js's default scan of the whole dataset per `->`. Pass the same array again to reuse
+ * its map; a changed dataset must be a new array.
  */
 export async function evaluateGroq(query: string, params: Record<string, unknown>, documents: readonly Doc[]): Promise<unknown> {
   return evaluateTree(parse(query, {params}), params, documents)
 }
 
 /** Evaluates a parsed query (see evaluateGroq); for callers that rewrite the tree first. */
-export async function evaluateTree(tree: ExprNode, params: Record<string, unknown>, documents: readonly Doc[]): Promise<unknown> {
-  const byId = idMap(documents)
-  const result = evaluateSync(tree, {
-    dataset: documents,
-    params,
-    dereference: ({_ref}: {_ref: string}) => byId.get(_ref) ?? null,
-  })
-  return result.get()
+export async function evaluateTree(tree: ExprNode, params: Record<string, unknown>, documents: readonly Doc[], options: EvaluateTreeOptions = {}): Promise<unknown> {
+  const byId = (id: string) => idMap(documents).get(id)
+  const optionsWith = (find: (id: string) => Doc | null | undefined) => ({dataset: documents, params, dereference: ({_ref}: {_ref: string}) => find(_ref) ?? null})
+  if (!needsAsyncEvaluation(tree)) {
+    try {
+      return await evaluateSync(tree, optionsWith(options.dereference ?? byId)).get()
+    } catch (error) {
+      // Anything else only the asynchronous evaluator can do: evaluate again, there.
+      if (!(error instanceof Error) || !SYNC_UNSUPPORTED.test(error.message)) throw error
+    }
+  }
+  return (await evaluate(tree, optionsWith(byId))).get()
 }

@@ -1,34 +1,27 @@
 import type {SanityClient} from '@sanity/client'
 
+import {perspectiveDocuments, type PerspectiveInput} from '../content-lake/query/perspectives.ts'
 import {evaluateGroq} from './evaluate-groq.ts'
 
 export interface InMemoryClientConfig {
   projectId?: string
   dataset?: string
   apiVersion?: string
-  perspective?: 'raw' | 'drafts' | 'published'
+  /** raw, published, drafts (previewDrafts), a release id, or a stack like ["r1", "drafts"]. */
+  perspective?: PerspectiveInput
 }
 
 type Doc = {_id: string; _type: string; [key: string]: unknown}
 
 /**
- * The documents a perspective sees: `raw` is everything, `published` drops drafts, `drafts` shows each
- * draft in place of its published version (groq-js evaluates over a plain array and has no perspectives).
+ * The documents a perspective sees, as the Content Lake shows them, in dataset order (`_id` ascending):
+ * `raw` is everything, `published` drops drafts and release versions, `drafts` shows each draft in place
+ * of its published version, a release stack shows the release's versions over drafts over published
+ * documents (groq-js evaluates over a plain array and has no perspectives). Shown drafts and versions
+ * carry the published `_id` and, as every document in such a perspective, `_originalId`.
  */
-export function applyPerspective(documents: readonly Doc[], perspective: InMemoryClientConfig['perspective'] = 'raw'): Doc[] {
-  if (perspective === 'raw') return [...documents]
-  const isDraft = (doc: Doc) => doc._id.startsWith('drafts.')
-  if (perspective === 'published') return documents.filter((doc) => !isDraft(doc))
-  const drafts = new Map(documents.filter(isDraft).map((doc) => [doc._id.slice('drafts.'.length), doc]))
-  const overlaid = documents.filter((doc) => !isDraft(doc)).map((doc) => {
-    const draft = drafts.get(doc._id)
-    return draft ? {...draft, _id: doc._id, _originalId: draft._id} : doc
-  })
-  const published = new Set(overlaid.map((doc) => doc._id))
-  const draftOnly = [...drafts.entries()]
-    .filter(([id]) => !published.has(id))
-    .map(([id, draft]) => ({...draft, _id: id, _originalId: draft._id}))
-  return [...overlaid, ...draftOnly]
+export function applyPerspective(documents: readonly Doc[], perspective: PerspectiveInput = 'raw'): Doc[] {
+  return perspectiveDocuments(documents, perspective)
 }
 
 /**
@@ -37,7 +30,7 @@ export function applyPerspective(documents: readonly Doc[], perspective: InMemor
  * For tests and offline tools; production talks to the Content Lake.
  */
 export function createInMemoryClient(documents: readonly Doc[], config: InMemoryClientConfig = {}): SanityClient {
-  const resolved = {projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', perspective: 'raw' as const, ...config}
+  const resolved = {projectId: 'local', dataset: 'production', apiVersion: '2025-02-19', perspective: 'raw' as PerspectiveInput, ...config}
   // The perspective's view of the documents, computed once per client.
   let perspectiveView: Doc[] | undefined
   const view = () => (perspectiveView ??= applyPerspective(documents, resolved.perspective))

@@ -11,7 +11,7 @@ import {parseArgs} from 'node:util'
 
 import {GroqSyntaxError} from 'groq-js'
 
-import {createInMemoryClient, type InMemoryClientConfig} from '../offline/in-memory-client.ts'
+import {createInMemoryClient} from '../offline/in-memory-client.ts'
 import {readNdjson} from '../offline/ndjson.ts'
 import {parseParamValue, referencedParams} from '../offline/query-params.ts'
 
@@ -44,7 +44,7 @@ if (values.help) {
 if (positionals.length !== 1) fail(usage)
 const query = positionals[0]!
 
-const perspective = (values.perspective ?? 'published') as NonNullable<InMemoryClientConfig['perspective']>
+const perspective: string = values.perspective ?? 'published'
 if (!['published', 'drafts', 'raw'].includes(perspective)) fail(`Unknown perspective "${perspective}": use published, drafts or raw`)
 
 const params: Record<string, unknown> = {}

@@ -4,22 +4,21 @@ import {LakeError} from '../errors.ts'
 import {assertNesting, LIMITS} from '../limits.ts'
 import {ListenerHub} from '../listeners/listener-hub.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
+import {apiVersionOfPath, parsePerspective, type Perspective} from '../query/perspectives.ts'
 import {QueryPool, type QueryPoolOptions} from '../query/query-pool.ts'
-import type {Perspective} from '../query/query-store.ts'
 import type {CommitOptions, DocumentStore} from '../store/document-store.ts'
 import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
 import type {LakeUser} from './identity.ts'
 import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonText, type Request, type Response} from './responses.ts'
 
-const PERSPECTIVES: Perspective[] = ['raw', 'published', 'drafts']
-
-function perspectiveOf(search: URLSearchParams): Perspective {
-  const value = search.get('perspective') ?? 'raw'
-  // The Studio sends stacks like "drafts,release1": the first known name decides here.
-  const known = value.split(',').find((name): name is Perspective => PERSPECTIVES.includes(name as Perspective))
-  if (!known) throw new LakeError(400, 'invalidPerspective', `Unknown perspective "${value}": use raw, published or drafts`)
-  return known
+/**
+ * The perspective of a query: raw, published, drafts (or its older name previewDrafts), a release id or
+ * a stack (`r1,drafts`, `["r1","drafts"]`); without one, the default of the API version in the path
+ * (`raw` before v2025-02-19, `published` from then on).
+ */
+function perspectiveOf(search: URLSearchParams, url?: URL): Perspective {
+  return parsePerspective(search, url ? apiVersionOfPath(url.pathname) : undefined)
 }
 
 /** `$name=<json>` query-string parameters, as @sanity/client sends them with GET. */
@@ -125,7 +124,7 @@ export class DataRoutes {
     if (name !== this.dataset) throw new LakeError(404, 'datasetNotFound', `Dataset "${name}" not found: this local Content Lake serves "${this.dataset}"`)
   }
 
-  async query(request: Request, response: Response, dataset: string, search: URLSearchParams) {
+  async query(request: Request, response: Response, dataset: string, search: URLSearchParams, url?: URL) {
     this.checkDataset(dataset)
     let query = search.get('query')
     let params = paramsFromSearch(search)
@@ -135,7 +134,7 @@ export class DataRoutes {
       params = {...params, ...paramsFromBody(body.params)}
     }
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query in the "query" parameter or the JSON body')
-    const answer = await this.queries.query(query, params, perspectiveOf(search))
+    const answer = await this.queries.query(query, params, perspectiveOf(search, url))
     sendJsonText(request, response, 200, `{"query":${JSON.stringify(query)},"result":${answer.json},"ms":${Math.round(answer.ms)}}`)
   }
 

@@ -1,7 +1,9 @@
 import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
 import {LakeError} from '../errors.ts'
+import {needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
 import {parseQuery} from '../query/query-checks.ts'
+import {unimplementedFunctionsIn} from '../query/query-store.ts'
 import {queryErrorOf, withTimeLimit} from '../query/time-limit.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {wholeValueEffects} from '../store/effects.ts'
@@ -29,19 +31,14 @@ interface Listener extends ListenOptions {
 // Deciding whether one changed document matches a listener's filter: far more than any filter needs.
 const MATCH_TIME_LIMIT_MS = 250
 
-/** Functions groq-js does not implement (it throws "not implemented") or runs only asynchronously. */
-const UNSUPPORTED_IN_LISTENERS = /^(geo|text|documents|media|user|delta|diff)::|^global::anywhere$/
-
-function unsupportedFunction(tree: unknown): string | undefined {
-  const stack: unknown[] = [tree]
-  while (stack.length > 0) {
-    const node = stack.pop() as {type?: string; namespace?: string; name?: string} | undefined
-    if (!node || typeof node !== 'object') continue
-    if (node.type === 'Value') continue
-    if (node.type === 'FuncCall' && UNSUPPORTED_IN_LISTENERS.test(`${node.namespace}::${node.name}`)) return `${node.namespace}::${node.name}()`
-    for (const child of Object.values(node)) if (child && typeof child === 'object') stack.push(child)
-  }
-  return undefined
+/**
+ * A function the listener's per-document check cannot run: one groq-js does not implement, or one it
+ * runs only asynchronously (diff::, delta::), which the time limit cannot stop.
+ */
+function unsupportedFunction(tree: ExprNode): string | undefined {
+  const [unimplemented] = unimplementedFunctionsIn(tree)
+  if (unimplemented) return `${unimplemented}()`
+  return needsAsyncEvaluation(tree) ? 'diff:: and delta:: functions' : undefined
 }
 
 /**

@@ -1,61 +1,160 @@
-import {parse} from 'groq-js'
+import {parse, type ExprNode} from 'groq-js'
 
 import {evaluateTree} from '../../offline/evaluate-groq.ts'
-import {applyPerspective} from '../../offline/in-memory-client.ts'
 import {LakeError} from '../errors.ts'
-import {publishedIdOf} from '../store/document-ids.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
-import {narrowTree} from './narrow-query.ts'
+import {narrowTree, type Conjunct} from './narrow-query.ts'
+import {buildView, compareIds, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery} from './text-search.ts'
 
-export type Perspective = 'raw' | 'published' | 'drafts'
+export {type Perspective, type PerspectiveInput} from './perspectives.ts'
 
-interface View {
-  documents: Doc[]
-  /** A view document by the raw id of any version of it that the indexes return. */
-  byRawId: (id: string) => Doc | undefined
+/** What StoreQueries reads of a store: the documents, the indexes, one document by id. */
+export type QueryableStore = Pick<DocumentStore, 'all' | 'indexes' | 'get'>
+
+// Functions groq-js implements by throwing "not implemented": queries that reach them get a 400.
+const NOT_IMPLEMENTED = new Set([
+  'geo::latLng',
+  'geo::contains',
+  'geo::intersects',
+  'geo::distance',
+  'text::query',
+  'text::semanticSimilarity',
+  'documents::get',
+  'documents::incomingRefCount',
+  'documents::incomingGlobalDocumentReferenceCount',
+  'user::attributes',
+  'media::aspect',
+  'global::anywhere',
+])
+
+// Messages groq-js's evaluator throws for what the query asks, not for a fault of the lake.
+const QUERY_ERRORS = /^(not implemented|unexpected boost call|.* argument must be a selector|tuples can not be evaluated|Unknown (function|pipe function|operator): |unknown context key: |Unexpected node type: )/
+
+function functionsIn(tree: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(tree)) for (const item of tree) functionsIn(item, into)
+  else if (tree && typeof tree === 'object') {
+    const node = tree as {type?: string; namespace?: string; name?: string}
+    if (node.type === 'Value') return into
+    if (node.type === 'FuncCall') into.add(`${node.namespace}::${node.name}`)
+    for (const [key, child] of Object.entries(node)) if (key !== 'func') functionsIn(child, into)
+  }
+  return into
 }
 
-const isVersion = (id: string) => id.startsWith('drafts.') || id.startsWith('versions.')
+/** The functions in a query that groq-js does not implement (`geo::distance`, ...). */
+export function unimplementedFunctionsIn(tree: ExprNode): string[] {
+  return [...functionsIn(tree)].filter((name) => NOT_IMPLEMENTED.has(name))
+}
+
+/** The 400 for an error groq-js threw evaluating a query, or the error itself when it is not the query's fault. */
+export function queryEvaluationError(error: unknown, tree: ExprNode): unknown {
+  if (error instanceof LakeError || !(error instanceof Error) || !QUERY_ERRORS.test(error.message)) return error
+  if (error.message === 'not implemented') {
+    const named = [...functionsIn(tree)].filter((name) => NOT_IMPLEMENTED.has(name)).map((name) => `${name.replace(/^global::/, '')}()`)
+    const which = named.length > 0 ? named.join(', ') : 'a function in this query'
+    return new LakeError(400, 'queryError', `${which} ${named.length > 1 ? 'are' : 'is'} not supported by the local Content Lake: groq-js, its GROQ engine, does not implement ${named.length > 1 ? 'them' : 'it'}`)
+  }
+  return new LakeError(400, 'queryError', `The query can not be evaluated: ${error.message}`)
+}
 
 /**
  * Answers GROQ for the store the way the Content Lake does for a perspective, with groq-js doing the
- * evaluation and the store's indexes choosing which documents each `*[...]` needs to look at.
+ * evaluation and the store's indexes choosing which documents each `*[...]` needs to look at. Results
+ * are those of groq-js over the perspective's documents in dataset order (`_id` ascending), also when
+ * an index narrows a filter. Reads only `store.all()`, `store.indexes` and `store.get()`.
  */
-export class StoreQueries {
-  private readonly store: DocumentStore
-  private views = new Map<Perspective, View>()
-  private viewsOf: readonly Doc[] | undefined
+export interface StoreQueriesOptions {
+  /** Pick out the candidates of every filter an index answers, even where a whole-view pass is cheaper (for tests). */
+  alwaysNarrow?: boolean
+}
 
-  constructor(store: DocumentStore) {
+export class StoreQueries {
+  private readonly store: QueryableStore
+  private readonly alwaysNarrow: boolean
+  /** The store.all() array `sorted` was made from, and that array in dataset order. */
+  private orderOf: readonly Doc[] | undefined
+  private sorted: Doc[] = []
+  private views = new Map<string, PerspectiveView>()
+
+  constructor(store: QueryableStore, options: StoreQueriesOptions = {}) {
     this.store = store
+    this.alwaysNarrow = options.alwaysNarrow ?? false
   }
 
-  private view(perspective: Perspective): View {
-    const all = this.store.all()
-    if (this.viewsOf !== all) {
-      this.views = new Map()
-      this.viewsOf = all
+  /**
+   * store.all() in dataset order, decided once per change of the store. The previous order is reused:
+   * the stored documents keep their positions in store.all() when changed, and new ones come last, so
+   * one pass finds what changed, and only new documents are sorted in.
+   */
+  private datasetOrder(): Doc[] {
+    const all = this.store.all() as Doc[]
+    if (all === this.orderOf) return this.sorted
+    const previous = this.orderOf
+    this.orderOf = all
+    if (!previous) return this.replaceOrder(all.toSorted(compareIds))
+
+    const changed = new Map<string, Doc | null>()
+    const gone = (id: string) => {
+      if (!changed.has(id)) changed.set(id, null)
     }
-    let view = this.views.get(perspective)
-    if (!view) {
-      const documents = applyPerspective(all, perspective)
-      const byId = new Map(documents.map((doc) => [doc._id, doc]))
-      view = {
-        documents,
-        byRawId:
-          perspective === 'raw'
-            ? (id) => byId.get(id)
-            : perspective === 'published'
-              ? (id) => (isVersion(id) ? undefined : byId.get(id))
-              : (id) => byId.get(publishedIdOf(id)),
+    let index = 0
+    for (const doc of all) {
+      while (index < previous.length && previous[index]!._id !== doc._id) gone(previous[index++]!._id)
+      if (index < previous.length) {
+        if (previous[index] !== doc) changed.set(doc._id, doc)
+        index++
+      } else changed.set(doc._id, doc) // new, or out of the previous order: placed below
+    }
+    while (index < previous.length) gone(previous[index++]!._id)
+    if (changed.size === 0) return this.sorted
+
+    const next: Doc[] = []
+    for (const doc of this.sorted) {
+      if (!changed.has(doc._id)) next.push(doc)
+      else {
+        const now = changed.get(doc._id)
+        changed.delete(doc._id)
+        if (now) next.push(now)
       }
-      this.views.set(perspective, view)
+    }
+    const added = [...changed.values()].filter((doc): doc is Doc => doc !== null).toSorted(compareIds)
+    if (added.length === 0) return this.replaceOrder(next)
+    const merged: Doc[] = []
+    let at = 0
+    for (const doc of next) {
+      while (at < added.length && compareIds(added[at]!, doc) < 0) merged.push(added[at++]!)
+      merged.push(doc)
+    }
+    while (at < added.length) merged.push(added[at++]!)
+    return this.replaceOrder(merged)
+  }
+
+  private replaceOrder(sorted: Doc[]): Doc[] {
+    this.sorted = sorted
+    this.views = new Map()
+    return sorted
+  }
+
+  /** The documents a perspective sees, in dataset order; rebuilt after a change, on first use. */
+  view(perspectiveInput: PerspectiveInput): PerspectiveView {
+    const perspective = toPerspective(perspectiveInput)
+    const sorted = this.datasetOrder()
+    const key = perspectiveKey(perspective)
+    let view = this.views.get(key)
+    if (!view) {
+      view = buildView(sorted, perspective, (id) => this.store.get(id))
+      this.views.set(key, view)
     }
     return view
   }
 
-  async query(query: string, params: Record<string, unknown> = {}, perspective: Perspective = 'raw'): Promise<unknown> {
+  /**
+   * Evaluates a query in a perspective (a name like `raw`, `published`, `drafts`, `previewDrafts` or a
+   * release id, a stack like `["r1", "drafts"]`, or a parsed Perspective). Throws LakeError 400 for bad
+   * GROQ and for functions groq-js does not implement.
+   */
+  async query(query: string, params: Record<string, unknown> = {}, perspective: PerspectiveInput = 'raw'): Promise<unknown> {
     let tree
     try {
       tree = parse(query, {params})
@@ -63,14 +162,32 @@ export class StoreQueries {
       throw new LakeError(400, 'queryParseError', (error as Error).message)
     }
     const view = this.view(perspective)
-    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (ids) => {
-      const seen = new Set<Doc>()
-      for (const id of ids) {
-        const doc = view.byRawId(id)
-        if (doc) seen.add(doc)
-      }
-      return [...seen]
-    })
-    return evaluateTree(narrowed, params, view.documents)
+    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow))
+    try {
+      return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => view.get(id)})
+    } catch (error) {
+      throw queryEvaluationError(error, narrowed)
+    }
   }
+}
+
+/**
+ * The view's documents that every conjunct allows, each once, in dataset order (or the whole view, when
+ * the conjuncts allow most of it). A `stored` conjunct
+ * holds a view document when it holds the stored document the view shows; an `_id` conjunct, when it
+ * holds the view document's `_id`.
+ */
+function candidatesInOrder(view: PerspectiveView, conjuncts: Conjunct[], alwaysNarrow: boolean): Doc[] {
+  const [smallest, ...others] = conjuncts.toSorted((a, b) => a.ids.size - b.ids.size)
+  const allowedBy = (conjunct: Conjunct, doc: Doc) => conjunct.ids.has(conjunct.on === '_id' ? doc._id : view.sourceId(doc))
+  // Looking up and sorting k candidates costs about k·log k; past the size of the view, letting groq-js
+  // run the filter over the whole view is cheaper than any pass that picks them out.
+  const k = smallest!.ids.size
+  if (!alwaysNarrow && k * (Math.log2(k + 1) + 4) > view.documents.length) return view.documents as Doc[]
+  const found = new Set<Doc>()
+  for (const id of smallest!.ids) {
+    const doc = smallest!.on === '_id' ? view.get(id) : view.byRawId(id)
+    if (doc && (smallest!.on === '_id' || view.sourceId(doc) === id) && others.every((conjunct) => allowedBy(conjunct, doc))) found.add(doc)
+  }
+  return [...found].toSorted(compareIds)
 }

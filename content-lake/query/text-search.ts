@@ -13,7 +13,8 @@ const isTextQuery = (node: unknown): node is Node =>
 /**
  * groq-js has no search engine: `text::query()` throws "not implemented". The Studio lists and searches
  * with `[@, _id] match text::query($q)`, so such a match becomes a GROQ `match` of the same words over
- * the searchable fields; an empty search matches everything, as in the Content Lake.
+ * the searchable fields; an empty search matches everything, as in the Content Lake. Elsewhere
+ * `text::query()` is left to groq-js, which answers "not implemented" (a 400).
  */
 export function adaptTextQuery(tree: ExprNode): ExprNode {
   const visit = (value: unknown): unknown => {
@@ -29,7 +30,6 @@ export function adaptTextQuery(tree: ExprNode): ExprNode {
       if (words.length === 0) return {type: 'Value', value: true}
       return {type: 'OpCall', op: 'match', left: SEARCHABLE, right: {type: 'Value', value: words.join(' ')}}
     }
-    if (isTextQuery(node)) return {type: 'Value', value: null}
     return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child)]))
   }
   return visit(tree) as ExprNode

@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 
 import {LakeError} from '../../content-lake/errors.ts'
 import {filterCandidates} from '../../content-lake/query/narrow-query.ts'
-import {StoreQueries, type Perspective} from '../../content-lake/query/query-store.ts'
+import {StoreQueries} from '../../content-lake/query/query-store.ts'
 import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
 import {evaluateGroq} from '../../offline/evaluate-groq.ts'
 import {applyPerspective} from '../../offline/in-memory-client.ts'
@@ -54,7 +54,7 @@ const cases: [string, string, Record<string, unknown>][] = [
 
 describe('queries through the store', () => {
   const {queries, store} = openStore()
-  for (const perspective of ['raw', 'published', 'drafts'] as Perspective[]) {
+  for (const perspective of ['raw', 'published', 'drafts'] as const) {
     it.each(cases)(`answers %s like groq-js over the whole dataset (${perspective})`, async (_name, query, params) => {
       const expected = await evaluateGroq(query, params, applyPerspective(store.all(), perspective))
       expect(canonical(await queries.query(query, params, perspective))).toEqual(canonical(expected))
