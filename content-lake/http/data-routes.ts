@@ -90,7 +90,7 @@ export class DataRoutes {
       response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
       // A client that does not read would make the server hold every event for it: past the limit it is
       // disconnected (EventSource and @sanity/client reconnect and start again from a fresh state).
-      if (response.writableLength > LIMITS.listenerBufferBytes) {
+      if (bufferedBytes(response) > LIMITS.listenerBufferBytes) {
         stop()
         response.destroy()
       }
@@ -225,6 +225,12 @@ export class DataRoutes {
     })
     sendJson(request, response, 200, {document})
   }
+}
+
+/** Bytes written to a response but not yet taken by the client (HTTP/2 keeps them on the stream). */
+function bufferedBytes(response: Response): number {
+  const stream = (response as {stream?: {writableLength?: number}}).stream
+  return stream?.writableLength ?? response.writableLength ?? 0
 }
 
 const splitIds = (ids: string) => ids.split(',').map((id) => id.trim()).filter(Boolean)

@@ -51,7 +51,6 @@ export class TransactionPlan {
   private readonly store: DocumentStore
   private readonly pending = new Map<string, Doc | null>()
   private readonly ifRevision = new Map<string, string>()
-  private count = 0
 
   constructor(store: DocumentStore) {
     this.store = store
@@ -68,9 +67,6 @@ export class TransactionPlan {
   }
 
   apply(mutation: ApiMutation) {
-    if (++this.count > LIMITS.mutationsPerTransaction) {
-      throw new LakeError(413, 'tooManyMutations', `A transaction may hold at most ${LIMITS.mutationsPerTransaction} mutations: split it into several`)
-    }
     const kind = kindOf(mutation)
     const body = mutation[kind] as Record<string, unknown>
     switch (kind) {
@@ -151,6 +147,9 @@ function mutationByQuery(kind: string) {
 /** Turns API mutations into the changes of one transaction (see TransactionPlan). */
 export function planMutations(store: DocumentStore, mutations: ApiMutation[]): DocumentChange[] {
   if (!Array.isArray(mutations) || mutations.length === 0) throw new LakeError(400, 'invalidMutation', 'Send a non-empty array of mutations')
+  if (mutations.length > LIMITS.mutationsPerTransaction) {
+    throw new LakeError(413, 'tooManyMutations', `A transaction may hold at most ${LIMITS.mutationsPerTransaction} mutations: split it into several`)
+  }
   const plan = new TransactionPlan(store)
   for (const mutation of mutations) plan.apply(mutation)
   return plan.changes()

@@ -1,0 +1,111 @@
+import {connect} from 'node:http2'
+
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {postJson, startLake, type InProcessLake} from '../support/lake.ts'
+
+// One client cannot stop the others: a runaway query is stopped at the time limit while other
+// queries go on; a listener that never reads is disconnected with bounded memory; long action lists
+// are planned in linear time.
+
+const v = '/v2025-02-19'
+let lake: InProcessLake
+const QUERY_TIMEOUT_MS = 1500
+// groq-js's path matcher backtracks for minutes on this (measured: past 30 s).
+const RUNAWAY = `"${'a.'.repeat(24)}a" in path("${'**.'.repeat(10)}x")`
+
+beforeAll(async () => {
+  lake = await startLake({queries: {timeoutMs: QUERY_TIMEOUT_MS, size: 2}})
+})
+afterAll(async () => lake?.close())
+
+describe('a runaway query', () => {
+  it('is stopped at the time limit with 408, while another client\'s queries keep answering quickly', async () => {
+    // Warm both workers, so start-up is not counted as latency below.
+    await Promise.all([1, 2].map(() => postJson(lake.port, `${v}/data/query/production`, {query: 'count(*)'})))
+    const started = performance.now()
+    const runaway = postJson(lake.port, `${v}/data/query/production`, {query: RUNAWAY})
+    const latencies: number[] = []
+    let runawayDone = false
+    void runaway.then(() => (runawayDone = true))
+    for (let i = 0; i < 200 && !runawayDone; i++) {
+      const begin = performance.now()
+      const response = await postJson(lake.port, `${v}/data/query/production`, {query: '*[_type == "office" && st3Code == $code][0].name', params: {code: 'KR'}})
+      latencies.push(performance.now() - begin)
+      expect(response.json().result).toBe('Korean Intellectual Property Office')
+    }
+    const stopped = await runaway
+    expect(stopped.status).toBe(408)
+    expect(stopped.json().error.description).toMatch(new RegExp(`longer than ${QUERY_TIMEOUT_MS} ms`))
+    expect(performance.now() - started).toBeLessThan(QUERY_TIMEOUT_MS + 3000)
+    expect(latencies.length).toBeGreaterThan(5)
+    latencies.sort((a, b) => a - b)
+    // While the runaway held one worker, the other served every query of the other client promptly.
+    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(200)
+    // The stopped worker serves again.
+    const after = await Promise.all([1, 2, 3].map(() => postJson(lake.port, `${v}/data/query/production`, {query: 'count(*[_type == "forum"])'})))
+    expect(after.map((response) => response.json().result)).toEqual([3, 3, 3])
+  }, 30_000)
+})
+
+describe('listeners that never read', () => {
+  it('are disconnected once their unread events pass the buffer limit; memory stays bounded and writes go on', async () => {
+    const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
+    const listeners = await Promise.all(
+      Array.from({length: 10}, async () => {
+        const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent('*[_type == "bulk"]')}&includeResult=true`, ':authority': `localhost:${lake.port}`})
+        await new Promise((resolve) => stream.once('response', resolve))
+        stream.pause() // never reads: HTTP/2 flow control stops the server from sending, so events pile up there
+        let events = 0
+        let tail = ''
+        stream.on('data', (chunk: Buffer) => {
+          const text = tail + chunk.toString()
+          events += text.split('event: mutation').length - 1
+          tail = text.slice(-20)
+        })
+        stream.on('error', () => {})
+        const closed = new Promise<void>((resolve) => stream.once('close', resolve))
+        return {stream, closed, events: () => events}
+      }),
+    )
+    const heapBefore = process.memoryUsage().heapUsed
+    const big = 'x'.repeat(100_000)
+    for (let i = 0; i < 60; i++) {
+      const response = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{createOrReplace: {_id: `bulk.${i}`, _type: 'bulk', big}}]})
+      expect(response.status).toBe(200)
+    }
+    const grown = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024
+    // Each event carries the 100 KB document three times (result, mutation, effects): unbounded, ten
+    // listeners would hold 10 x 60 x 300 KB = 180 MB; bounded, at most 10 x 8 MB.
+    expect(grown).toBeLessThan(120)
+    // Reading now gets what the server sent before it gave up on each listener, then the end.
+    for (const listener of listeners) listener.stream.resume()
+    await Promise.all(listeners.map((listener) => listener.closed))
+    for (const listener of listeners) {
+      expect(listener.events()).toBeGreaterThan(0)
+      expect(listener.events()).toBeLessThan(60)
+    }
+    session.close()
+  }, 60_000)
+})
+
+describe('long action lists', () => {
+  const editActions = (count: number, id: string) =>
+    Array.from({length: count}, (_, index) => ({actionType: 'sanity.action.document.edit', draftId: `drafts.${id}`, publishedId: id, patch: {set: {n: index}}}))
+
+  it('are planned in time linear in their length', async () => {
+    await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{createOrReplace: {_id: 'article.long', _type: 'article', title: 'Long'}}]})
+    const time = async (count: number) => {
+      const begin = performance.now()
+      const response = await postJson(lake.port, `${v}/data/actions/production`, {actions: editActions(count, 'article.long')})
+      expect(response.status).toBe(200)
+      return (performance.now() - begin) / count
+    }
+    await time(500) // warm up
+    const short = await time(1000)
+    const long = await time(8000)
+    // Quadratic planning made each action 8 times slower at 8000 than at 1000.
+    expect(long / short).toBeLessThan(3)
+    expect(lake.store.get('drafts.article.long')?.n).toBe(7999)
+  }, 60_000)
+})
