@@ -78,7 +78,7 @@ IP News Studio on the local Content Lake, ready in ${((performance.now() - start
   You are      ${LOCAL_USERS[values.as].name}; to act as an editor, open ${studio.url}local/act-as/editor (administrator: …/local/act-as/administrator)
   Dataset      "${dataset}", ${studio.store.size} documents, kept in ${shown(join(dataDir, dataset))} (npm run dev -- --reset reseeds it)
   Certificate  self-signed, in ${shown(studio.certificateDir)}: the browser warns once; choose "Advanced", then
-               "Proceed to ${LOCAL_PROJECT_ID}.localhost". Or trust ${shown(join(studio.certificateDir, 'localhost.crt'))} to skip the warning.
+               "Proceed to ${LOCAL_PROJECT_ID}.localhost" (a leaf certificate for this machine's names only).
   Sites        createClient({projectId: '${LOCAL_PROJECT_ID}', dataset: '${dataset}', apiHost: '${apiHost}', useProjectHostname: false,
                  useCdn: false, apiVersion: '2025-02-19'})
                with NODE_EXTRA_CA_CERTS=${shown(join(studio.certificateDir, 'localhost.crt'))} in Node

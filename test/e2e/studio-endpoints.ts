@@ -16,6 +16,7 @@ export const OPTIONAL_ENDPOINTS: {pattern: RegExp; why: string}[] = [
   {pattern: /^\/intake\//, why: 'telemetry and feedback'},
   {pattern: /^\/socket\/[^/]+$/, why: 'presence (who else is editing): a websocket; the Studio shows no one'},
   {pattern: /^\/schedules\//, why: 'scheduled publishing, turned off in sanity.config.ts'},
+  {pattern: /^\/access\/requests\/me$/, why: 'requests for more rights, asked when an editor opens a document the grants keep read-only: a hosted project feature (the Studio then shows no request button)'},
 ]
 
 /** Endpoints without which the Studio cannot boot or edit: each must be called and answered. */
