@@ -28,6 +28,9 @@ interface Listener extends ListenOptions {
   disconnect: (reason: string) => void
 }
 
+// Far more than the dozens of listeners a few open Studios hold; each costs a check on every write.
+const MAX_LISTENERS = 1_000
+
 // Deciding whether one changed document matches a listener's filter: far more than any filter needs.
 const MATCH_TIME_LIMIT_MS = 250
 
@@ -72,6 +75,9 @@ export class ListenerHub {
    * evaluated is refused here with 400, before the stream opens, rather than failing at the next write.
    */
   add(options: ListenOptions, send: Send, disconnect: (reason: string) => void = () => {}): () => void {
+    if (this.listeners.size >= MAX_LISTENERS) {
+      throw new LakeError(429, 'tooManyListeners', `The local Content Lake serves at most ${MAX_LISTENERS} listeners at once: close some (each open Studio tab holds about ten)`)
+    }
     const tree = parseQuery(options.query, options.params)
     const unsupported = unsupportedFunction(tree)
     if (unsupported) throw new LakeError(400, 'unsupportedFunction', `Listeners cannot use ${unsupported} in the local Content Lake: listen with a filter such as *[_type == "article"]`)

@@ -37,6 +37,9 @@ export interface QueryPoolOptions {
 // it is replaced by a new one.
 const GRACE_MS = 2_000
 
+// Room for a copy of a large dataset (50,000 documents take about 400 MB) and a query's working set.
+const WORKER_HEAP_MB = 2048
+
 /**
  * Answers queries in worker threads, each with its own copy of the dataset. Every transaction is sent
  * to every worker before any later query, so a query sees every write acknowledged before it was
@@ -94,7 +97,11 @@ export class QueryPool {
 
   private spawn(): Slot {
     // The dataset as it is now; transactions after this reach the worker as messages, in order.
-    const worker = new Worker(new URL('./query-worker.ts', import.meta.url), {workerData: {documents: this.store.all()}})
+    const worker = new Worker(new URL('./query-worker.ts', import.meta.url), {
+      workerData: {documents: this.store.all()},
+      // A query whose result cannot fit ends its worker, not the process.
+      resourceLimits: {maxOldGenerationSizeMb: WORKER_HEAP_MB},
+    })
     const slot: Slot = {worker}
     worker.on('message', (reply: WorkerReply) => {
       const job = slot.job
@@ -105,7 +112,14 @@ export class QueryPool {
       else job.reject(new LakeError(reply.status, reply.errorType, reply.message))
       this.dispatch()
     })
-    worker.on('error', (error) => this.retire(slot, new LakeError(500, 'internalError', `A query worker failed: ${error.message}`)))
+    worker.on('error', (error: NodeJS.ErrnoException) =>
+      this.retire(
+        slot,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new LakeError(422, 'queryTooLarge', `The query needed more than ${WORKER_HEAP_MB} MB to evaluate: slice it or project fewer fields`)
+          : new LakeError(500, 'internalError', `A query worker failed: ${error.message}`),
+      ),
+    )
     worker.on('exit', () => this.retire(slot, new LakeError(500, 'internalError', 'A query worker stopped')))
     // Workers never keep the process alive on their own: closing the server is enough.
     worker.unref()

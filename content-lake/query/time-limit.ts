@@ -28,6 +28,9 @@ export function withTimeLimit<T>(ms: number, fn: () => T, what = 'The query'): T
 export function queryErrorOf(error: unknown): LakeError {
   if (error instanceof LakeError) return error
   const message = (error as Error)?.message ?? String(error)
+  if (error instanceof RangeError && /Invalid (string|array) length/.test(message)) {
+    return new LakeError(422, 'queryTooLarge', 'The query\'s result is too large to send: slice it or project fewer fields')
+  }
   if (error instanceof RangeError) {
     return new LakeError(400, 'queryTooComplex', `The query is too complex to evaluate (${message}): it nests or recurses too deeply`)
   }

@@ -192,3 +192,18 @@ describe('documents, parameters and queries past the limits get 4xx, and the dat
     writeFileSync(join(lake.directory, 'probe'), 'ok')
   })
 })
+
+describe('a result too large to send', () => {
+  it('is answered 422, and the lake goes on answering', async () => {
+    const patient = await startLake({queries: {timeoutMs: 60_000}})
+    try {
+      const ask = (groq: string) => postJson(patient.port, `${v}/data/query/production`, {query: groq})
+      const response = await ask('*{"a": *{"b": *{"c": *{...}}}}')
+      expect(response.status).toBe(422)
+      expect(response.json().error.description).toMatch(/too large/)
+      expect((await ask('count(*[_type == "forum"])')).json().result).toBe(3)
+    } finally {
+      await patient.close()
+    }
+  }, 90_000)
+})
