@@ -165,6 +165,26 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await screenshot(page, '08-office-read-only-for-editor')
   }, 60_000)
 
+  it('shows the cookie policy read-only to an editor from the lake\'s grants alone', async () => {
+    // No plugin makes the cookie policy read-only: the Studio reads the editor's grants from the lake.
+    const page = await openAs('editor')
+    await openInStructure(page, 'Settings', 'Cookie policy')
+    const accept = page.locator('input[value="I accept"]')
+    await expect.poll(() => accept.count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await expect.poll(() => accept.first().getAttribute('readonly'), {timeout: 20_000}).not.toBeNull()
+    await expect.poll(() => page.getByText('does not have permission to edit this document').count(), {timeout: 10_000}).toBeGreaterThan(0)
+    // The Studio keeps its Publish button but disables it: the grants give no "update" on this document.
+    await expect.poll(() => publishButton(page).isDisabled(), {timeout: 10_000}).toBe(true)
+    await screenshot(page, '08b-cookie-policy-read-only-for-editor')
+    // And the lake would refuse the edit if the Studio sent it.
+    const edit = await fetch(`https://127.0.0.1:${studio.port}/v2025-02-19/data/mutate/production`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json', cookie: 'sanity-local-user=editor'},
+      body: JSON.stringify({mutations: [{patch: {id: 'cookiePolicy', set: {acceptLabel: 'OK'}}}]}),
+    })
+    expect(edit.status).toBe(403)
+  }, 60_000)
+
   it('lists a draft\'s edits in the history panel', async () => {
     const page = await openAs('administrator')
     await openInStructure(page, 'Reference data', 'Forums')
