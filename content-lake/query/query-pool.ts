@@ -31,6 +31,15 @@ export interface QueryPoolOptions {
   timeoutMs?: number
   /** Queries waiting for a worker; past this the lake answers 429 (clients retry later). */
   maxQueued?: number
+  /** Bytes of results kept for repeated queries until the next write (0 turns the cache off). */
+  cacheBytes?: number
+}
+
+interface Answer {
+  json: string
+  ms: number
+  /** Whether the answer came from the result cache. */
+  cached?: boolean
 }
 
 // A worker whose query runs past its limit by this much is stuck outside groq-js's synchronous work:
@@ -56,21 +65,73 @@ export class QueryPool {
   private nextId = 1
   private closed = false
   private readonly unsubscribe: () => void
+  // Results by query, parameters and perspective, valid until the next transaction (oldest first).
+  private readonly cache = new Map<string, Answer>()
+  private cachedBytes = 0
+  private readonly maxCacheBytes: number
+  // The same query asked again while it runs waits for that run instead of starting another.
+  private readonly running = new Map<string, Promise<Answer>>()
 
   constructor(store: DocumentStore, options: QueryPoolOptions = {}) {
     this.store = store
     this.size = Math.max(1, options.size ?? Math.max(2, Math.min(4, availableParallelism())))
     this.timeoutMs = options.timeoutMs ?? LIMITS.queryTimeoutMs
     this.maxQueued = options.maxQueued ?? 1_000
+    this.maxCacheBytes = options.cacheBytes ?? 64 * 1024 * 1024
     this.unsubscribe = store.onTransaction((record) => {
+      // A write makes every cached or running answer stale for the queries that come after it.
+      this.cache.clear()
+      this.cachedBytes = 0
+      this.running.clear()
       const message: WorkerRequest = {type: 'changes', changes: record.changes.map(({id, after}) => ({id, after}))}
       // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
       for (const slot of this.slots) slot.worker.postMessage(message)
     })
   }
 
-  /** The query's result as JSON text (serialised in the worker), and how long it took there. */
-  query(query: string, params: Record<string, unknown>, perspective: unknown): Promise<{json: string; ms: number}> {
+  /**
+   * The query's result as JSON text (serialised in the worker), and how long it took there. Answers are
+   * kept until the next write: asked again with the same parameters and perspective, the same text
+   * comes back without evaluating.
+   */
+  query(query: string, params: Record<string, unknown>, perspective: unknown): Promise<Answer> {
+    // now() answers differently from one moment to the next: such queries are always evaluated.
+    if (this.maxCacheBytes === 0 || /\bnow\s*\(/.test(query)) return this.evaluate(query, params, perspective)
+    const key = JSON.stringify([query, params, perspective])
+    const hit = this.cache.get(key)
+    if (hit) {
+      this.cache.delete(key) // most recently used goes last
+      this.cache.set(key, hit)
+      return Promise.resolve({...hit, ms: 0, cached: true})
+    }
+    const running = this.running.get(key)
+    if (running) return running
+    const answer = this.evaluate(query, params, perspective)
+    this.running.set(key, answer)
+    const forget = () => {
+      if (this.running.get(key) === answer) this.running.delete(key)
+    }
+    answer.then((result) => {
+      // Still current only if no write came while it ran (the write cleared `running`).
+      if (this.running.get(key) === answer) this.remember(key, result)
+      forget()
+    }, forget)
+    return answer
+  }
+
+  private remember(key: string, answer: Answer) {
+    const bytes = answer.json.length + key.length
+    if (bytes > this.maxCacheBytes / 4) return
+    this.cache.set(key, answer)
+    this.cachedBytes += bytes
+    for (const [oldKey, old] of this.cache) {
+      if (this.cachedBytes <= this.maxCacheBytes) break
+      this.cache.delete(oldKey)
+      this.cachedBytes -= old.json.length + oldKey.length
+    }
+  }
+
+  private evaluate(query: string, params: Record<string, unknown>, perspective: unknown): Promise<Answer> {
     if (this.closed) return Promise.reject(new LakeError(503, 'shuttingDown', 'The local Content Lake is stopping'))
     if (this.queue.length >= this.maxQueued) {
       return Promise.reject(new LakeError(429, 'tooManyQueries', `More than ${this.maxQueued} queries are waiting: try again shortly`))
