@@ -1,63 +1,185 @@
 /**
- * Query latency through the local Content Lake's indexes next to plain groq-js over the whole array,
- * for the same queries in the same run, on the synthetic 10k and 50k datasets. Target: at least 10x
- * for lookups by _id, _type and slug.
+ * The local Content Lake at a news site's scale, on the synthetic 10k and 50k datasets:
  *
- *   npm run bench:lake [-- --sizes 10000,50000 --runs 15]
+ * 1. every site query of queries/ (and lookups by _id, type + slug, reference): plain groq-js over the
+ *    whole array, the lake's query path in this process, and the lake over HTTP through @sanity/client
+ *    (a separate `npm run lake` process), p50 and p95; the naive form of each page through the lake;
+ * 2. load: 1, 4 and 16 clients asking a weighted mix of the site's pages, with and without a client
+ *    looping a heavy query beside them, with the result cache off (cold) and on (warm);
+ * 3. start-up of `npm run lake` on the dataset: time to the first answer, resident memory then and at peak.
+ *
+ * Goals (issue 12) are printed beside the figures.
+ *
+ *   npm run bench:lake [-- --sizes 10000,50000 --runs 15 --seconds 5]
  */
-import {mkdtempSync, rmSync} from 'node:fs'
+import {spawn, type ChildProcess} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 
+import {createClient, type SanityClient} from '@sanity/client'
+
 import {StoreQueries} from '../content-lake/query/query-store.ts'
 import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
 import {evaluateGroq} from '../offline/evaluate-groq.ts'
+import {applyPerspective} from '../offline/in-memory-client.ts'
 import * as site from '../queries/index.ts'
 import {syntheticDataset} from './synthetic-dataset.ts'
 
-const {values} = parseArgs({options: {sizes: {type: 'string', default: '10000,50000'}, runs: {type: 'string', default: '15'}}})
+// The lake's certificate is self-signed; this process talks only to the lake it starts on 127.0.0.1.
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
+
+const {values} = parseArgs({options: {sizes: {type: 'string', default: '10000,50000'}, runs: {type: 'string', default: '15'}, seconds: {type: 'string', default: '5'}}})
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
+const loadSeconds = Number(values.seconds)
+const root = new URL('..', import.meta.url).pathname
 
-const cases: [string, string, Record<string, unknown>][] = [
-  ['lookup by _id', '*[_id == $id][0]{_id, title}', {id: 'article.123'}],
-  ['lookup by _type + slug', '*[_type == "person" && slug.current == $slug][0]{_id}', {slug: 'person-17'}],
-  ['list by _type', '*[_type == "forum"] | order(name asc) {_id, name}', {}],
-  ['references()', '*[references($id)]._id', {id: 'person.5'}],
-  ['article page', site.articleBySlugQuery, {slug: 'article-10'}],
-  ['office page', site.officePageQuery, {id: 'office.0'}],
-  ['person page', site.personPageQuery, {slug: 'person-1'}],
-  ['event page', site.eventPageQuery, {slug: 'event-4'}],
-  ['forum page', site.forumPageQuery, {id: 'forum.1'}],
-  ['latest articles', site.latestArticlesQuery, {section: null, limit: 20, afterPublishedAt: null, afterId: null}],
+type Params = Record<string, unknown>
+interface Case {
+  name: string
+  query: string
+  params: (i: number) => Params
+  naive?: string
+  /** p50 goal over HTTP, in ms. */
+  goal: number
+  /** Share of the load mix. */
+  weight: number
+}
+
+const page = {section: null, limit: 20, afterPublishedAt: null, afterId: null}
+const cases: Case[] = [
+  {name: 'article page', query: site.articleBySlugQuery, params: (i) => ({slug: `article-${i % 500}`}), naive: '*[_type == "article" && slug.current == $slug][0]{..., "offices": offices[]->, "people": people[]->, "events": events[]->}', goal: 10, weight: 30},
+  {name: 'latest articles', query: site.latestArticlesQuery, params: () => page, naive: '*[_type == "article" && (!defined($section) || section == $section)] | order(publishedAt desc) [0...$limit]', goal: 10, weight: 20},
+  {name: 'person page', query: site.personPageQuery, params: (i) => ({slug: `person-${i % 200}`}), naive: '*[_type == "person" && slug.current == $slug][0]{..., "articles": *[_type == "article" && ^._id in people[]->_id], "events": *[_type == "event" && ^._id in delegations[].head.person->_id]}', goal: 10, weight: 8},
+  {name: 'office page', query: site.officePageQuery, params: (i) => ({id: `office.${i % 100}`}), naive: '*[_type == "office" && _id == $id][0]{..., "people": *[_type == "person" && $id in positions[].office->_id], "latestArticles": *[_type == "article" && $id in offices[]->_id] | order(publishedAt desc) [0...10], "hostedEvents": *[_type == "event" && host->_id == $id]}', goal: 10, weight: 8},
+  {name: 'event page', query: site.eventPageQuery, params: (i) => ({slug: `event-${i % 200}`}), naive: '*[_type == "event" && slug.current == $slug][0]{..., "host": host->, "delegations": delegations[]{..., "office": office->}, "relatedArticles": *[_type == "article" && ^._id in events[]->_id]}', goal: 10, weight: 8},
+  {name: 'forum page', query: site.forumPageQuery, params: (i) => ({id: `forum.${i % 3}`}), naive: '*[_type == "forum" && _id == $id][0]{..., "members": members[]->, "observers": observers[]->, "events": *[_type == "event" && forum->_id == ^._id]}', goal: 10, weight: 4},
+  {name: 'events by year', query: site.eventsByYearQuery, params: (i) => ({from: `${2018 + (i % 6)}-01-01`, to: `${2019 + (i % 6)}-01-01`}), naive: '*[_type == "event" && string::split(startDate, "-")[0] == "2020"] | order(startDate desc)', goal: 10, weight: 4},
+  {name: 'upcoming events', query: site.upcomingEventsQuery, params: () => ({today: '2027-06-01', limit: 20}), naive: '*[_type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc) [0...$limit]', goal: 10, weight: 6},
+  {name: 'cookie policy', query: site.cookiePolicyQuery, params: () => ({}), naive: '*[_type == "cookiePolicy"][0]', goal: 10, weight: 6},
+  {name: 'article search', query: site.articleSearchQuery, params: (i) => ({search: ['roadmap sustainable', 'patent quality', 'joint statement'][i % 3], limit: 20}), naive: '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]', goal: 50, weight: 4},
+  {name: 'sitemap', query: site.sitemapQuery, params: () => ({}), naive: '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc)', goal: 100, weight: 2},
 ]
+const HEAVY = cases.find((c) => c.name === 'office page')!.naive!
 
-async function time(run: () => Promise<unknown>) {
-  await run()
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)).padStart(8)
+
+async function timed(run: (i: number) => Promise<unknown>, count = runs) {
+  await run(0)
   const times: number[] = []
-  for (let i = 0; i < runs; i++) {
+  for (let i = 1; i <= count; i++) {
     const started = performance.now()
-    await run()
+    await run(i)
     times.push(performance.now() - started)
   }
   times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]!
+  return {p50: percentile(times, 50), p95: percentile(times, 95)}
+}
+
+interface Lake {
+  child: ChildProcess
+  client: SanityClient
+  port: number
+  /** Resident memory now and at its peak, MiB (Linux /proc). */
+  memory: () => {rss: number; peak: number}
+  stop: () => Promise<void>
+}
+
+/** `npm run lake` on a data folder, with the result cache on or off, answering through @sanity/client. */
+async function startLake(dataDir: string, cache: boolean): Promise<Lake & {startMs: number}> {
+  const started = performance.now()
+  const child = spawn(process.execPath, ['scripts/content-lake.ts', '--port', '0', '--data', dataDir, '--query-timeout', '60000', ...(cache ? [] : ['--no-cache'])], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = ''
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk
+      const match = /https:\/\/localhost:(\d+)/.exec(output)
+      if (match) resolve(Number(match[1]))
+    })
+    child.once('exit', (code) => reject(new Error(`the lake exited (${code}): ${output}`)))
+  })
+  const client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', perspective: 'published'})
+  await client.fetch('count(*[_type == "cookiePolicy"])')
+  const startMs = performance.now() - started
+  const memory = () => {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+    const kib = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024
+    return {rss: kib('VmRSS'), peak: kib('VmHWM')}
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  return {child, client, port, memory, stop, startMs}
+}
+
+/** Clients looping over the weighted mix for `seconds`; the heavy client, if any, loops its query. */
+async function load(client: SanityClient, clients: number, heavy: boolean) {
+  const mix = cases.flatMap((c) => Array.from({length: c.weight}, () => c))
+  const latencies: number[] = []
+  const end = performance.now() + loadSeconds * 1000
+  let served = 0
+  const worker = async (offset: number) => {
+    for (let i = offset; performance.now() < end; i += clients) {
+      const c = mix[(i * 7919) % mix.length]!
+      const started = performance.now()
+      await client.fetch(c.query, c.params(i))
+      latencies.push(performance.now() - started)
+      served++
+    }
+  }
+  const heavyLoop = async () => {
+    while (performance.now() < end) await client.fetch(HEAVY, {id: 'office.1'}).catch(() => undefined)
+  }
+  await Promise.all([...Array.from({length: clients}, (_, i) => worker(i)), ...(heavy ? [heavyLoop()] : [])])
+  latencies.sort((a, b) => a - b)
+  return {rps: served / loadSeconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? 0}
 }
 
 for (const size of sizes) {
-  const dir = mkdtempSync(join(tmpdir(), 'lake-bench-'))
+  const dataDir = mkdtempSync(join(tmpdir(), 'lake-bench-'))
   const documents = syntheticDataset(size) as Doc[]
-  const store = DocumentStore.open(dir, () => documents)
-  const queries = new StoreQueries(store)
-  const all = store.all()
-  console.log(`\n${size.toLocaleString('en')} documents, median of ${runs} runs`)
-  console.log(['query'.padEnd(24), 'indexed'.padStart(10), 'groq-js'.padStart(10), 'ratio'.padStart(8)].join(' '))
-  for (const [name, query, params] of cases) {
-    const indexed = await time(() => queries.query(query, params, 'published'))
-    const plain = await time(() => evaluateGroq(query, params, all))
-    console.log([name.padEnd(24), `${indexed.toFixed(2)} ms`.padStart(10), `${plain.toFixed(2)} ms`.padStart(10), `${(plain / indexed).toFixed(1)}x`.padStart(8)].join(' '))
+  documents.push(...readFileSync(join(root, 'data/seed.ndjson'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Doc).filter((doc) => doc._type === 'cookiePolicy'))
+  DocumentStore.open(join(dataDir, 'production'), () => documents).close()
+  const store = DocumentStore.open(join(dataDir, 'production'))
+  const inProcess = new StoreQueries(store)
+  const published = applyPerspective(store.all(), 'published')
+
+  console.log(`\n${size.toLocaleString('en')} documents: p50 / p95 in ms, median of ${runs} runs (Node ${process.version})`)
+  const cold = await startLake(dataDir, false)
+  console.log(['query'.padEnd(16), 'groq-js p50'.padStart(12), 'p95'.padStart(8), '| lake p50'.padStart(11), 'p95'.padStart(8), '| HTTP p50'.padStart(11), 'p95'.padStart(8), '| naive HTTP'.padStart(12), '| goal'].join(' '))
+  for (const c of cases) {
+    const plain = await timed((i) => evaluateGroq(c.query, c.params(i), published))
+    const lake = await timed((i) => inProcess.query(c.query, c.params(i), 'published'))
+    const http = await timed((i) => cold.client.fetch(c.query, c.params(i)))
+    const naive = c.naive ? await timed((i) => cold.client.fetch(c.naive!, c.params(i)), Math.min(runs, 5)) : undefined
+    const met = http.p50 <= c.goal && (!naive || http.p50 <= naive.p50)
+    console.log(
+      [c.name.padEnd(16), fmt(plain.p50).padStart(12), fmt(plain.p95), '|', fmt(lake.p50).padStart(9), fmt(lake.p95), '|', fmt(http.p50).padStart(9), fmt(http.p95), '|', (naive ? fmt(naive.p50) : '').padStart(10), `| <= ${c.goal} ms and <= naive: ${met ? 'met' : 'NOT met'}`].join(' '),
+    )
   }
+
+  console.log(`\nLoad: the weighted mix of these pages through @sanity/client, ${loadSeconds} s each (goals: 16 clients >= 250 req/s, p95 <= 50 ms; beside a heavy client p95 <= 100 ms)`)
+  console.log(['cache'.padEnd(6), 'clients'.padEnd(18), 'req/s'.padStart(8), 'p50'.padStart(8), 'p95'.padStart(8), 'max'.padStart(8)].join(' '))
+  const warm = await startLake(dataDir, true)
+  for (const [label, lake] of [['cold', cold], ['warm', warm]] as const) {
+    for (const [clients, heavy] of [[1, false], [4, false], [16, false], [16, true]] as const) {
+      const figures = await load(lake.client, clients, heavy)
+      console.log([label.padEnd(6), `${clients}${heavy ? ' + heavy client' : ''}`.padEnd(18), figures.rps.toFixed(1).padStart(8), fmt(figures.p50), fmt(figures.p95), fmt(figures.max)].join(' '))
+    }
+  }
+  await Promise.all([cold.stop(), warm.stop()])
+
+  const started = await startLake(dataDir, true)
+  const memory = started.memory()
+  console.log(`\nStart-up of npm run lake: ${(started.startMs / 1000).toFixed(2)} s to the first answer (goal <= 2 s), ${memory.rss.toFixed(0)} MiB resident then, ${memory.peak.toFixed(0)} MiB at peak (goal <= 600 MiB)`)
+  await started.client.fetch(site.sitemapQuery)
+  console.log(`  after the first sitemap query (every worker holds its copy): ${started.memory().peak.toFixed(0)} MiB at peak`)
+  await started.stop()
   store.close()
-  rmSync(dir, {recursive: true, force: true})
+  rmSync(dataDir, {recursive: true, force: true})
 }

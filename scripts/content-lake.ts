@@ -4,7 +4,7 @@
  * run). Stops on Ctrl-C.
  *
  *   npm run lake [-- --port 3334] [--reset] [--data .content-lake] [--as editor]
- *                [--cors-origin http://localhost:3000 ...] [--query-timeout 10000]
+ *                [--cors-origin http://localhost:3000 ...] [--query-timeout 10000] [--no-cache]
  */
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -23,6 +23,7 @@ function fail(message: string): never {
 }
 
 const {values} = parseArgs({
+  allowNegative: true,
   options: {
     port: {type: 'string', default: '3334'},
     reset: {type: 'boolean', default: false},
@@ -32,6 +33,7 @@ const {values} = parseArgs({
     as: {type: 'string', default: 'administrator'},
     'cors-origin': {type: 'string', multiple: true, default: []},
     'query-timeout': {type: 'string', default: String(LIMITS.queryTimeoutMs)},
+    cache: {type: 'boolean', default: true},
   },
 })
 if (!isLocalRole(values.as)) fail(`--as ${values.as}: choose one of ${LOCAL_ROLES.join(', ')}`)
@@ -62,7 +64,7 @@ const {port, close} = await createLakeServer({
   defaultRole: values.as,
   users: IP_NEWS_USERS,
   corsOrigins,
-  queries: {timeoutMs: queryTimeout},
+  queries: {timeoutMs: queryTimeout, ...(values.cache ? {} : {cacheBytes: 0})},
   ...(values.studio ? {studioDir: resolve(values.studio)} : {}),
 })
 
