@@ -106,6 +106,10 @@ export class TransactionPlan {
     const operations = Object.keys(body).filter((key) => !['id', 'ifRevisionID'].includes(key))
     const unknown = operations.filter((operation) => !PATCH_OPERATIONS.includes(operation))
     if (unknown.length) throw new LakeError(400, 'invalidPatch', `Unknown patch operation ${unknown.join(', ')}: use ${PATCH_OPERATIONS.join(', ')}`)
+    if (JSON.stringify(operations.map((operation) => body[operation])).includes('__proto__')) {
+      // @sanity/mutator would set the prototype of the document instead of a field of that name.
+      throw new LakeError(400, 'invalidPatch', `The patch to "${id}" names a path with "__proto__": rename that field`)
+    }
     if (body.ifRevisionID !== undefined) this.expectRevision(id, body.ifRevisionID)
     const existing = this.current(id)
     if (!existing) throw new LakeError(404, 'documentNotFound', `Cannot patch "${id}": the document does not exist`)

@@ -3,9 +3,16 @@ import {LakeError} from '../errors.ts'
 // The Content Lake's id alphabet: letters, digits, ".", "_" and "-", not starting with "-", at most 128.
 const validId = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,127}$/
 
+/** A draft or version id names its document after the prefix: "drafts.", "versions.r1." alone name nothing. */
+function namesADocument(id: string): boolean {
+  if (id.startsWith('drafts.')) return id.length > 'drafts.'.length
+  if (id.startsWith('versions.')) return id.split('.').length >= 3 && !id.endsWith('.')
+  return true
+}
+
 export function assertValidId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || !validId.test(id) || id.includes('..')) {
-    throw new LakeError(400, 'invalidDocumentId', `Document id ${JSON.stringify(id)} is not valid: use letters, digits, ".", "_" and "-", at most 128 characters, not starting with "-"`)
+  if (typeof id !== 'string' || !validId.test(id) || id.includes('..') || id.endsWith('.') || !namesADocument(id)) {
+    throw new LakeError(400, 'invalidDocumentId', `Document id ${JSON.stringify(id)} is not valid: use letters, digits, ".", "_" and "-", at most 128 characters, not starting with "-" nor ending with "."`)
   }
 }
 

@@ -207,3 +207,15 @@ describe('a result too large to send', () => {
     }
   }, 90_000)
 })
+
+describe('ids and paths that name nothing', () => {
+  it('refuses ids that end in a dot or are only a draft or version prefix, and patches through __proto__', async () => {
+    for (const id of ['drafts.', 'versions.r1', 'versions.r1.', 'office.', 'a..b']) {
+      const response = await mutate([{createOrReplace: {_id: id, _type: 'note'}}])
+      expect(response.status, id).toBe(400)
+    }
+    await mutate([{createOrReplace: {_id: 'note.proto', _type: 'note'}}])
+    expect((await mutate([{patch: {id: 'note.proto', set: {'__proto__.polluted': 1}}}])).status).toBe(400)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
