@@ -38,8 +38,9 @@ export interface EvaluateTreeOptions {
   /**
    * Finds the document `->` follows a reference to in the synchronous evaluation, which nothing can
    * interrupt (default, and always in the asynchronous one: the document with that `_id` in `documents`).
+   * It may answer a list of documents for a reference the caller made itself (the lake's reverse lookups).
    */
-  dereference?: (id: string) => Doc | null | undefined
+  dereference?: (id: string) => Doc | readonly Doc[] | null | undefined
 }
 
 /**
@@ -56,7 +57,7 @@ export async function evaluateGroq(query: string, params: Record<string, unknown
 /** Evaluates a parsed query (see evaluateGroq); for callers that rewrite the tree first. */
 export async function evaluateTree(tree: ExprNode, params: Record<string, unknown>, documents: readonly Doc[], options: EvaluateTreeOptions = {}): Promise<unknown> {
   const byId = (id: string) => idMap(documents).get(id)
-  const optionsWith = (find: (id: string) => Doc | null | undefined) => ({dataset: documents, params, dereference: ({_ref}: {_ref: string}) => find(_ref) ?? null})
+  const optionsWith = (find: (id: string) => Doc | readonly Doc[] | null | undefined) => ({dataset: documents, params, dereference: ({_ref}: {_ref: string}) => (find(_ref) ?? null) as Doc | null})
   if (!needsAsyncEvaluation(tree)) {
     try {
       return await evaluateSync(tree, optionsWith(options.dereference ?? byId)).get()

@@ -94,11 +94,62 @@ export function filterCandidates(expr: ExprNode, lookup: IndexLookup): ReadonlyS
 }
 
 /**
- * A copy of the query tree in which every `*[filter]` whose filter the indexes can answer reads only
- * its candidate documents (`documentsFor` the filter's conjuncts) instead of the whole dataset. The
- * filter itself still runs on them, so the result is the same; nested `*` elsewhere still see everything.
+ * `^._id`, `^.^._id`, ...: the `_id` of an enclosing scope as a filter sees it, rewritten as the scope
+ * that evaluates the filter's base sees it (one `^` fewer). Undefined for anything else.
  */
-export function narrowTree(tree: ExprNode, lookup: IndexLookup, documentsFor: (conjuncts: Conjunct[]) => unknown[]): ExprNode {
+function enclosingIdFromBase(node: unknown): Node | undefined {
+  const n = node as Node | undefined
+  if (n?.type !== 'AccessAttribute' || n.name !== '_id') return undefined
+  const parent = n.base as Node | undefined
+  if (parent?.type !== 'Parent' || typeof parent.n !== 'number' || parent.n < 1) return undefined
+  return parent.n === 1 ? {type: 'AccessAttribute', name: '_id'} : {type: 'AccessAttribute', name: '_id', base: {type: 'Parent', n: parent.n - 1}}
+}
+
+/** Whether an expression's values are `_ref`s: `x._ref`, `xs[]._ref`, `a.b[].c._ref`. */
+function yieldsRefs(node: unknown): boolean {
+  const n = node as Node | undefined
+  if (n?.type === 'AccessAttribute') return n.name === '_ref'
+  if (n?.type === 'Map' || n?.type === 'FlatMap') return yieldsRefs(n.expr)
+  return false
+}
+
+/**
+ * When a conjunct can only hold for a document that references the `_id` of an enclosing scope
+ * (`references(^._id)`, `x._ref == ^._id`, `^._id in xs[]._ref`, or an `||` of such), that `_id` as the
+ * filter's base sees it. A document holding `_ref: id` anywhere is in the reference index under id.
+ */
+function referencedEnclosingId(expr: Node): Node | undefined {
+  if (expr.type === 'Group') return referencedEnclosingId(expr.base as Node)
+  if (expr.type === 'Or') {
+    const [left, right] = [referencedEnclosingId(expr.left as Node), referencedEnclosingId(expr.right as Node)]
+    return left && right && JSON.stringify(left) === JSON.stringify(right) ? left : undefined
+  }
+  if (expr.type === 'OpCall' && expr.op === '==') {
+    if (yieldsRefs(expr.left)) return enclosingIdFromBase(expr.right)
+    if (yieldsRefs(expr.right)) return enclosingIdFromBase(expr.left)
+  }
+  if (expr.type === 'OpCall' && expr.op === 'in' && yieldsRefs(expr.right)) return enclosingIdFromBase(expr.left)
+  if (expr.type === 'FuncCall' && expr.name === 'references' && expr.namespace === 'global' && (expr.args as Node[]).length === 1) {
+    return enclosingIdFromBase((expr.args as Node[])[0])
+  }
+  return undefined
+}
+
+/**
+ * Reads the candidates of a reverse lookup while the query runs: given the filter's other conjuncts and
+ * the expression of the referenced `_id` (evaluated where the filter's base is), returns the node that
+ * replaces `*` as the filter's base.
+ */
+export type ReverseLookup = (conjuncts: Conjunct[], referencedId: ExprNode) => ExprNode
+
+/**
+ * A copy of the query tree in which every `*[filter]` whose filter the indexes can answer reads only
+ * its candidate documents (`documentsFor` the filter's conjuncts) instead of the whole dataset, and
+ * every reverse lookup of an enclosing document (`*[_type == "article" && ^._id in people[]._ref]`)
+ * reads only the documents that reference it (`reverseLookup`). The filter itself still runs on them,
+ * so the result is the same; nested `*` elsewhere still see everything.
+ */
+export function narrowTree(tree: ExprNode, lookup: IndexLookup, documentsFor: (conjuncts: Conjunct[]) => unknown[], reverseLookup?: ReverseLookup): ExprNode {
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(visit)
     if (!value || typeof value !== 'object') return value
@@ -106,6 +157,8 @@ export function narrowTree(tree: ExprNode, lookup: IndexLookup, documentsFor: (c
     if (node.type === 'Value') return node // constants (parameters) are data, not query structure
     if (node.type === 'Filter' && (node.base as Node).type === 'Everything') {
       const found = filterConjuncts(node.expr as ExprNode, lookup)
+      const referencedId = reverseLookup && conjuncts(node.expr as Node).map(referencedEnclosingId).find((id) => id !== undefined)
+      if (referencedId) return {type: 'Filter', base: reverseLookup(found ?? [], referencedId as ExprNode), expr: visit(node.expr)}
       if (found) return {type: 'Filter', base: {type: 'Value', value: documentsFor(found)}, expr: visit(node.expr)}
     }
     return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child)]))

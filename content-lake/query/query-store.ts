@@ -162,12 +162,64 @@ export class StoreQueries {
       throw new LakeError(400, 'queryParseError', (error as Error).message)
     }
     const view = this.view(perspective)
-    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow))
+    const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysNarrow)
+    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow), reverse.baseFor)
     try {
-      return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => view.get(id)})
+      return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => reverse.resolve(id) ?? view.get(id)})
     } catch (error) {
       throw queryEvaluationError(error, narrowed)
     }
+  }
+}
+
+// `coalesce({"_ref": $token + $id}->, *)`: the documents that reference $id, or, when $id is not a string
+// (the enclosing value is no document), the whole view as groq-js would scan it.
+const REVERSE_BASE = parse('coalesce({"_ref": $token + $id}->, *)')
+
+function substitute(node: unknown, values: Record<string, unknown>): unknown {
+  if (Array.isArray(node)) return node.map((child) => substitute(child, values))
+  if (!node || typeof node !== 'object') return node
+  const n = node as {type?: string; name?: string}
+  if (n.type === 'Parameter' && n.name && n.name in values) return values[n.name]
+  return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, substitute(child, values)]))
+}
+
+/**
+ * Reverse lookups inside a query (`*[_type == "article" && ^._id in people[]._ref]` in a projection):
+ * their candidates depend on the enclosing document, so they are found while groq-js runs. The filter's
+ * base becomes a reference to a token naming the lookup and the enclosing `_id`; groq-js follows it
+ * through `dereference`, which answers with the documents the reference index gives for that id, in
+ * dataset order. The token starts with a character no document id has and carries a secret of this
+ * evaluation, so no stored `_ref` can reach it.
+ */
+class ReverseLookups {
+  private readonly prefix = `\u0000${crypto.randomUUID()}:`
+  private readonly lookups: Conjunct[][] = []
+  private readonly lookup: QueryableStore['indexes']
+  private readonly view: PerspectiveView
+  private readonly alwaysNarrow: boolean
+
+  constructor(lookup: QueryableStore['indexes'], view: PerspectiveView, alwaysNarrow: boolean) {
+    this.lookup = lookup
+    this.view = view
+    this.alwaysNarrow = alwaysNarrow
+  }
+
+  baseFor = (conjuncts: Conjunct[], referencedId: ExprNode): ExprNode => {
+    this.lookups.push(conjuncts)
+    const token = {type: 'Value', value: `${this.prefix}${this.lookups.length - 1}:`}
+    return substitute(REVERSE_BASE, {token, id: referencedId}) as ExprNode
+  }
+
+  /** The candidates for a token, or undefined for an ordinary reference. */
+  resolve(ref: string): Doc[] | undefined {
+    if (!ref.startsWith(this.prefix)) return undefined
+    const rest = ref.slice(this.prefix.length)
+    const colon = rest.indexOf(':')
+    const conjuncts = this.lookups[Number(rest.slice(0, colon))]
+    if (!conjuncts) return undefined
+    const referencing: Conjunct = {on: 'stored', ids: this.lookup.idsReferencing(rest.slice(colon + 1))}
+    return candidatesInOrder(this.view, [referencing, ...conjuncts], this.alwaysNarrow)
   }
 }
 

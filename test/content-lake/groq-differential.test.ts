@@ -121,6 +121,8 @@ const passed = fc.oneof(
   fc.constantFrom(...RELEASES).map((release) => `sanity::partOfRelease(${quoted(release)})`),
   fc.constant('dateTime(date) > dateTime("2023-12-31T00:00:00Z")'),
   fc.constantFrom('count(*[references(^._id)]) > 0', 'count(*[_type == "person" && references(^._id)]) > 0', '^._id == _id'),
+  // Reverse lookups by the field that holds the reference: the lake reads them from the reference index.
+  fc.constantFrom('count(*[author._ref == ^._id]) > 0', 'count(*[_type == "article" && ^._id in items[]._ref]) > 0', 'count(*[(author._ref == ^._id || nested.author._ref == ^._id)]) > 0'),
 )
 
 const filter: fc.Arbitrary<string> = fc.letrec<{filter: string}>((tie) => ({
@@ -144,6 +146,10 @@ const projection = fc.constantFrom(
   '{_id, "items": items[]->_id}',
   '{_id, "refs": *[references(^._id)]._id}',
   '{_id, "people": *[_type == "person" && references(^._id)]{_id, rank}}',
+  '{_id, "back": *[_type == "article" && ^._id in items[]._ref] | order(rank desc)[0...2]{_id, rank}}',
+  '{_id, "by": *[author._ref == ^._id || nested.author._ref == ^._id]._id}',
+  '{_id, "two": *[_id != ^._id]{_id, "x": *[author._ref == ^.^._id]._id}[0...2]}',
+  '{_id, "fromItems": items[]{"back": *[author._ref == ^._id]._id}}',
   '{..., "n": count(tags)}',
   '{_id, "v": sanity::versionOf("a1"), "r": sanity::partOfRelease("r1")}',
 )
