@@ -1,11 +1,12 @@
 import {parse, type ExprNode} from 'groq-js'
 
-import {evaluateTree} from '../../offline/evaluate-groq.ts'
+import {evaluateTree, needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {narrowTree, type Conjunct} from './narrow-query.ts'
 import {buildView, compareIds, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery} from './text-search.ts'
+import {rewriteTopK} from './top-k.ts'
 
 export {type Perspective, type PerspectiveInput} from './perspectives.ts'
 
@@ -163,13 +164,32 @@ export class StoreQueries {
     }
     const view = this.view(perspective)
     const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysNarrow)
-    const narrowed = narrowTree(adaptTextQuery(tree), this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow), reverse.baseFor)
+    const adapted = adaptTextQuery(tree)
+    // Sorted lists are evaluated synchronously: queries that need groq-js's asynchronous mode skip them.
+    const ranked = needsAsyncEvaluation(adapted)
+      ? adapted
+      : rewriteTopK(adapted, {
+          documentsOfType: (type) => candidatesInOrder(view, [{on: 'stored', ids: this.store.indexes.idsOfType(type)}], true),
+          cache: sortedListsOf(view),
+          documents: view.documents,
+          params,
+          dereference: (id) => view.get(id),
+        })
+    const narrowed = narrowTree(ranked, this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow), reverse.baseFor)
     try {
       return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => reverse.resolve(id) ?? view.get(id)})
     } catch (error) {
       throw queryEvaluationError(error, narrowed)
     }
   }
+}
+
+// Sorted lists for top-k slices, per view: a new view (after any change) starts without them.
+const sortedLists = new WeakMap<PerspectiveView, Map<string, readonly Doc[]>>()
+function sortedListsOf(view: PerspectiveView): Map<string, readonly Doc[]> {
+  let lists = sortedLists.get(view)
+  if (!lists) sortedLists.set(view, (lists = new Map()))
+  return lists
 }
 
 // `coalesce({"_ref": $token + $id}->, *)`: the documents that reference $id, or, when $id is not a string
