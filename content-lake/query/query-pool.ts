@@ -9,7 +9,10 @@ export type WorkerRequest =
   | {type: 'changes'; changes: {id: string; after: unknown}[]}
   | {type: 'query'; id: number; query: string; params: Record<string, unknown>; perspective: unknown; timeoutMs: number}
 
-export type WorkerReply = {type: 'result'; id: number; json: string; ms: number} | {type: 'error'; id: number; status: number; errorType: string; message: string}
+export type WorkerReply =
+  | {type: 'ready'}
+  | {type: 'result'; id: number; json: string; ms: number}
+  | {type: 'error'; id: number; status: number; errorType: string; message: string}
 
 interface Job {
   id: number
@@ -87,6 +90,9 @@ export class QueryPool {
       // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
       for (const slot of this.slots) slot.worker.postMessage(message)
     })
+    // One worker starts loading the dataset now, so the first query does not wait for it; the others
+    // start when queries need them.
+    this.spawn()
   }
 
   /**
@@ -157,14 +163,18 @@ export class QueryPool {
   }
 
   private spawn(): Slot {
-    // The dataset as it is now; transactions after this reach the worker as messages, in order.
+    // The worker reads the dataset from disk (no compaction meanwhile); transactions from now on reach
+    // it as messages, in order.
+    const release = this.store.readLease()
     const worker = new Worker(new URL('./query-worker.ts', import.meta.url), {
-      workerData: {documents: this.store.all()},
+      workerData: {directory: this.store.directory},
       // A query whose result cannot fit ends its worker, not the process.
       resourceLimits: {maxOldGenerationSizeMb: WORKER_HEAP_MB},
     })
     const slot: Slot = {worker}
+    worker.once('exit', release)
     worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'ready') return release()
       const job = slot.job
       if (!job || job.id !== reply.id) return
       clearTimeout(job.timer)

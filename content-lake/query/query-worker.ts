@@ -8,18 +8,26 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import {DocumentSet} from '../store/document-set.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
+import {TransactionLog} from '../store/transaction-log.ts'
 import {parseQuery} from './query-checks.ts'
 import {StoreQueries} from './query-store.ts'
 import {queryErrorOf, withTimeLimit} from './time-limit.ts'
 import type {WorkerReply, WorkerRequest} from './query-pool.ts'
 
-const documents = new DocumentSet(workerData.documents as Doc[])
+// The dataset from disk, read here rather than copied from the main thread, which goes on serving. The
+// transactions the store sends from now on (queued until the handler below is attached) bring it to the
+// store's state; replaying one this copy already has is harmless, as each carries whole documents.
+const {snapshot, transactions} = new TransactionLog(workerData.directory as string).load({repair: false})
+const documents = new DocumentSet(snapshot)
+for (const record of transactions) for (const change of record.changes) documents.put(change.id, change.after)
 // StoreQueries reads only all(), indexes and get(): the worker's copy has them.
 const queries = new StoreQueries(documents as unknown as DocumentStore)
 
 // A worker thread's port, not a window: there is no target origin.
 // oxlint-disable-next-line unicorn/require-post-message-target-origin
 const reply = (message: WorkerReply) => parentPort!.postMessage(message)
+
+reply({type: 'ready'})
 
 parentPort!.on('message', async (message: WorkerRequest) => {
   if (message.type === 'changes') {

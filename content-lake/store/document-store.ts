@@ -46,6 +46,8 @@ export class DocumentStore {
   private readonly log: TransactionLog
   private readonly listeners = new Set<Listener>()
   private transactionsSinceCompaction = 0
+  /** Readers loading the files right now (query workers): compaction waits for them. */
+  private readers = 0
   /** Every transaction id in the log and every current `_rev`: a new transaction must not reuse one. */
   private readonly usedTransactionIds = new Set<string>()
 
@@ -87,6 +89,22 @@ export class DocumentStore {
     store.transactionsSinceCompaction = transactions.length
     if (store.documents.size === 0 && transactions.length === 0 && seed) store.reset(seed())
     return store
+  }
+
+  /**
+   * Lets another reader (a query worker) load the snapshot and the log from disk: until the returned
+   * function is called, no compaction replaces the snapshot and empties the log under it. Every
+   * transaction is on disk before listeners hear of it, so such a reader sees at least the state at
+   * the time it asked, and the transactions it hears of afterwards bring it up to date.
+   */
+  readLease(): () => void {
+    this.readers++
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.readers--
+    }
   }
 
   /** Whether a transaction id was used by a transaction or is a document's current revision. */
@@ -158,7 +176,7 @@ export class DocumentStore {
     this.log.append(record)
     this.usedTransactionIds.add(transactionId)
     for (const change of record.changes) this.put(change.id, change.after)
-    if (++this.transactionsSinceCompaction >= COMPACT_AFTER) this.compactQuietly()
+    if (++this.transactionsSinceCompaction >= COMPACT_AFTER && this.readers === 0) this.compactQuietly()
     for (const listener of this.listeners) {
       // A listener's failure is its own: the transaction is committed and every other listener hears of it.
       try {

@@ -93,15 +93,19 @@ export class TransactionLog {
     this.warn = warn
   }
 
-  /** The documents in the snapshot, then every transaction after it. Throws DatasetDamagedError. */
-  load(): {snapshot: Doc[]; transactions: TransactionRecord[]} {
+  /**
+   * The documents in the snapshot, then every transaction after it. Throws DatasetDamagedError. With
+   * `repair: false` (a reader beside the process that writes), an unfinished last line is skipped in
+   * silence and nothing on disk changes.
+   */
+  load({repair = true}: {repair?: boolean} = {}): {snapshot: Doc[]; transactions: TransactionRecord[]} {
     const snapshot = existsSync(this.snapshotPath) ? readLines<Doc>(this.snapshotPath, readFileSync(this.snapshotPath, 'utf8'), snapshotProblem) : []
     if (!existsSync(this.logPath)) return {snapshot, transactions: []}
     const text = readFileSync(this.logPath, 'utf8')
     const complete = text.lastIndexOf('\n') + 1
     const torn = text.slice(complete)
     const transactions = readLines<TransactionRecord>(this.logPath, text.slice(0, complete), transactionProblem)
-    if (torn) {
+    if (torn && repair) {
       const line = text.slice(0, complete).split('\n').length
       this.warn(
         `${this.logPath}, line ${line}: an unfinished write (${Buffer.byteLength(torn)} bytes, no newline) was dropped. ` +
