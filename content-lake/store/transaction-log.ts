@@ -1,5 +1,5 @@
-import {closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, truncateSync, writeSync} from 'node:fs'
-import {join} from 'node:path'
+import {closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeSync} from 'node:fs'
+import {dirname, join} from 'node:path'
 
 import {LakeError} from '../errors.ts'
 
@@ -26,6 +26,19 @@ export class DatasetDamagedError extends Error {
     )
     this.file = file
     this.line = line
+  }
+}
+
+/**
+ * Makes a file's creation or renaming in `directory` durable: without it a power loss can undo the
+ * rename while keeping later writes, such as the emptied log after a compaction.
+ */
+function fsyncDirectory(directory: string) {
+  const fd = openSync(directory, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -122,7 +135,11 @@ export class TransactionLog {
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`)
     let start: number | undefined
     try {
-      this.fd ??= openSync(this.logPath, 'a')
+      if (this.fd === undefined) {
+        const created = !existsSync(this.logPath)
+        this.fd = openSync(this.logPath, 'a')
+        if (created) fsyncDirectory(dirname(this.logPath))
+      }
       start = fstatSync(this.fd).size
       let written = 0
       // writeSync may write less than asked (a disk filling up): go on until all is written or it throws.
@@ -164,9 +181,12 @@ export class TransactionLog {
       }
     } catch (error) {
       // The old snapshot and the log still hold everything: compaction simply did not happen.
+      rmSync(temporary, {force: true})
       throw new LakeError(507, 'storageFull', `Could not write a new snapshot: ${(error as Error).message}`)
     }
     renameSync(temporary, this.snapshotPath)
+    // The new snapshot must be in place for good before the log that it replaces is emptied.
+    fsyncDirectory(dirname(this.snapshotPath))
     this.close()
     closeSync(openSync(this.logPath, 'w'))
   }
