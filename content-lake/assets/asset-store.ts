@@ -7,6 +7,7 @@ import {imageSize} from 'image-size'
 import {LakeError} from '../errors.ts'
 import {LIMITS} from '../limits.ts'
 import type {CommitOptions, Doc, DocumentStore} from '../store/document-store.ts'
+import {fsyncDirectory} from '../store/fsync-directory.ts'
 import {assertCompleteImage} from './image-check.ts'
 
 export type AssetKind = 'images' | 'files'
@@ -104,6 +105,8 @@ export class AssetStore {
         closeSync(fd)
       }
       renameSync(scratch, target)
+      // The file's name must be on disk before the asset document that points at it.
+      fsyncDirectory(this.directory)
     } catch (error) {
       rmSync(scratch, {force: true})
       throw new LakeError(507, 'storageFull', `The upload was not saved: ${(error as Error).message}`)

@@ -2,6 +2,7 @@ import {closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, re
 import {dirname, join} from 'node:path'
 
 import {LakeError} from '../errors.ts'
+import {fsyncDirectory} from './fsync-directory.ts'
 
 type Doc = {_id: string; _type: string; [key: string]: unknown}
 
@@ -26,19 +27,6 @@ export class DatasetDamagedError extends Error {
     )
     this.file = file
     this.line = line
-  }
-}
-
-/**
- * Makes a file's creation or renaming in `directory` durable: without it a power loss can undo the
- * rename while keeping later writes, such as the emptied log after a compaction.
- */
-function fsyncDirectory(directory: string) {
-  const fd = openSync(directory, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
   }
 }
 
