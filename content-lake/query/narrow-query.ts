@@ -1,10 +1,14 @@
 import type {ExprNode} from 'groq-js'
 
+import {isIndexableText} from './text-index.ts'
+
 /** What the indexes can answer: sets of raw document ids. */
 export interface IndexLookup {
   idsOfType(type: string): ReadonlySet<string>
   idsReferencing(id: string): ReadonlySet<string>
   idsWithSlug(slug: string): ReadonlySet<string>
+  /** The `_id`s (as the view shows them) of documents that can satisfy `fields match pattern`, if known. */
+  idsMatching?(fields: ExprNode, pattern: string): ReadonlySet<string> | undefined
 }
 
 type Node = {type: string; [key: string]: unknown}
@@ -63,6 +67,11 @@ function conjunctOf(expr: Node, lookup: IndexLookup): Conjunct | undefined {
     if (isAttribute(field, '_id')) return {on: '_id', ids: new Set(values)}
     if (isSlugCurrent(field)) return {on: 'stored', ids: union(values.map((slug) => lookup.idsWithSlug(slug)))}
     return undefined
+  }
+  if (expr.type === 'OpCall' && expr.op === 'match' && lookup.idsMatching && isIndexableText(expr.left)) {
+    const pattern = expr.right as Node
+    const ids = pattern.type === 'Value' && typeof pattern.value === 'string' ? lookup.idsMatching(expr.left as ExprNode, pattern.value) : undefined
+    return ids ? {on: '_id', ids} : undefined
   }
   if (expr.type === 'FuncCall' && expr.name === 'references' && expr.namespace === 'global') {
     const ids = (expr.args as Node[]).map(constantStrings)

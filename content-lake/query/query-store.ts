@@ -3,9 +3,10 @@ import {parse, type ExprNode} from 'groq-js'
 import {evaluateTree, needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
-import {narrowTree, type Conjunct} from './narrow-query.ts'
+import {narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
 import {buildView, compareIds, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery} from './text-search.ts'
+import {TextIndexes} from './text-index.ts'
 import {rewriteTopK} from './top-k.ts'
 
 export {type Perspective, type PerspectiveInput} from './perspectives.ts'
@@ -73,6 +74,7 @@ export interface StoreQueriesOptions {
 export class StoreQueries {
   private readonly store: QueryableStore
   private readonly alwaysNarrow: boolean
+  private readonly textIndexes = new TextIndexes()
   /** The store.all() array `sorted` was made from, and that array in dataset order. */
   private orderOf: readonly Doc[] | undefined
   private sorted: Doc[] = []
@@ -175,7 +177,13 @@ export class StoreQueries {
           params,
           dereference: (id) => view.get(id),
         })
-    const narrowed = narrowTree(ranked, this.store.indexes, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow), reverse.baseFor)
+    const lookup: IndexLookup = {
+      idsOfType: (type) => this.store.indexes.idsOfType(type),
+      idsReferencing: (id) => this.store.indexes.idsReferencing(id),
+      idsWithSlug: (slug) => this.store.indexes.idsWithSlug(slug),
+      idsMatching: (fields, pattern) => this.textIndexes.idsMatching(view, fields, pattern),
+    }
+    const narrowed = narrowTree(ranked, lookup, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow), reverse.baseFor)
     try {
       return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => reverse.resolve(id) ?? view.get(id)})
     } catch (error) {

@@ -111,6 +111,8 @@ const passed = fc.oneof(
   fc.integer({min: -1, max: 4}).map((n) => `rank <= ${n}`),
   fc.constantFrom('defined(title)', '!defined(slug)', 'rank == null', 'defined(slug.current)', 'author._weak == true', 'length(title) > 4', 'lower(title) == "alpha"'),
   fc.constantFrom('alpha', 'alph*', 'beta', 'gamma').map((word) => `title match ${quoted(word)}`),
+  // Text the lake narrows with its token index: fields, arrays of fields, several words, wildcards.
+  fc.constantFrom('[title] match "beta alpha"', '[title, tags] match "t1"', 'tags match "t1"', '[title, slug.current] match "ALPHA"', 'title match "alpha.beta"', '[_id, title] match "a1"'),
   fc.constantFrom('drafts.**', 'versions.**', 'versions.r1.*', '*', 'b.*').map((path) => `_id in path(${quoted(path)})`),
   fc.constantFrom('drafts.**', '*').map((path) => `_originalId in path(${quoted(path)})`),
   fc.integer({min: 0, max: 2}).map((n) => `count(tags) > ${n}`),
