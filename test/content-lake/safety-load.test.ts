@@ -21,8 +21,15 @@ afterAll(async () => lake?.close())
 
 describe('a runaway query', () => {
   it('is stopped at the time limit with 408, while another client\'s queries keep answering quickly', async () => {
-    // Warm both workers, so start-up is not counted as latency below.
+    // Warm both workers, so start-up is not counted as latency below, and measure the quiet latency.
     await Promise.all([1, 2].map(() => postJson(lake.port, `${v}/data/query/production`, {query: 'count(*)'})))
+    const quiet: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const begin = performance.now()
+      await postJson(lake.port, `${v}/data/query/production`, {query: '*[_type == "office" && st3Code == $code][0].name', params: {code: `K${i}`}})
+      quiet.push(performance.now() - begin)
+    }
+    quiet.sort((a, b) => a - b)
     const started = performance.now()
     const runaway = postJson(lake.port, `${v}/data/query/production`, {query: RUNAWAY})
     const latencies: number[] = []
@@ -37,11 +44,14 @@ describe('a runaway query', () => {
     const stopped = await runaway
     expect(stopped.status).toBe(408)
     expect(stopped.json().error.description).toMatch(new RegExp(`longer than ${QUERY_TIMEOUT_MS} ms`))
-    expect(performance.now() - started).toBeLessThan(QUERY_TIMEOUT_MS + 3000)
+    expect(performance.now() - started).toBeLessThan(QUERY_TIMEOUT_MS + 5000)
     expect(latencies.length).toBeGreaterThan(5)
     latencies.sort((a, b) => a - b)
-    // While the runaway held one worker, the other served every query of the other client promptly.
-    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(200)
+    // While the runaway held one worker, the other served every query of the other client promptly:
+    // within 200 ms (or, on a machine busy with other work, within four times the quiet latency), where
+    // one thread for all would have made them wait the whole time limit.
+    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(Math.max(200, 4 * quiet[5]!))
+    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(QUERY_TIMEOUT_MS / 2)
     // The stopped worker serves again.
     const after = await Promise.all([1, 2, 3].map(() => postJson(lake.port, `${v}/data/query/production`, {query: 'count(*[_type == "forum"])'})))
     expect(after.map((response) => response.json().result)).toEqual([3, 3, 3])
