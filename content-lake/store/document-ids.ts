@@ -3,8 +3,13 @@ import {LakeError} from '../errors.ts'
 // The Content Lake's id alphabet: letters, digits, ".", "_" and "-", not starting with "-", at most 128.
 const validId = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,127}$/
 
+/** Whether the Content Lake takes `id` as a document id. */
+export function isValidDocumentId(id: unknown): id is string {
+  return typeof id === 'string' && validId.test(id) && !id.includes('..')
+}
+
 export function assertValidId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || !validId.test(id) || id.includes('..')) {
+  if (!isValidDocumentId(id)) {
     throw new LakeError(400, 'invalidDocumentId', `Document id ${JSON.stringify(id)} is not valid: use letters, digits, ".", "_" and "-", at most 128 characters, not starting with "-"`)
   }
 }
