@@ -214,7 +214,7 @@ export async function validateDocuments(documents: readonly Doc[], options: Vali
       options.onProgress?.(++done, documents.length)
     }
   }
-  await Promise.all(Array.from({length: options.concurrency ?? 8}, worker))
+  await Promise.all(Array.from({length: options.concurrency ?? 16}, worker))
   const order = new Map<string | null, number>([[null, -1]])
   documents.forEach((doc, index) => {
     if (!order.has(doc._id)) order.set(doc._id, index)

@@ -104,7 +104,7 @@ export function checkKnownFields(value: Record<string, unknown>, fieldNames: rea
   return Object.keys(value)
     .filter((field) => !field.startsWith('_') && !known.has(field))
     .map((field) => {
-      const near = fieldNames.find((name) => editDistance(name.toLowerCase(), field.toLowerCase()) <= Math.min(2, Math.floor(name.length / 3)))
+      const near = fieldNames.find((name) => editDistance(name.toLowerCase(), field.toLowerCase()) <= Math.min(2, Math.ceil(name.length / 3)))
       const subject = withArticle(typeTitle)
       const fix = near ? `rename it to "${near}" or remove it` : 'remove it'
       return {field, message: `${subject[0]!.toUpperCase()}${subject.slice(1)} has no field "${field}": ${fix}`}
