@@ -11,12 +11,23 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
+ * Sanity checks a date's format on the value turned into text, so the number 20230101 and the list
+ * ["2023-01-01"] pass it (as 2023-01-01 in ISO 8601's basic form), yet no query or site reads them as
+ * dates. Other values of the wrong type fail Sanity's check, which says so: they are left to it.
+ */
+export function checkDateIsText(value: unknown): RuleResult {
+  if (value === undefined || value === null || typeof value === 'string') return true
+  if ((typeof value === 'object' && !Array.isArray(value)) || !/^\d{4}/.test(String(value))) return true
+  return `Enter the date as text, YYYY-MM-DD (for example 2023-01-01), not as ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`
+}
+
+/**
  * A date that passes Sanity's format check must also exist: 2020-02-30 has the right form but no such
  * day. Months outside 01-12 and days outside 01-31 fail Sanity's own format check, which says so;
  * values of another type are Sanity's to report as well.
  */
 export function checkCalendarDate(value: unknown): RuleResult {
-  if (typeof value !== 'string') return true
+  if (typeof value !== 'string') return checkDateIsText(value)
   const match = datePart.exec(value)
   if (!match) return true
   const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number]

@@ -58,7 +58,13 @@ describe('calendar dates', () => {
   })
 
   it('leaves what Sanity\'s format check refuses to Sanity (month 13, day 32, other formats, other types)', () => {
-    for (const value of ['2023-13-01', '2023-01-32', '2023-00-10', 'yesterday', '28.08.2018', 20230101, undefined, {}]) expect(checkCalendarDate(value)).toBe(true)
+    for (const value of ['2023-13-01', '2023-01-32', '2023-00-10', 'yesterday', '28.08.2018', 5, true, undefined, {}]) expect(checkCalendarDate(value)).toBe(true)
+  })
+
+  it('refuses numbers and lists that Sanity\'s format check takes for dates', () => {
+    expect(checkCalendarDate(20230101)).toBe('Enter the date as text, YYYY-MM-DD (for example 2023-01-01), not as a number')
+    expect(checkCalendarDate(2023)).toBe('Enter the date as text, YYYY-MM-DD (for example 2023-01-01), not as a number')
+    expect(checkCalendarDate(['2023-01-01'])).toBe('Enter the date as text, YYYY-MM-DD (for example 2023-01-01), not as a list')
   })
 
   it('knows leap years', () => {
