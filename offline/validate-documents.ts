@@ -103,7 +103,8 @@ export function missingAssets(documents: readonly Doc[], ids: ReadonlySet<string
 
 /** Document types of the schema: `_type`s a file may hold. */
 export function documentTypeNames(schema: Schema): string[] {
-  return schema.getTypeNames().filter((name) => typeChain(schema.get(name)).includes('document'))
+  // The base type `document` itself is no document type a file can hold.
+  return schema.getTypeNames().filter((name) => name !== 'document' && typeChain(schema.get(name)).includes('document'))
 }
 
 /** An id the Content Lake would take, made from one it would refuse: "office/uk ipo" → "office-uk-ipo". */
