@@ -6,7 +6,8 @@
  *
  * Exit status: 0 the file is valid (warnings allowed), 1 it has errors, 2 usage error or a file that
  * cannot be read as NDJSON. `--json` prints one entry per problem: documentId, path, level, message.
- * Runs under `sanity exec`, which loads sanity.config.ts the way the CLI does.
+ * Runs through scripts/exec.ts (as `npm run data:validate` does), which loads sanity.config.ts the way
+ * `sanity exec` does but keeps the exit status; under `sanity exec` itself every failure exits 1.
  */
 import {relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'

@@ -1,4 +1,4 @@
-import fc from 'fast-check'
+import {assert as checkProperty, asyncProperty, constantFrom, jsonValue} from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {allFixtures, article, cnipa, cnipaCooperation, cookiePolicy, deputyHeads2023, ip5, liaoTao, ref, referenceData, variant} from '../fixtures/documents.ts'
@@ -204,8 +204,8 @@ describe('rules never throw on a value of the wrong type', () => {
       walk(doc, [])
       return found.map((path) => ({doc, path}))
     })
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...paths), fc.jsonValue({maxDepth: 2}), async ({doc, path}, value) => {
+    await checkProperty(
+      asyncProperty(constantFrom(...paths), jsonValue({maxDepth: 2}), async ({doc, path}, value) => {
         const copy = structuredClone(doc) as Record<string | number, unknown>
         let parent = copy
         for (const segment of path.slice(0, -1)) parent = parent[segment] as Record<string | number, unknown>
