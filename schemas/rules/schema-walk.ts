@@ -4,7 +4,7 @@
  * `to`, every Portable Text block, wherever they are nested. Pure: the schema and a lookup of document
  * types are passed in.
  */
-import type {ArraySchemaType, ObjectSchemaType, Path, ReferenceSchemaType, SchemaType} from '@sanity/types'
+import type {ArraySchemaType, ObjectSchemaType, Path, ReferenceSchemaType, SchemaType} from 'sanity'
 
 import {checkCalendarDate} from './calendar-date.ts'
 import {publishedIdOf} from './singleton.ts'
