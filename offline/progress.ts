@@ -24,6 +24,7 @@ export function progressBar(stream: ProgressStream, now: () => number = () => pe
     const time = now()
     if (done < total && time - drawn < 100) return
     drawn = time
-    stream.write(`\r${formatProgress(done, total, time - started)}${done >= total ? '\n' : ''}`)
+    // Carriage return, then clear the line: a shorter line must not leave the end of the last one.
+    stream.write(`\r\x1b[K${formatProgress(done, total, time - started)}${done >= total ? '\n' : ''}`)
   }
 }

@@ -170,7 +170,7 @@ export const article = defineType({
     select: {title: 'title', section: 'section', publishedAt: 'publishedAt', media: 'mainImage'},
     prepare: ({title, section, publishedAt, media}) => ({
       title,
-      subtitle: [sectionTitle(section), publishedAt?.slice(0, 10) ?? 'not dated'].filter(Boolean).join(' · '),
+      subtitle: [sectionTitle(section), typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'not dated'].filter(Boolean).join(' · '),
       media,
     }),
   },
