@@ -60,6 +60,17 @@ describe('file checks', () => {
     ])
   })
 
+  it('refuses a reference to a document not in the file, weak or not (no reference field here is weak)', async () => {
+    const pointing = (reference: object) => variant(article, {offices: [{_key: 'a', _type: 'reference', _ref: 'office.zz', ...reference}]})
+    const others = seed.filter((doc) => doc._id !== article._id)
+    expect(await validateDocuments([...others, pointing({})])).toEqual([
+      {documentId: article._id, level: 'error', path: 'offices[_key=="a"]', message: 'References "office.zz", which is not in the dataset'},
+    ])
+    expect(await validateDocuments([...others, pointing({_weak: true})])).toEqual([
+      {documentId: article._id, level: 'error', path: 'offices[_key=="a"]', message: 'References "office.zz", which is not in the dataset'},
+    ])
+  })
+
   it('warns about assets the file does not hold, naming them, and passes the document', async () => {
     const withImage = variant(article, {mainImage: {_type: 'accessibleImage', alt: 'Delegates on a video call', asset: {_type: 'reference', _ref: 'image-abc-10x10-png'}}})
     const problems = await validateDocuments([...seed.filter((doc) => doc._id !== article._id), withImage])
