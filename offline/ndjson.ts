@@ -36,3 +36,12 @@ export async function readNdjson(file: string): Promise<Doc[]> {
 export function toNdjson(documents: readonly object[]): string {
   return documents.map((doc) => JSON.stringify(doc)).join('\n') + '\n'
 }
+
+/** What went wrong reading a file, for a person: "data/x.ndjson: no such file" rather than an errno dump. */
+export function readFailure(error: unknown, shownName: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'ENOENT') return `${shownName}: no such file`
+  if (code === 'EISDIR') return `${shownName}: a folder, not an NDJSON file`
+  if (code === 'EACCES' || code === 'EPERM') return `${shownName}: cannot be read (permission denied)`
+  return (error as Error).message
+}

@@ -16,7 +16,7 @@ import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {importSteps, importTarget} from '../offline/import-plan.ts'
-import {readNdjson, toNdjson} from '../offline/ndjson.ts'
+import {readFailure, readNdjson, toNdjson} from '../offline/ndjson.ts'
 import {progressBar} from '../offline/progress.ts'
 import {hasErrors, validateDocuments} from '../offline/validate-documents.ts'
 
@@ -63,7 +63,7 @@ async function main() {
   try {
     documents = await readNdjson(file)
   } catch (error) {
-    fail((error as Error).message, 2)
+    fail(readFailure(error, positionals[0] ?? 'data/seed.ndjson'), 2)
   }
 
   console.log(`Validating ${documents.length} documents from ${file} ...`)

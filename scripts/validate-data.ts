@@ -12,7 +12,7 @@
 import {relative, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
-import {readNdjson, type Doc} from '../offline/ndjson.ts'
+import {readFailure, readNdjson, type Doc} from '../offline/ndjson.ts'
 import {progressBar} from '../offline/progress.ts'
 import {hasErrors, validateDocuments, type Problem} from '../offline/validate-documents.ts'
 
@@ -54,7 +54,7 @@ let documents: Doc[] | undefined
 try {
   documents = await readNdjson(file)
 } catch (error) {
-  const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${shown}: no such file` : (error as Error).message
+  const message = readFailure(error, shown)
   if (json) finish([{documentId: null, level: 'error', path: '', message}], 2, '')
   else console.error(message)
   process.exitCode = 2

@@ -71,6 +71,14 @@ describe('npm run data:validate', () => {
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('test/.tmp/no-such-file.ndjson: no such file')
 
+    const folder = await dataCommand('validate-data', ['test'])
+    expect(folder.code).toBe(2)
+    expect(folder.stderr).toContain('test: a folder, not an NDJSON file')
+
+    const notDocuments = await dataCommand('validate-data', [await file('array.ndjson', '[{"_id":"a","_type":"office"}]\n')])
+    expect(notDocuments.code).toBe(2)
+    expect(notDocuments.stderr).toContain('array.ndjson:1: every line must be a document with a string _id and _type')
+
     const malformed = await dataCommand('validate-data', [await file('malformed.ndjson', '{"_id":"a","_type":"office"}\n{"_id": "b",\n'), '--json'])
     expect(malformed.code).toBe(2)
     expect(JSON.parse(malformed.stdout)).toEqual([{documentId: null, path: '', level: 'error', message: expect.stringMatching(/malformed\.ndjson:2: not valid JSON/)}])
