@@ -3,8 +3,10 @@ import type {RuleResult} from './result.ts'
 /** Slugs end up in page addresses: at most this long, which is also what "Generate" makes. */
 export const MAX_SLUG_LENGTH = 96
 
-// Lowercase letters and digits in words joined by single hyphens: "ip5-deputy-heads-2023".
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+// Words of lowercase (or caseless) letters and digits joined by single hyphens: "ip5-deputy-heads-2023".
+// "Generate" writes ASCII; a slug typed by hand in another script ("专利", "münchen") is a valid address too.
+const word = String.raw`[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+`
+const slugPattern = new RegExp(`^${word}(?:-${word})*$`, 'u')
 
 /** What "Generate" would make of a text: "IP5 Deputy Heads Meeting!" → "ip5-deputy-heads-meeting". */
 export function slugify(text: string): string {
