@@ -1,7 +1,7 @@
 import type {ValidationContext} from 'sanity'
 
 import {STUDIO_API_VERSION} from '../constants/ids.ts'
-import {referencedIds, structureProblems} from '../rules/schema-walk.ts'
+import {assetTypeOf, referencedIds, structureProblems} from '../rules/schema-walk.ts'
 import {publishedIdOf} from '../rules/singleton.ts'
 
 // `_id in [...]` is served from the Content Lake's id index: one query per document, whatever its size.
@@ -25,7 +25,7 @@ export async function checkDocumentStructure(document: unknown, context: Validat
   const problems = structureProblems(
     document as Record<string, unknown>,
     context.type,
-    (id) => typeById.get(publishedIdOf(id)),
+    (id) => typeById.get(publishedIdOf(id)) ?? assetTypeOf(id),
     (name) => (context.schema.get(name)?.title ?? name).toLowerCase(),
   )
   return problems.length === 0 ? true : problems.map(({path, message}) => ({path, message}))

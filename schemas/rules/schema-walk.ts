@@ -145,6 +145,16 @@ export function structureProblems(document: Record<string, unknown>, type: Schem
   return walk.problems
 }
 
+/**
+ * The type of an asset document from its id alone: Sanity names image assets `image-<hash>-<size>-<ext>`
+ * and file assets `file-<hash>-<ext>`, so a reference to one is judged even when the asset is elsewhere.
+ */
+export function assetTypeOf(id: string): string | undefined {
+  if (/^image-/.test(id)) return 'sanity.imageAsset'
+  if (/^file-/.test(id)) return 'sanity.fileAsset'
+  return undefined
+}
+
 /** Every `_ref` in a value, for fetching the referenced documents' types in one query. */
 export function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(value)) {

@@ -39,6 +39,7 @@ const corpus: [string, Doc, Record<string, unknown>, Expected][] = [
   ['event host at a person', deputyHeads2023, {host: asRef('person.liao-tao')}, [['host', wrongTarget('person.liao-tao', 'a person', 'an office')]]],
   ['event chair.person at an office', deputyHeads2023, {chair: {_type: 'reportedPerson', person: asRef('office.us')}}, [['chair.person', wrongTarget('office.us', 'an office', 'a person')]]],
   ['delegation members at a forum', deputyHeads2023, {delegations: [{_key: 'cn', _type: 'delegation', office: asRef('office.cn'), role: 'member', members: [{...asRef('forum.ip5'), _key: 'x'}]}]}, [['delegations[_key=="cn"].members[_key=="x"]', wrongTarget('forum.ip5', 'a forum', 'a person or office')]]],
+  ['article offices at an image asset that is not in the file', article, {offices: [{...asRef('image-abc-10x10-png'), _key: 'a'}]}, [['offices[_key=="a"]', wrongTarget('image-abc-10x10-png', 'an image', 'an office')]]],
   ['forum members at a person', ip5, {members: [{...asRef('person.liao-tao'), _key: 'cn'}]}, [['members[_key=="cn"]', wrongTarget('person.liao-tao', 'a person', 'an office')]]],
   // keys and item types
   ['article offices without _key', article, {offices: [asRef('office.cn')]}, [['offices[0]', missingKey]]],
