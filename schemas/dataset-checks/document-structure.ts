@@ -5,7 +5,7 @@ import {assetTypeOf, referencedIds, structureProblems} from '../rules/schema-wal
 import {publishedIdOf} from '../rules/singleton.ts'
 
 // `_id in [...]` is served from the Content Lake's id index: one query per document, whatever its size.
-const TYPES_OF = `*[_id in $ids]{_id, _type}`
+export const TYPES_OF = `*[_id in $ids]{_id, _type}`
 
 /**
  * The document-level rule every document type carries: the structure the Studio's inputs guarantee

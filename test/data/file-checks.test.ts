@@ -1,7 +1,13 @@
 import {describe, expect, it} from 'vitest'
 
 import {syntheticDataset} from '../../bench/synthetic-dataset.ts'
+import {parse, type ExprNode} from 'groq-js'
+
+import {filterCandidates} from '../../content-lake/query/narrow-query.ts'
+import {Indexes} from '../../content-lake/store/indexes.ts'
 import {createIndexedClient} from '../../offline/indexed-client.ts'
+import {TYPES_OF} from '../../schemas/dataset-checks/document-structure.ts'
+import {SLUG_TAKEN} from '../../schemas/dataset-checks/unique-slug.ts'
 import {createInMemoryClient} from '../../offline/in-memory-client.ts'
 import type {Doc} from '../../offline/ndjson.ts'
 import {formatProgress, progressBar} from '../../offline/progress.ts'
@@ -98,6 +104,39 @@ describe('the client validation queries through', () => {
       ['*[_type == "office" && defined(parent)]{_id, "parent": parent._ref, name}', {}],
     ]
     for (const [query, params] of queries) expect(await indexed.fetch(query, params)).toEqual(await plain.fetch(query, params))
+  })
+})
+
+describe('validation at scale', () => {
+  /** How many documents the indexes hand groq-js for the first `*[...]` of a query. */
+  function candidates(query: string, params: Record<string, unknown>, documents: Doc[]) {
+    const indexes = new Indexes()
+    for (const doc of documents) indexes.add(doc)
+    const find = (node: unknown): ExprNode | undefined => {
+      if (!node || typeof node !== 'object') return undefined
+      const n = node as {type?: string; base?: {type?: string}; expr?: ExprNode}
+      if (n.type === 'Filter' && n.base?.type === 'Everything') return n.expr
+      for (const child of Object.values(node)) {
+        const found = find(child)
+        if (found) return found
+      }
+      return undefined
+    }
+    return filterCandidates(find(parse(query, {params}))!, indexes)?.size
+  }
+
+  it('answers the queries made for every document from indexes: the same few documents at any file size', () => {
+    const queries: [string, Record<string, unknown>][] = [
+      [TYPES_OF, {ids: ['office.1', 'drafts.office.1', 'person.2', 'drafts.person.2']}],
+      [SLUG_TAKEN, {type: 'article', slug: 'article-7', draft: 'drafts.article.7', published: 'article.7'}],
+    ]
+    for (const [query, params] of queries) {
+      const small = candidates(query, params, syntheticDataset(1000))
+      const large = candidates(query, params, syntheticDataset(10_000))
+      expect(small).toBeDefined()
+      expect(large).toBe(small)
+      expect(large).toBeLessThanOrEqual(4)
+    }
   })
 })
 
