@@ -150,8 +150,8 @@ export function structureProblems(document: Record<string, unknown>, type: Schem
  * and file assets `file-<hash>-<ext>`, so a reference to one is judged even when the asset is elsewhere.
  */
 export function assetTypeOf(id: string): string | undefined {
-  if (/^image-/.test(id)) return 'sanity.imageAsset'
-  if (/^file-/.test(id)) return 'sanity.fileAsset'
+  if (id.startsWith('image-')) return 'sanity.imageAsset'
+  if (id.startsWith('file-')) return 'sanity.fileAsset'
   return undefined
 }
 
