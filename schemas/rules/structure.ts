@@ -66,6 +66,10 @@ const takes = (options: readonly ItemTypeOption[]) => orList(options.map((option
 /** An item of a list must be of one of the list's types (an object's `_type` names it). */
 export function checkItemType(item: unknown, options: readonly ItemTypeOption[]): RuleResult {
   if (item === null || item === undefined) return 'Remove this empty item from the list'
+  // A list of one type: Sanity validates every item as that type, and its type check names the
+  // expected type for an item of another JSON type ("Expected type "String", got "Number"").
+  const kind = Array.isArray(item) ? 'array' : typeof item
+  if (options.length === 1 && options[0]!.jsonType !== kind) return true
   const objects = options.filter((option) => option.jsonType === 'object')
   if (Array.isArray(item)) return `A list cannot hold a list: replace this item with ${withArticle(takes(options))}`
   if (typeof item === 'object') {
