@@ -3,7 +3,7 @@ import {createWorkspaceFromConfig, pathToString, validateDocument, type SanityDo
 
 import {isValidDocumentId} from '../content-lake/store/document-ids.ts'
 import config from '../sanity.config.ts'
-import {typeChain} from '../schemas/rules/schema-walk.ts'
+import {assetTypeOf, typeChain} from '../schemas/rules/schema-walk.ts'
 import {createIndexedClient} from './indexed-client.ts'
 import {lineOf, type Doc} from './ndjson.ts'
 
@@ -43,7 +43,7 @@ export function offlineWorkspace(documents: readonly Doc[] = []): Promise<Worksp
 }
 
 /** Image and file assets: documents of their own that a data file usually does not carry. */
-export const isAssetId = (id: string) => /^(image|file)-/.test(id)
+export const isAssetId = (id: string) => assetTypeOf(id) !== undefined
 
 /** What validating the documents of one file looks up, built once for the whole file. */
 export interface ValidationDataset {
