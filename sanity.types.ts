@@ -296,7 +296,7 @@ export type Forum = {
   _rev: string;
   name: string;
   abbreviation?: string;
-  members?: Array<
+  members: Array<
     {
       _key: string;
     } & OfficeReference
@@ -887,7 +887,7 @@ export type ForumPageQueryResult = {
     name: string;
     abbreviation: string | null;
     st3Code: string | null;
-  }> | null;
+  }>;
   observers: Array<{
     _id: string;
     name: string;

@@ -1,11 +1,13 @@
 /**
- * Imports an NDJSON file into a hosted Sanity project with `sanity dataset import`, after validating it.
+ * Imports an NDJSON file into a hosted Sanity project with `sanity dataset import`, after validating it
+ * exactly as `npm run data:validate` does: a file the validator refuses is not imported.
  * Reference data (offices, people, forums) goes in with --missing, so existing documents are never
  * overwritten; content too, unless --replace-content is given.
  *
- *   SANITY_STUDIO_PROJECT_ID=abc123 SANITY_IMPORT_TOKEN=... npm run data:import -- [file.ndjson] [--dataset name] [--replace-content] [--dry-run]
+ *   SANITY_STUDIO_PROJECT_ID=abc123 SANITY_IMPORT_TOKEN=... npm run data:import -- [file.ndjson] [--dataset name] [--replace-content] [--dry-run] [--allow-unknown-types]
  *
- * Runs under `sanity exec` (validation loads sanity.config.ts).
+ * Exit status: 0 imported (or planned, with --dry-run), 1 refused or failed, 2 usage error or a file that
+ * cannot be read. Runs through scripts/exec.ts (validation loads sanity.config.ts).
  */
 import {spawnSync} from 'node:child_process'
 import {mkdtemp, rm, writeFile} from 'node:fs/promises'
@@ -14,10 +16,11 @@ import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {importSteps, importTarget} from '../offline/import-plan.ts'
-import {readNdjson, toNdjson} from '../offline/ndjson.ts'
-import {validateDocuments} from '../offline/validate-documents.ts'
+import {readFailure, readNdjson, toNdjson} from '../offline/ndjson.ts'
+import {progressBar} from '../offline/progress.ts'
+import {hasErrors, validateDocuments} from '../offline/validate-documents.ts'
 
-const usage = 'Usage: npm run data:import -- [file.ndjson] [--dataset name] [--replace-content] [--dry-run]'
+const usage = 'Usage: npm run data:import -- [file.ndjson] [--dataset name] [--replace-content] [--dry-run] [--allow-unknown-types]'
 
 /** Ends the command with a message; exitCode rather than exit() lets piped output drain. */
 class Stop extends Error {
@@ -43,6 +46,7 @@ async function main() {
         dataset: {type: 'string', short: 'd'},
         'replace-content': {type: 'boolean'},
         'dry-run': {type: 'boolean'},
+        'allow-unknown-types': {type: 'boolean'},
       },
     })
   } catch (error) {
@@ -59,20 +63,22 @@ async function main() {
   try {
     documents = await readNdjson(file)
   } catch (error) {
-    fail((error as Error).message)
+    fail(readFailure(error, positionals[0] ?? 'data/seed.ndjson'), 2)
   }
 
   console.log(`Validating ${documents.length} documents from ${file} ...`)
+  // The same validation as `npm run data:validate`: what it refuses is not imported.
   const problems = await validateDocuments(documents, {
-    onProgress: (done, total) => {
-      if (done % 500 === 0 || done === total) process.stderr.write(`validated ${done} of ${total}\n`)
-    },
+    allowUnknownTypes: Boolean(values['allow-unknown-types']),
+    onProgress: progressBar(process.stderr),
   })
-  const errors = problems.filter((problem) => problem.level === 'error')
-  if (errors.length) {
-    for (const problem of errors) console.error(`error   ${problem.documentId} ${problem.path || '(document)'}: ${problem.message}`)
-    fail(`Not importing: ${errors.length} validation errors. Fix them, then run again.`)
+  if (hasErrors(problems)) {
+    const errors = problems.filter((problem) => problem.level === 'error')
+    for (const problem of errors) console.error(`error   ${problem.documentId ?? '(file)'} ${problem.path || '(document)'}: ${problem.message}`)
+    fail(`Not importing: ${errors.length} validation errors. Fix them (npm run data:validate -- ${positionals[0] ?? 'data/seed.ndjson'}), then run again.`)
   }
+  const warnings = problems.filter((problem) => problem.level === 'warning')
+  for (const problem of warnings) console.log(`warning ${problem.documentId ?? '(file)'} ${problem.path || '(document)'}: ${problem.message}`)
 
   const steps = importSteps(documents, Boolean(values['replace-content']))
   const sanityBin = join(process.cwd(), 'node_modules/.bin/sanity')
@@ -83,6 +89,11 @@ async function main() {
       await writeFile(stepFile, toNdjson(step.documents))
       const args = ['dataset', 'import', stepFile, '--project-id', target.projectId, '--dataset', target.dataset, step.mode]
       console.log(`${index + 1}/${steps.length} ${step.label}: ${step.documents.length} documents, ${step.mode} → ${target.projectId}/${target.dataset}`)
+      console.log(
+        step.mode === '--missing'
+          ? '  creates those the dataset does not have and leaves those it has unchanged'
+          : '  creates those the dataset does not have and replaces those it has',
+      )
       if (values['dry-run']) {
         console.log(`  dry run: sanity ${args.join(' ').replace(stepFile, `<${step.documents.length} documents>`)}`)
         continue

@@ -10,8 +10,13 @@ function namesADocument(id: string): boolean {
   return true
 }
 
+/** Whether the Content Lake takes `id` as a document id. */
+export function isValidDocumentId(id: unknown): id is string {
+  return typeof id === 'string' && validId.test(id) && !id.includes('..') && !id.endsWith('.') && namesADocument(id)
+}
+
 export function assertValidId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || !validId.test(id) || id.includes('..') || id.endsWith('.') || !namesADocument(id)) {
+  if (!isValidDocumentId(id)) {
     throw new LakeError(400, 'invalidDocumentId', `Document id ${JSON.stringify(id)} is not valid: use letters, digits, ".", "_" and "-", at most 128 characters, not starting with "-" nor ending with "."`)
   }
 }

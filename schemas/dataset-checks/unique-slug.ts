@@ -3,7 +3,7 @@ import {getDraftId, getPublishedId, type SlugIsUniqueValidator} from 'sanity'
 import {STUDIO_API_VERSION} from '../constants/ids.ts'
 
 // `_type` and `slug.current` first: both are served from the Content Lake's indexes.
-const SLUG_TAKEN = `defined(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])][0]._id)`
+export const SLUG_TAKEN = `defined(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])][0]._id)`
 
 /**
  * A slug is unique among documents of the same type (drafts of this document do not count).

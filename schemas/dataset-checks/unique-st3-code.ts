@@ -5,8 +5,8 @@ import {STUDIO_API_VERSION} from '../constants/ids.ts'
 const CODE_HOLDER = `*[_type == "office" && st3Code == $code && !(_id in [$draft, $published])][0]{name, abbreviation}`
 
 /** Two offices never share an ST.3 code: say which office already holds it. */
-export async function checkSt3CodeUnique(code: string | undefined, context: ValidationContext) {
-  if (!code || !context.document) return true
+export async function checkSt3CodeUnique(code: unknown, context: ValidationContext) {
+  if (typeof code !== 'string' || !code || !context.document) return true
   const published = getPublishedId(context.document._id)
   const holder = await context
     .getClient({apiVersion: STUDIO_API_VERSION})

@@ -10,6 +10,9 @@ import {checkCaseDetails, checkExternalUrl} from '../rules/article-section.ts'
 import {checkNotBefore} from '../rules/date-order.ts'
 import {atField} from '../rules/result.ts'
 import {checkLanguageTag} from '../rules/language-tag.ts'
+import {checkSlug} from '../rules/slug.ts'
+import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
+import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
 
 type ArticleDocument = {section?: ArticleSection; publishedAt?: string}
 const sectionOf = (document: unknown) => (document as ArticleDocument | undefined)?.section
@@ -31,13 +34,14 @@ export const article = defineType({
   validation: (rule) => [
     rule.custom((document) => atField('externalUrl', checkExternalUrl(sectionOf(document), (document as {externalUrl?: string})?.externalUrl))),
     rule.custom((document) => atField('caseDetails', checkCaseDetails(sectionOf(document), (document as {caseDetails?: unknown})?.caseDetails))),
+    rule.custom(checkDocumentStructure),
   ],
   fields: [
     defineField({
       name: 'title',
       type: 'string',
       group: 'content',
-      validation: (rule) => rule.required().error('Give the article a title'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Give the article a title')],
     }),
     defineField({
       name: 'slug',
@@ -45,7 +49,7 @@ export const article = defineType({
       group: 'content',
       description: 'The last part of the article\'s address. Generate it from the title.',
       options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
-      validation: (rule) => rule.required().error('Generate a slug from the title'),
+      validation: (rule) => [rule.custom(checkSlug), requiredRule(rule, 'Generate a slug from the title')],
     }),
     defineField({
       name: 'section',
@@ -54,7 +58,7 @@ export const article = defineType({
       description: 'Where the site lists the article.',
       options: {list: [...articleSections], layout: 'radio', direction: 'horizontal'},
       initialValue: 'news',
-      validation: (rule) => rule.required().error('Choose the section the article appears in'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose the section the article appears in')],
     }),
     defineField({
       name: 'summary',
@@ -62,7 +66,7 @@ export const article = defineType({
       rows: 3,
       group: 'content',
       description: 'One or two sentences for lists and link previews.',
-      validation: (rule) => rule.max(300).warning('Summaries read best under 300 characters'),
+      validation: (rule) => [rule, withoutBuiltIns(rule).max(300).warning('Summaries read best under 300 characters')],
     }),
     defineField({
       name: 'externalUrl',
@@ -71,7 +75,7 @@ export const article = defineType({
       group: 'content',
       description: 'The page this entry in Links points to.',
       hidden: ({document}) => sectionOf(document) !== 'link',
-      validation: (rule) => rule.uri({scheme: ['http', 'https']}).error('Enter an address starting with https:// or http://'),
+      validation: (rule) => urlRules(rule, {scheme: ['http', 'https']}, 'Enter an address starting with https:// or http://'),
     }),
     defineField({name: 'mainImage', title: 'Main image', type: 'accessibleImage', group: 'content'}),
     defineField({name: 'body', type: 'richText', group: 'content'}),
@@ -81,7 +85,7 @@ export const article = defineType({
       type: 'datetime',
       group: 'publishing',
       initialValue: () => new Date().toISOString(),
-      validation: (rule) => rule.required().error('Set the publication date and time'),
+      validation: (rule) => [rule, requiredRule(rule, 'Set the publication date and time')],
     }),
     defineField({
       name: 'updatedAt',
@@ -104,7 +108,7 @@ export const article = defineType({
       group: 'publishing',
       description: 'BCP 47 language tag of the article: en, fr, zh-Hans, ...',
       initialValue: 'en',
-      validation: (rule) => [rule.required().error('Enter the article\'s language, for example en'), rule.custom(checkLanguageTag)],
+      validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter the article\'s language, for example en')],
     }),
     uniqueReferences({
       name: 'offices',
@@ -166,7 +170,7 @@ export const article = defineType({
     select: {title: 'title', section: 'section', publishedAt: 'publishedAt', media: 'mainImage'},
     prepare: ({title, section, publishedAt, media}) => ({
       title,
-      subtitle: [sectionTitle(section), publishedAt?.slice(0, 10) ?? 'not dated'].filter(Boolean).join(' · '),
+      subtitle: [sectionTitle(section), typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'not dated'].filter(Boolean).join(' · '),
       media,
     }),
   },

@@ -8,6 +8,11 @@ import {
   type CookieCategoryLike,
 } from '../rules/cookie-consent.ts'
 import {atItems} from '../rules/result.ts'
+import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
+import {checkNotProtocolRelative} from '../rules/safe-url.ts'
+import {checkSingletonId} from '../rules/singleton.ts'
+import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
+import {COOKIE_POLICY_ID} from '../constants/ids.ts'
 
 /** The site's cookie banner and policy. A singleton: the Studio keeps exactly one, at a fixed id. */
 export const cookiePolicy = defineType({
@@ -15,6 +20,10 @@ export const cookiePolicy = defineType({
   title: 'Cookie policy',
   type: 'document',
   icon: ControlsIcon,
+  validation: (rule) =>
+    rule
+      .custom(checkDocumentStructure)
+      .custom((document) => checkSingletonId((document as {_id?: unknown} | undefined)?._id, COOKIE_POLICY_ID, 'cookie policy')),
   groups: [
     {name: 'banner', title: 'Banner', default: true},
     {name: 'policy', title: 'Policy'},
@@ -28,7 +37,7 @@ export const cookiePolicy = defineType({
       rows: 4,
       group: 'banner',
       description: 'What visitors read first. Say what the cookies are for and that they can refuse.',
-      validation: (rule) => rule.required().error('Write the text of the cookie banner'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Write the text of the cookie banner')],
     }),
     defineField({
       name: 'acceptLabel',
@@ -36,7 +45,7 @@ export const cookiePolicy = defineType({
       type: 'string',
       group: 'banner',
       initialValue: 'I accept',
-      validation: (rule) => rule.required().error('Enter the label of the accept button'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the label of the accept button')],
     }),
     defineField({
       name: 'rejectLabel',
@@ -45,8 +54,10 @@ export const cookiePolicy = defineType({
       group: 'banner',
       description: 'Shown beside the accept button with equal weight: rejecting must be as easy as accepting.',
       initialValue: 'Reject all',
-      validation: (rule) =>
-        rule.required().error('Enter the label of the reject button: visitors must be able to refuse as easily as accept'),
+      validation: (rule) => [
+        rule,
+        requiredTextRule(rule, 'Enter the label of the reject button: visitors must be able to refuse as easily as accept'),
+      ],
     }),
     defineField({
       name: 'preferencesLabel',
@@ -54,7 +65,7 @@ export const cookiePolicy = defineType({
       type: 'string',
       group: 'banner',
       initialValue: 'Cookie settings',
-      validation: (rule) => rule.required().error('Enter the label of the button that opens the settings'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the label of the button that opens the settings')],
     }),
     defineField({
       name: 'policyLinkLabel',
@@ -69,8 +80,10 @@ export const cookiePolicy = defineType({
       type: 'url',
       group: 'banner',
       description: 'A full https:// address or a path on this site such as /privacy.',
-      validation: (rule) =>
-        rule.uri({scheme: ['https', 'http'], allowRelative: true}).error('Enter an https:// address or a path starting with /'),
+      validation: (rule) => [
+        ...urlRules(rule, {scheme: ['https', 'http'], allowRelative: true}, 'Enter an https:// address or a path starting with /'),
+        withoutBuiltIns(rule).custom(checkNotProtocolRelative),
+      ],
     }),
     defineField({name: 'policy', title: 'Full policy', type: 'richText', group: 'policy'}),
     defineField({
@@ -81,8 +94,9 @@ export const cookiePolicy = defineType({
       initialValue: 1,
       // Required-ness apart from the range, so an empty field gets one message, not one per constraint.
       validation: (rule) => [
-        rule.required().error('Enter the version number, 1 for the first policy'),
-        rule.integer().min(1).error('Enter a whole version number of 1 or more'),
+        rule,
+        requiredRule(rule, 'Enter the version number, 1 for the first policy'),
+        withoutBuiltIns(rule).integer().min(1).error('Enter a whole version number of 1 or more'),
       ],
     }),
     defineField({
@@ -90,7 +104,7 @@ export const cookiePolicy = defineType({
       title: 'Effective from',
       type: 'date',
       group: 'policy',
-      validation: (rule) => rule.required().error('Enter the date this version of the policy takes effect'),
+      validation: (rule) => [rule, requiredRule(rule, 'Enter the date this version of the policy takes effect')],
     }),
     defineField({
       name: 'consentLifetimeDays',
@@ -100,8 +114,9 @@ export const cookiePolicy = defineType({
       description: `How long a visitor's choice is remembered. 182 days (six months) is what the CNIL recommends; at most ${MAX_CONSENT_DAYS} (13 months).`,
       initialValue: 182,
       validation: (rule) => [
-        rule.required().error('Enter how many days a visitor\'s choice is kept, for example 182'),
-        rule.integer().min(1).max(MAX_CONSENT_DAYS).error(`Enter a whole number of days between 1 and ${MAX_CONSENT_DAYS}`),
+        rule,
+        requiredRule(rule, 'Enter how many days a visitor\'s choice is kept, for example 182'),
+        withoutBuiltIns(rule).integer().min(1).max(MAX_CONSENT_DAYS).error(`Enter a whole number of days between 1 and ${MAX_CONSENT_DAYS}`),
       ],
     }),
     defineField({
@@ -109,15 +124,15 @@ export const cookiePolicy = defineType({
       type: 'array',
       group: 'cookies',
       of: [defineArrayMember({type: 'cookieCategory'})],
-      validation: (rule) => [
-        rule.custom((categories) => checkNecessaryCategory(categories as CookieCategoryLike[] | undefined)),
-        rule.custom((categories) =>
-          atItems(
-            duplicateCategoryKeys(categories as CookieCategoryLike[] | undefined),
-            (item) => `The key "${item.key?.current}" is used by another category: give each category its own key`,
+      validation: (rule) =>
+        rule
+          .custom((categories) => checkNecessaryCategory(categories as CookieCategoryLike[] | undefined))
+          .custom((categories) =>
+            atItems(
+              duplicateCategoryKeys(categories as CookieCategoryLike[] | undefined),
+              (item) => `The key "${item.key?.current}" is used by another category: give each category its own key`,
+            ),
           ),
-        ),
-      ],
     }),
     defineField({
       name: 'cookies',

@@ -8,6 +8,9 @@ import {checkLocation, needsLocation, needsVideoNote} from '../rules/attendance.
 import {findDuplicates, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {checkDateMatchesPrecision, checkEndNotBeforeStart, formatPartialDate} from '../rules/partial-date.ts'
 import {atItems} from '../rules/result.ts'
+import {checkSlug} from '../rules/slug.ts'
+import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
+import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
 
 type EventDocument = {
   datePrecision?: DatePrecision
@@ -21,6 +24,7 @@ export const event = defineType({
   title: 'Event',
   type: 'document',
   icon: CalendarIcon,
+  validation: (rule) => rule.custom(checkDocumentStructure),
   groups: [
     {name: 'basics', title: 'Basics', default: true},
     {name: 'when', title: 'When and where'},
@@ -33,14 +37,14 @@ export const event = defineType({
       type: 'string',
       group: 'basics',
       description: 'For example "2023 IP5 Deputy Heads of Office meeting".',
-      validation: (rule) => rule.required().error('Give the event a title'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Give the event a title')],
     }),
     defineField({
       name: 'slug',
       type: 'slug',
       group: 'basics',
       options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
-      validation: (rule) => rule.required().error('Generate a slug from the title'),
+      validation: (rule) => [rule.custom(checkSlug), requiredRule(rule, 'Generate a slug from the title')],
     }),
     defineField({
       name: 'forum',
@@ -55,7 +59,7 @@ export const event = defineType({
       group: 'basics',
       options: {list: [...eventKinds]},
       initialValue: 'other',
-      validation: (rule) => rule.required().error('Choose what kind of event this is'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose what kind of event this is')],
     }),
     defineField({name: 'summary', type: 'text', rows: 3, group: 'basics'}),
     defineField({
@@ -66,7 +70,7 @@ export const event = defineType({
       description: 'Sources often give only the month or the year. The dates are then stored on the first day of that period.',
       options: {list: [...datePrecisions], layout: 'radio', direction: 'horizontal'},
       initialValue: 'day',
-      validation: (rule) => rule.required().error('Choose how exactly the dates are known'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose how exactly the dates are known')],
     }),
     defineField({
       name: 'startDate',
@@ -74,8 +78,8 @@ export const event = defineType({
       type: 'date',
       group: 'when',
       validation: (rule) => [
-        rule.required().error('Enter the start date, as exactly as it is known'),
         rule.custom((date, context) => checkDateMatchesPrecision(date, eventOf(context.document).datePrecision)),
+        requiredRule(rule, 'Enter the start date, as exactly as it is known'),
       ],
     }),
     defineField({
@@ -84,13 +88,14 @@ export const event = defineType({
       type: 'date',
       group: 'when',
       description: 'Leave empty for a one-day event.',
-      validation: (rule) => [
-        rule.custom((date, context) => checkDateMatchesPrecision(date, eventOf(context.document).datePrecision)),
-        rule.custom((date, context) => {
-          const {startDate, datePrecision} = eventOf(context.document)
-          return checkEndNotBeforeStart(startDate, date, datePrecision)
-        }),
-      ],
+      // One chain on the rule Sanity passes: its date format check then runs (and speaks) once.
+      validation: (rule) =>
+        rule
+          .custom((date, context) => checkDateMatchesPrecision(date, eventOf(context.document).datePrecision))
+          .custom((date, context) => {
+            const {startDate, datePrecision} = eventOf(context.document)
+            return checkEndNotBeforeStart(startDate, date, datePrecision)
+          }),
     }),
     defineField({
       name: 'attendanceMode',
@@ -99,7 +104,7 @@ export const event = defineType({
       group: 'when',
       options: {list: [...attendanceModes], layout: 'radio', direction: 'horizontal'},
       initialValue: 'inPerson',
-      validation: (rule) => rule.required().error('Choose whether the event was held in person, online or both'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose whether the event was held in person, online or both')],
     }),
     defineField({
       name: 'location',

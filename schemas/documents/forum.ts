@@ -4,6 +4,8 @@ import {defineField, defineType} from 'sanity'
 import {uniqueReferences} from '../fields/unique-references.ts'
 import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {atItems} from '../rules/result.ts'
+import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
+import {requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
 
 const FIRST_FORUM_YEAR = 1883 // the Paris Convention: no IP cooperation forum is older
 
@@ -14,12 +16,13 @@ export const forum = defineType({
   title: 'Forum',
   type: 'document',
   icon: UsersIcon,
+  validation: (rule) => rule.custom(checkDocumentStructure),
   fields: [
     defineField({
       name: 'name',
       type: 'string',
       description: 'For example "IP5" or "The five largest intellectual property offices".',
-      validation: (rule) => rule.required().error('Enter the forum\'s name'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the forum\'s name')],
     }),
     defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.'}),
     uniqueReferences({
@@ -27,6 +30,7 @@ export const forum = defineType({
       title: 'Member offices',
       to: ['office'],
       repeatMessage: 'Each office is a member once: remove the repeat',
+      requiredMessage: 'Add the member offices: a forum has at least one member',
     }),
     uniqueReferences({
       name: 'observers',
@@ -34,30 +38,31 @@ export const forum = defineType({
       description: 'Offices that attend without being members, such as WIPO at IP5.',
       to: ['office'],
       repeatMessage: 'Each office is an observer once: remove the repeat',
-      rules: (rule) => [
-        rule.custom((observers, context) =>
+      checks: [
+        (observers, context) =>
           atItems(
-            findOverlap(observers as ForumDocument['observers'], (context.document as ForumDocument)?.members, referencedId),
+            findOverlap(observers as ForumDocument['observers'], (context.document as ForumDocument | undefined)?.members, referencedId),
             () => 'This office is already a member: an office is either a member or an observer, not both',
           ),
-        ),
       ],
     }),
     defineField({
       name: 'founded',
       title: 'Founded (year)',
       type: 'number',
-      validation: (rule) =>
-        rule
+      validation: (rule) => [
+        rule,
+        withoutBuiltIns(rule)
           .integer()
           .min(FIRST_FORUM_YEAR)
           .max(new Date().getFullYear())
           .error(`Enter the year as four digits, between ${FIRST_FORUM_YEAR} and this year`),
+      ],
     }),
     defineField({
       name: 'website',
       type: 'url',
-      validation: (rule) => rule.uri({scheme: ['https']}).error('Enter the website\'s https:// address'),
+      validation: (rule) => urlRules(rule, {scheme: ['https']}, 'Enter the website\'s https:// address'),
     }),
     defineField({name: 'description', type: 'text', rows: 3}),
   ],

@@ -4,10 +4,12 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {officeKinds, type OfficeKind} from '../constants/office-kinds.ts'
 import {checkOfficeParent} from '../dataset-checks/office-parent-cycle.ts'
 import {checkSt3CodeUnique} from '../dataset-checks/unique-st3-code.ts'
+import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {checkCountryCode, countryName} from '../rules/country-code.ts'
 import {referencedId} from '../rules/duplicates.ts'
 import {checkCountryAllowed, checkParentRequired, checkSt3Required} from '../rules/office-hierarchy.ts'
 import {checkSt3Code} from '../rules/st3-code.ts'
+import {requiredRule, requiredTextRule, urlRules} from '../fields/own-messages.ts'
 
 const kindOf = (document: unknown) => (document as {kind?: OfficeKind} | undefined)?.kind
 
@@ -16,6 +18,7 @@ export const office = defineType({
   title: 'Office',
   type: 'document',
   icon: CaseIcon,
+  validation: (rule) => rule.custom(checkDocumentStructure),
   groups: [
     {name: 'identity', title: 'Identity', default: true},
     {name: 'names', title: 'Other names'},
@@ -27,7 +30,7 @@ export const office = defineType({
       type: 'string',
       group: 'identity',
       description: 'The current official name in English.',
-      validation: (rule) => rule.required().error('Enter the office\'s name'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the office\'s name')],
     }),
     defineField({
       name: 'abbreviation',
@@ -41,7 +44,7 @@ export const office = defineType({
       group: 'identity',
       options: {list: [...officeKinds], layout: 'radio'},
       initialValue: 'national',
-      validation: (rule) => rule.required().error('Choose what kind of office this is'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose what kind of office this is')],
     }),
     defineField({
       name: 'st3Code',
@@ -50,11 +53,12 @@ export const office = defineType({
       group: 'identity',
       description: 'The two-letter code WIPO Standard ST.3 gives the office: US, CN, EP, WO, ...',
       hidden: ({document}) => kindOf(document) === 'department',
-      validation: (rule) => [
-        rule.custom(checkSt3Code),
-        rule.custom((code, context) => checkSt3Required(kindOf(context.document), code)),
-        rule.custom(checkSt3CodeUnique),
-      ],
+      // One chain on the rule Sanity passes, so its own type check runs (and speaks) once.
+      validation: (rule) =>
+        rule
+          .custom(checkSt3Code)
+          .custom((code, context) => checkSt3Required(kindOf(context.document), code as string | undefined))
+          .custom(checkSt3CodeUnique),
     }),
     defineField({
       name: 'country',
@@ -62,10 +66,8 @@ export const office = defineType({
       group: 'identity',
       description: 'ISO 3166-1 code of the country the office serves. For a regional office, the country of its seat.',
       hidden: ({document}) => kindOf(document) === 'intergovernmental',
-      validation: (rule) => [
-        rule.custom(checkCountryCode),
-        rule.custom((country, context) => checkCountryAllowed(kindOf(context.document), country)),
-      ],
+      validation: (rule) =>
+        rule.custom(checkCountryCode).custom((country, context) => checkCountryAllowed(kindOf(context.document), country as string | undefined)),
     }),
     defineField({
       name: 'parent',
@@ -75,10 +77,8 @@ export const office = defineType({
       description: 'For a department, the office it belongs to.',
       to: [{type: 'office'}],
       hidden: ({document, value}) => kindOf(document) !== 'department' && !value,
-      validation: (rule) => [
-        rule.custom((parent, context) => checkParentRequired(kindOf(context.document), referencedId(parent))),
-        rule.custom(checkOfficeParent),
-      ],
+      validation: (rule) =>
+        rule.custom((parent, context) => checkParentRequired(kindOf(context.document), referencedId(parent))).custom(checkOfficeParent),
     }),
     defineField({
       name: 'officialNames',
@@ -99,7 +99,7 @@ export const office = defineType({
       name: 'website',
       type: 'url',
       group: 'details',
-      validation: (rule) => rule.uri({scheme: ['https']}).error('Enter the website\'s https:// address'),
+      validation: (rule) => urlRules(rule, {scheme: ['https']}, 'Enter the website\'s https:// address'),
     }),
     defineField({
       name: 'headquarters',

@@ -4,6 +4,9 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
 import {checkHasName, formatPersonName, type PersonNameParts} from '../rules/person-name.ts'
 import {currentPositionSummary} from '../rules/current-position.ts'
+import {checkSlug} from '../rules/slug.ts'
+import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
+import {requiredRule} from '../fields/own-messages.ts'
 
 export const person = defineType({
   name: 'person',
@@ -15,7 +18,7 @@ export const person = defineType({
     {name: 'career', title: 'Positions'},
     {name: 'profile', title: 'Profile'},
   ],
-  validation: (rule) => rule.custom((document) => checkHasName(document as PersonNameParts | undefined)),
+  validation: (rule) => [rule.custom((document) => checkHasName(document as PersonNameParts | undefined)), rule.custom(checkDocumentStructure)],
   fields: [
     defineField({
       name: 'givenName',
@@ -45,7 +48,7 @@ export const person = defineType({
         layout: 'radio',
       },
       initialValue: 'givenFirst',
-      validation: (rule) => rule.required().error('Choose the order the person writes their name in'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose the order the person writes their name in')],
     }),
     defineField({
       name: 'nativeName',
@@ -70,7 +73,7 @@ export const person = defineType({
         maxLength: 96,
         isUnique: isUniqueAmongType,
       },
-      validation: (rule) => rule.required().error('Generate a slug from the name'),
+      validation: (rule) => [rule.custom(checkSlug), requiredRule(rule, 'Generate a slug from the name')],
     }),
     defineField({
       name: 'positions',

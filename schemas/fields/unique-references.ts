@@ -1,20 +1,25 @@
-import {defineArrayMember, defineField, type ArrayRule, type FieldGroupDefinition} from 'sanity'
+import {defineArrayMember, defineField, type CustomValidator, type FieldGroupDefinition} from 'sanity'
+
+import {checkHasItems} from '../rules/list-items.ts'
+import {requiredRule, withoutBuiltIns} from './own-messages.ts'
 
 interface UniqueReferencesOptions {
   name: string
   title: string
-  /** Document types the references may point to. */
+  /** Document types the references may point to (the document's structure rule checks the targets' types). */
   to: string[]
   /** Shown at each repeated item, for example "Each office is listed once: remove the repeat". */
   repeatMessage: string
+  /** When the list must hold at least one reference: the message for a missing or empty list. */
+  requiredMessage?: string
   group?: FieldGroupDefinition['name']
   description?: string
-  /** Further rules on the list, beside the one against repeats. */
-  rules?: (rule: ArrayRule<unknown[]>) => ArrayRule<unknown[]>[]
+  /** Further checks of the list, each returning its own message. */
+  checks?: CustomValidator<unknown[] | undefined>[]
 }
 
 /** A list of references in which each document appears once, as article offices or forum members. */
-export function uniqueReferences({name, title, to, repeatMessage, group, description, rules}: UniqueReferencesOptions) {
+export function uniqueReferences({name, title, to, repeatMessage, requiredMessage, group, description, checks}: UniqueReferencesOptions) {
   return defineField({
     name,
     title,
@@ -22,6 +27,13 @@ export function uniqueReferences({name, title, to, repeatMessage, group, descrip
     ...(group ? {group} : {}),
     ...(description ? {description} : {}),
     of: [defineArrayMember({type: 'reference', to: to.map((type) => ({type}))})],
-    validation: (rule) => [rule.unique().error(repeatMessage), ...(rules?.(rule) ?? [])],
+    validation: (rule) => [
+      // Sanity's own checks (a list, of references) keep their messages; each of ours has its own rule.
+      (checks ?? []).reduce((chained, check) => chained.custom(check), rule),
+      withoutBuiltIns(rule).unique().error(repeatMessage),
+      ...(requiredMessage
+        ? [requiredRule(rule, requiredMessage), withoutBuiltIns(rule).custom((items) => checkHasItems(items, requiredMessage))]
+        : []),
+    ],
   })
 }

@@ -2,6 +2,7 @@ import {BookIcon} from '@sanity/icons/Book'
 import {defineField, defineType} from 'sanity'
 
 import {checkSourceNamed, checkSourceNotBoth} from '../rules/article-source.ts'
+import {urlRules} from '../fields/own-messages.ts'
 
 /** Where an article's content comes from: an office in the reference data, or another organisation by name. */
 export const articleSource = defineType({
@@ -26,7 +27,7 @@ export const articleSource = defineType({
       name: 'url',
       title: 'Address of the original',
       type: 'url',
-      validation: (rule) => rule.uri({scheme: ['http', 'https']}).error('Enter an address starting with https:// or http://'),
+      validation: (rule) => urlRules(rule, {scheme: ['http', 'https']}, 'Enter an address starting with https:// or http://'),
     }),
   ],
   validation: (rule) => [rule.custom(checkSourceNamed), rule.custom(checkSourceNotBoth)],

@@ -2,6 +2,7 @@ import {CaseIcon} from '@sanity/icons/Case'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {checkEcli} from '../rules/ecli.ts'
+import {requiredTextRule} from '../fields/own-messages.ts'
 
 /** The facts of a court or office decision reported in the Cases section. */
 export const caseDetails = defineType({
@@ -14,14 +15,14 @@ export const caseDetails = defineType({
       name: 'court',
       type: 'string',
       description: 'The court or board, for example "UPC Court of Appeal" or "EPO Enlarged Board of Appeal".',
-      validation: (rule) => rule.required().error('Enter the court or board that decided the case'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the court or board that decided the case')],
     }),
     defineField({
       name: 'caseNumber',
       title: 'Case number',
       type: 'string',
       description: 'The docket or file number as the court writes it.',
-      validation: (rule) => rule.required().error('Enter the case number'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the case number')],
     }),
     defineField({
       name: 'ecli',

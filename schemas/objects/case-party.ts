@@ -1,5 +1,6 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
+import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
 
 export const casePartyRoles = [
   {title: 'Claimant / plaintiff', value: 'claimant'},
@@ -18,12 +19,12 @@ export const caseParty = defineType({
   type: 'object',
   icon: UserIcon,
   fields: [
-    defineField({name: 'name', type: 'string', validation: (rule) => rule.required().error('Enter the party\'s name')}),
+    defineField({name: 'name', type: 'string', validation: (rule) => [rule, requiredTextRule(rule, 'Enter the party\'s name')]}),
     defineField({
       name: 'role',
       type: 'string',
       options: {list: [...casePartyRoles]},
-      validation: (rule) => rule.required().error('Choose the party\'s role in the case'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose the party\'s role in the case')],
     }),
   ],
   preview: {

@@ -2,6 +2,7 @@ import {ControlsIcon} from '@sanity/icons/Controls'
 import {defineField, defineType} from 'sanity'
 
 import {checkOffByDefault, type CookieCategoryLike} from '../rules/cookie-consent.ts'
+import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
 
 /** A purpose visitors consent to as a whole, such as "analytics". */
 export const cookieCategory = defineType({
@@ -19,19 +20,19 @@ export const cookieCategory = defineType({
         // Keys are unique within the policy: the categories list checks that, naming the repeated key.
         isUnique: () => true,
       },
-      validation: (rule) => rule.required().error('Enter a key, for example "analytics"'),
+      validation: (rule) => [rule, requiredRule(rule, 'Enter a key, for example "analytics"')],
     }),
     defineField({
       name: 'title',
       type: 'string',
-      validation: (rule) => rule.required().error('Give the category a title visitors understand, for example "Analytics"'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Give the category a title visitors understand, for example "Analytics"')],
     }),
     defineField({
       name: 'description',
       type: 'text',
       rows: 3,
       description: 'What the cookies in this category are for, in words a visitor understands.',
-      validation: (rule) => rule.required().error('Describe the purpose: visitors must know what they consent to'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Describe the purpose: visitors must know what they consent to')],
     }),
     defineField({
       name: 'strictlyNecessary',

@@ -2,6 +2,7 @@ import {DatabaseIcon} from '@sanity/icons/Database'
 import {defineField, defineType} from 'sanity'
 
 import {checkCookieCategory, type CookieCategoryLike} from '../rules/cookie-consent.ts'
+import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
 
 /** One cookie (or a family of cookies matching a pattern) in the per-cookie audit regulators ask for. */
 export const cookieDeclaration = defineType({
@@ -15,7 +16,7 @@ export const cookieDeclaration = defineType({
       title: 'Name or pattern',
       type: 'string',
       description: 'The cookie\'s name, or a pattern such as "_ga_*" for a family of cookies.',
-      validation: (rule) => rule.required().error('Enter the cookie name or pattern'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the cookie name or pattern')],
     }),
     defineField({name: 'provider', type: 'string', description: 'Who sets it, for example "This site" or "Google Analytics".'}),
     defineField({
@@ -30,30 +31,28 @@ export const cookieDeclaration = defineType({
         direction: 'horizontal',
       },
       initialValue: 'first',
-      validation: (rule) => rule.required().error('Choose whether this site or a third party sets the cookie'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose whether this site or a third party sets the cookie')],
     }),
     defineField({
       name: 'category',
       type: 'string',
       description: 'The key of the category this cookie belongs to, for example "necessary".',
       validation: (rule) => [
-        rule.required().error('Enter the key of the cookie\'s category'),
-        rule.custom((key, context) =>
-          checkCookieCategory(key, (context.document as {categories?: CookieCategoryLike[]})?.categories),
-        ),
+        rule.custom((key, context) => checkCookieCategory(key, (context.document as {categories?: CookieCategoryLike[]} | undefined)?.categories)),
+        requiredTextRule(rule, 'Enter the key of the cookie\'s category'),
       ],
     }),
     defineField({
       name: 'purpose',
       type: 'text',
       rows: 2,
-      validation: (rule) => rule.required().error('Say what the cookie is for'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Say what the cookie is for')],
     }),
     defineField({
       name: 'duration',
       type: 'string',
       description: 'How long it is kept, for example "Session" or "13 months".',
-      validation: (rule) => rule.required().error('Say how long the cookie is kept'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Say how long the cookie is kept')],
     }),
   ],
   preview: {

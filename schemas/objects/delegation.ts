@@ -3,6 +3,7 @@ import {defineField, defineType} from 'sanity'
 
 import {delegationRoles} from '../constants/event-kinds.ts'
 import {formatPersonName} from '../rules/person-name.ts'
+import {requiredRule, withoutBuiltIns} from '../fields/own-messages.ts'
 
 /** One office's delegation at an event: member or observer, its head, and who else came. */
 export const delegation = defineType({
@@ -15,14 +16,14 @@ export const delegation = defineType({
       name: 'office',
       type: 'reference',
       to: [{type: 'office'}],
-      validation: (rule) => rule.required().error('Choose the office this delegation represents'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose the office this delegation represents')],
     }),
     defineField({
       name: 'role',
       type: 'string',
       options: {list: [...delegationRoles], layout: 'radio', direction: 'horizontal'},
       initialValue: 'member',
-      validation: (rule) => rule.required().error('Choose whether the office came as a member or an observer'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose whether the office came as a member or an observer')],
     }),
     defineField({
       name: 'head',
@@ -35,7 +36,7 @@ export const delegation = defineType({
       type: 'array',
       description: 'Other people in the delegation, or the departments they came from when the source names no one.',
       of: [{type: 'reference', to: [{type: 'person'}, {type: 'office'}]}],
-      validation: (rule) => rule.unique().error('Each person or department is listed once: remove the repeat'),
+      validation: (rule) => [rule, withoutBuiltIns(rule).unique().error('Each person or department is listed once: remove the repeat')],
     }),
   ],
   preview: {

@@ -1,5 +1,6 @@
 import {RestoreIcon} from '@sanity/icons/Restore'
 import {defineField, defineType} from 'sanity'
+import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
 
 /** A name an office used until a given date: SIPO until 2018, OHIM until 2016, KIPO until 2025. */
 export const formerName = defineType({
@@ -11,7 +12,7 @@ export const formerName = defineType({
     defineField({
       name: 'name',
       type: 'string',
-      validation: (rule) => rule.required().error('Enter the former name, for example "State Intellectual Property Office"'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the former name, for example "State Intellectual Property Office"')],
     }),
     defineField({name: 'abbreviation', type: 'string'}),
     defineField({
@@ -19,7 +20,7 @@ export const formerName = defineType({
       title: 'Used until',
       type: 'date',
       description: 'The last day the name was in use.',
-      validation: (rule) => rule.required().error('Enter the date the office stopped using this name'),
+      validation: (rule) => [rule, requiredRule(rule, 'Enter the date the office stopped using this name')],
     }),
   ],
   preview: {

@@ -1,5 +1,6 @@
 import {DocumentsIcon} from '@sanity/icons/Documents'
 import {defineField, defineType} from 'sanity'
+import {requiredRule} from '../fields/own-messages.ts'
 
 /** A link to another page of this site, kept right when the target's slug changes. */
 export const internalLink = defineType({
@@ -13,7 +14,7 @@ export const internalLink = defineType({
       title: 'Links to',
       type: 'reference',
       to: [{type: 'article'}, {type: 'office'}, {type: 'person'}, {type: 'event'}],
-      validation: (rule) => rule.required().error('Choose the article, office, person or event to link to'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose the article, office, person or event to link to')],
     }),
   ],
 })

@@ -2,6 +2,7 @@ import {TranslateIcon} from '@sanity/icons/Translate'
 import {defineField, defineType} from 'sanity'
 
 import {checkLanguageTag} from '../rules/language-tag.ts'
+import {requiredTextRule} from '../fields/own-messages.ts'
 
 /** An official name in another language, such as 国家知识产权局 (zh-Hans) for CNIPA. */
 export const localizedName = defineType({
@@ -14,15 +15,12 @@ export const localizedName = defineType({
       name: 'language',
       type: 'string',
       description: 'BCP 47 language tag: zh-Hans, ja, ko, de, fr, ...',
-      validation: (rule) => [
-        rule.required().error('Enter a language tag, for example zh-Hans'),
-        rule.custom(checkLanguageTag),
-      ],
+      validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter a language tag, for example zh-Hans')],
     }),
     defineField({
       name: 'name',
       type: 'string',
-      validation: (rule) => rule.required().error('Enter the name as written in that language'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the name as written in that language')],
     }),
   ],
   preview: {

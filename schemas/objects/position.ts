@@ -2,6 +2,7 @@ import {TagIcon} from '@sanity/icons/Tag'
 import {defineField, defineType} from 'sanity'
 
 import {checkNotBefore} from '../rules/date-order.ts'
+import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
 
 /** A post a person held at an office for a time. Open-ended while it lasts. */
 export const position = defineType({
@@ -14,13 +15,13 @@ export const position = defineType({
       name: 'title',
       type: 'string',
       description: 'The official title, for example "Deputy Commissioner for Patents".',
-      validation: (rule) => rule.required().error('Enter the title of the position'),
+      validation: (rule) => [rule, requiredTextRule(rule, 'Enter the title of the position')],
     }),
     defineField({
       name: 'office',
       type: 'reference',
       to: [{type: 'office'}],
-      validation: (rule) => rule.required().error('Choose the office where the position is held'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose the office where the position is held')],
     }),
     defineField({name: 'startDate', title: 'Start', type: 'date'}),
     defineField({

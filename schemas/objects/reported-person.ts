@@ -2,6 +2,7 @@ import {UserIcon} from '@sanity/icons/User'
 import {defineField, defineType} from 'sanity'
 
 import {formatPersonName} from '../rules/person-name.ts'
+import {requiredRule} from '../fields/own-messages.ts'
 
 /** A person as a source reported them at one event: the title differs between sources, so it is kept here. */
 export const reportedPerson = defineType({
@@ -14,7 +15,7 @@ export const reportedPerson = defineType({
       name: 'person',
       type: 'reference',
       to: [{type: 'person'}],
-      validation: (rule) => rule.required().error('Choose the person'),
+      validation: (rule) => [rule, requiredRule(rule, 'Choose the person')],
     }),
     defineField({
       name: 'titleAsReported',

@@ -2,6 +2,7 @@ import {TranslateIcon} from '@sanity/icons/Translate'
 import {defineField, defineType} from 'sanity'
 
 import {checkLanguageTag} from '../rules/language-tag.ts'
+import {requiredTextRule, urlRules} from '../fields/own-messages.ts'
 
 /** An article translated from another language: what it was translated from, and the note readers see. */
 export const translationInfo = defineType({
@@ -14,17 +15,14 @@ export const translationInfo = defineType({
       name: 'originalLanguage',
       type: 'string',
       description: 'BCP 47 language tag of the original, for example zh-Hans.',
-      validation: (rule) => [
-        rule.required().error('Enter a language tag, for example zh-Hans'),
-        rule.custom(checkLanguageTag),
-      ],
+      validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter a language tag, for example zh-Hans')],
     }),
     defineField({name: 'originalTitle', type: 'string'}),
     defineField({
       name: 'originalUrl',
       title: 'Address of the original',
       type: 'url',
-      validation: (rule) => rule.uri({scheme: ['http', 'https']}).error('Enter an address starting with https:// or http://'),
+      validation: (rule) => urlRules(rule, {scheme: ['http', 'https']}, 'Enter an address starting with https:// or http://'),
     }),
     defineField({
       name: 'note',

@@ -12,8 +12,14 @@ export interface CookieCategoryLike extends KeyedItem {
 export const MAX_CONSENT_DAYS = 395
 
 /** The site must have one strictly-necessary category, and visitors cannot switch it off. */
+/** The items of a list that are objects: a list of another type, or odd items in it, are Sanity's to report. */
+function objectsIn(items: unknown): CookieCategoryLike[] {
+  return Array.isArray(items) ? items.filter((item): item is CookieCategoryLike => typeof item === 'object' && item !== null && !Array.isArray(item)) : []
+}
+
 export function checkNecessaryCategory(categories: readonly CookieCategoryLike[] | undefined): RuleResult {
-  const necessary = (categories ?? []).filter((category) => category.strictlyNecessary)
+  if (categories !== undefined && !Array.isArray(categories)) return true
+  const necessary = objectsIn(categories).filter((category) => category.strictlyNecessary)
   if (necessary.length === 0) {
     return 'Add a strictly necessary category (for example "necessary") for the cookies the site cannot work without'
   }
@@ -33,7 +39,10 @@ export function checkOffByDefault(category: CookieCategoryLike | undefined): Rul
 }
 
 export function duplicateCategoryKeys(categories: readonly CookieCategoryLike[] | undefined) {
-  return findDuplicates(categories, (category) => category.key?.current)
+  return findDuplicates(objectsIn(categories), (category) => {
+    const key = category.key?.current
+    return typeof key === 'string' ? key : undefined
+  })
 }
 
 /** A cookie's category must name one of the policy's categories by its key. */
@@ -41,8 +50,10 @@ export function checkCookieCategory(
   categoryKey: string | undefined,
   categories: readonly CookieCategoryLike[] | undefined,
 ): RuleResult {
-  if (!categoryKey) return true
-  const keys = (categories ?? []).map((category) => category.key?.current).filter(Boolean)
+  if (typeof categoryKey !== 'string' || !categoryKey) return true
+  const keys = objectsIn(categories)
+    .map((category) => category.key?.current)
+    .filter((key): key is string => typeof key === 'string' && key !== '')
   if (keys.includes(categoryKey)) return true
   return keys.length
     ? `There is no category "${categoryKey}": use one of ${keys.join(', ')}`

@@ -11,8 +11,9 @@ export function countryName(code: string | undefined): string | undefined {
   return regionNames.of(code)
 }
 
-export function checkCountryCode(code: string | undefined): RuleResult {
-  if (code === undefined || code === '') return true
+export function checkCountryCode(code: unknown): RuleResult {
+  // Not text: Sanity's type check names the expected type.
+  if (typeof code !== 'string' || code === '') return true
   if (countryName(code)) return true
   const upper = code.toUpperCase()
   if (upper !== code && countryName(upper)) return `Write country codes in capitals: ${upper}`

@@ -13,7 +13,10 @@ export function findDuplicates<T extends KeyedItem>(
 ): T[] {
   const seen = new Set<string>()
   const repeated: T[] = []
-  for (const item of items ?? []) {
+  // A value that is not a list, or items that are not objects, are Sanity's type check's to report.
+  if (!Array.isArray(items)) return repeated
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue
     const id = identify(item)
     if (id === undefined) continue
     if (seen.has(id)) repeated.push(item)
@@ -28,8 +31,9 @@ export function findOverlap<T extends KeyedItem, U>(
   others: readonly U[] | undefined,
   identify: (item: T | U) => string | undefined,
 ): T[] {
-  const otherIds = new Set((others ?? []).map(identify).filter((id) => id !== undefined))
-  return (items ?? []).filter((item) => {
+  const isItem = <V>(item: V): item is V & object => typeof item === 'object' && item !== null
+  const otherIds = new Set((Array.isArray(others) ? others.filter(isItem) : []).map((other) => identify(other)).filter((id) => id !== undefined))
+  return (Array.isArray(items) ? items.filter(isItem) : []).filter((item) => {
     const id = identify(item)
     return id !== undefined && otherIds.has(id)
   })

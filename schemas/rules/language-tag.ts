@@ -17,8 +17,9 @@ export function languageName(tag: string): string | undefined {
   return canonical ? languageNames.of(canonical) : undefined
 }
 
-export function checkLanguageTag(tag: string | undefined): RuleResult {
-  if (tag === undefined || tag === '') return true
+export function checkLanguageTag(tag: unknown): RuleResult {
+  // Not text: Sanity's type check names the expected type.
+  if (typeof tag !== 'string' || tag === '') return true
   const canonical = canonicalLanguageTag(tag)
   // Well-formed is not enough: "english" is a well-formed tag of no language.
   if (!canonical || !languageNames.of(canonical.split('-')[0]!)) {

@@ -13,10 +13,11 @@ export function truncateToPrecision(date: string, precision: DatePrecision = 'da
  * so lists sort by it and nobody reads an invented day into it.
  */
 export function checkDateMatchesPrecision(
-  date: string | undefined,
+  date: unknown,
   precision: DatePrecision | undefined,
 ): RuleResult {
-  if (!date || !precision || precision === 'day') return true
+  // Not a date string: Sanity's date format check says so.
+  if (typeof date !== 'string' || !date || !precision || precision === 'day') return true
   if (precision === 'month' && !date.endsWith('-01')) {
     return 'Only the month is known: set the day to the 1st, or change the precision to "Exact day"'
   }
@@ -28,11 +29,11 @@ export function checkDateMatchesPrecision(
 
 /** The end may fall in the same period as the start at the chosen precision, never before it. */
 export function checkEndNotBeforeStart(
-  start: string | undefined,
-  end: string | undefined,
+  start: unknown,
+  end: unknown,
   precision: DatePrecision = 'day',
 ): RuleResult {
-  if (!start || !end) return true
+  if (typeof start !== 'string' || typeof end !== 'string' || !start || !end) return true
   return truncateToPrecision(end, precision) >= truncateToPrecision(start, precision)
     ? true
     : `The end date is before the start date (${start}): set it on or after the start`
@@ -44,7 +45,7 @@ export function formatPartialDate(
   precision: DatePrecision = 'day',
   locale = 'en-GB',
 ): string | undefined {
-  if (!date) return undefined
+  if (typeof date !== 'string' || !date) return undefined
   const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`)
   if (Number.isNaN(parsed.getTime())) return date
   const options: Intl.DateTimeFormatOptions =

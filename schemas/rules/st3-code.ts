@@ -5,8 +5,8 @@ import type {RuleResult} from './result.ts'
  * plus codes for regional and international bodies (EP, WO, EM, EA, AP, OA, GC, ...).
  * So the format is checked here; whether a code is taken is checked against the other offices.
  */
-export function checkSt3Code(code: string | undefined): RuleResult {
-  if (code === undefined || code === '') return true
+export function checkSt3Code(code: unknown): RuleResult {
+  if (typeof code !== 'string' || code === '') return true
   return /^[A-Z]{2}$/.test(code)
     ? true
     : `"${code}" is not a WIPO ST.3 code: enter two capital letters, for example CN, EP or WO`

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest'
 import {seedDocuments} from '../../data/seed/index.ts'
 import {readNdjson, toNdjson} from '../../offline/ndjson.ts'
 import {danglingReferences, validateDocuments} from '../../offline/validate-documents.ts'
-import {projectRoot, sanityCli} from '../support/cli.ts'
+import {projectRoot} from '../support/cli.ts'
 
 const seedFile = `${projectRoot}data/seed.ndjson`
 
@@ -55,34 +55,4 @@ describe('offline data validation', () => {
     await writeFile(file, '{"_type":"office"}\n')
     await expect(readNdjson(file)).rejects.toThrow(/broken.ndjson:1: every line must be a document with a string _id and _type/)
   })
-
-  it('`npm run data:validate` passes the seed and fails a file with errors, naming document, path and message', async () => {
-    const ok = await sanityCli(['exec', 'scripts/validate-data.ts', '--', 'data/seed.ndjson'])
-    expect(ok.stdout).toMatch(/data\/seed\.ndjson: 33 documents, 0 errors, 0 warnings/)
-    expect(ok.code).toBe(0)
-
-    const documents = await readNdjson(seedFile)
-    const broken = documents.map((doc) =>
-      doc._id === 'office.cn' ? {...doc, st3Code: 'cn'} : doc._id === 'person.liao-tao' ? {...doc, positions: [{_key: 'x', _type: 'position', title: 'Director', office: {_type: 'reference', _ref: 'office.nowhere'}}]} : doc,
-    )
-    await mkdir(`${projectRoot}test/.tmp`, {recursive: true})
-    await writeFile(`${projectRoot}test/.tmp/broken-seed.ndjson`, toNdjson(broken))
-    const failed = await sanityCli(['exec', 'scripts/validate-data.ts', '--', 'test/.tmp/broken-seed.ndjson'])
-    expect(failed.stdout).toContain('error   office.cn st3Code: "cn" is not a WIPO ST.3 code: enter two capital letters, for example CN, EP or WO')
-    expect(failed.stdout).toContain('error   person.liao-tao positions[_key=="x"].office: References "office.nowhere", which is not in the dataset')
-    expect(failed.stdout).toMatch(/33 documents, 2 errors, 0 warnings/)
-    expect(failed.code).toBe(1)
-  }, 60_000)
-})
-
-describe('large files', () => {
-  it('`npm run data:validate` reports progress while it works through thousands of documents', async () => {
-    const {syntheticDataset} = await import('../../bench/synthetic-dataset.ts')
-    await mkdir(`${projectRoot}test/.tmp`, {recursive: true})
-    await writeFile(`${projectRoot}test/.tmp/large.ndjson`, toNdjson(syntheticDataset(2000)))
-    const result = await sanityCli(['exec', 'scripts/validate-data.ts', '--', 'test/.tmp/large.ndjson'])
-    expect(result.stderr).toMatch(/validated \d+ of 2000 documents/)
-    expect(result.stderr).toContain('validated 2000 of 2000 documents')
-    expect(result.stdout).toMatch(/test\/\.tmp\/large\.ndjson: 2000 documents, \d+ errors, \d+ warnings/)
-  }, 120_000)
 })

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest'
 
 import {importSteps, importTarget} from '../../offline/import-plan.ts'
 import {toNdjson} from '../../offline/ndjson.ts'
-import {sanityCli, projectRoot} from '../support/cli.ts'
+import {dataCommand, sanityCli, projectRoot} from '../support/cli.ts'
 import {seed} from '../support/seed.ts'
 
 describe('import target', () => {
@@ -67,4 +67,30 @@ describe('npm run data:import', () => {
     expect(planned.stdout).toContain('Dry run: nothing was imported.')
     expect(planned.stdout + planned.stderr).not.toContain('not-a-real-token')
   }, 60_000)
+
+  it('refuses what data:validate refuses (one _id twice, an unknown _type, an empty file), and still says what it would create, replace or leave', async () => {
+    const env = {SANITY_STUDIO_PROJECT_ID: 'abc123', SANITY_IMPORT_TOKEN: 'not-a-real-token'}
+    await mkdir(`${projectRoot}test/.tmp`, {recursive: true})
+    const twin = {...seed.find((doc) => doc._id === 'office.cn')!, name: 'Another office'}
+    await writeFile(`${projectRoot}test/.tmp/import-twins.ndjson`, toNdjson([...seed, twin, {_id: 'note.1', _type: 'legacyNote'}]))
+    const refused = await dataCommand('import-data', ['test/.tmp/import-twins.ndjson', '--dry-run'], env)
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toContain('error   office.cn (document): Another document (line 2) already has the id "office.cn"')
+    expect(refused.stderr).toContain('error   note.1 (document): "legacyNote" is not a document type of this Studio')
+    expect(refused.stderr).toContain('Not importing: 2 validation errors')
+
+    await writeFile(`${projectRoot}test/.tmp/import-empty.ndjson`, '')
+    const empty = await dataCommand('import-data', ['test/.tmp/import-empty.ndjson', '--dry-run'], env)
+    expect(empty.code).toBe(1)
+    expect(empty.stderr).toContain('error   (file) (document): The file holds no documents')
+
+    await writeFile(`${projectRoot}test/.tmp/import-note.ndjson`, toNdjson([...seed, {_id: 'note.1', _type: 'legacyNote'}]))
+    const planned = await dataCommand('import-data', ['test/.tmp/import-note.ndjson', '--dry-run', '--allow-unknown-types', '--replace-content'], env)
+    expect(planned.code).toBe(0)
+    expect(planned.stdout).toContain('warning note.1 (document): "legacyNote" is not a document type of this Studio')
+    expect(planned.stdout).toContain('1/2 reference data (offices, people, forums): 30 documents, --missing → abc123/production')
+    expect(planned.stdout).toContain('  creates those the dataset does not have and leaves those it has unchanged')
+    expect(planned.stdout).toContain('2/2 content (events, articles, cookie policy): 4 documents, --replace → abc123/production')
+    expect(planned.stdout).toContain('  creates those the dataset does not have and replaces those it has')
+  }, 120_000)
 })
