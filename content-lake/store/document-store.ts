@@ -3,6 +3,7 @@ import {mkdirSync} from 'node:fs'
 import {LakeError} from '../errors.ts'
 import {newTransactionId} from './document-ids.ts'
 import {DocumentSet} from './document-set.ts'
+import {assertReferentialIntegrity} from './referential-integrity.ts'
 import {DatasetDamagedError, TransactionLog, type TransactionRecord} from './transaction-log.ts'
 
 export type Doc = {_id: string; _type: string; _rev?: string; [key: string]: unknown}
@@ -30,6 +31,11 @@ export interface CommitOptions {
   /** Who made the change: the user id the listener events and the history report. */
   author?: string
   now?: Date
+  /**
+   * Refuse deleting documents strong references point at, and new strong references to missing
+   * documents (on unless false: only for storing datasets as they are, such as tests of queries over arbitrary data).
+   */
+  referentialIntegrity?: boolean
 }
 
 type Listener = (record: TransactionRecord, before: Map<string, Doc | null>) => void
@@ -117,10 +123,10 @@ export class DocumentStore {
   }
 
   /**
-   * Applies changes as one transaction: checks revisions first, writes and fsyncs the log, then
+   * Applies changes as one transaction: checks permissions, revisions and referential integrity first, writes and fsyncs the log, then
    * updates memory and tells listeners. Nothing changes when a check fails.
    */
-  commit(changes: DocumentChange[], {transactionId, author, authorize, now = new Date()}: CommitOptions = {}): TransactionRecord {
+  commit(changes: DocumentChange[], {transactionId, author, authorize, now = new Date(), referentialIntegrity = true}: CommitOptions = {}): TransactionRecord {
     if (transactionId !== undefined && this.usedTransactionIds.has(transactionId)) {
       throw new LakeError(409, 'transactionIdConflict', `Transaction id "${transactionId}" has been used before: transaction ids must be unique`)
     }
@@ -136,6 +142,7 @@ export class DocumentStore {
         )
       }
     }
+    if (referentialIntegrity) assertReferentialIntegrity(new Map(changes.map((change) => [change.id, change.after])), (id) => this.documents.get(id), this.documents.indexes)
     const timestamp = now.toISOString()
     const before = new Map<string, Doc | null>()
     const record: TransactionRecord = {
