@@ -108,10 +108,11 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     {methods: ['GET'], pattern: '/data/doc/:dataset/*', handle: (request, response, params) => data.doc(request, response, params.dataset!, params.rest!)},
     {methods: ['GET'], pattern: '/data/listen/:dataset', handle: (request, response, params, {url, user}) => data.listen(request, response, params.dataset!, url.searchParams, user.id)},
     {methods: ['POST'], pattern: '/data/mutate/:dataset', handle: (request, response, params, {url, user}) => data.mutate(request, response, params.dataset!, url.searchParams, user)},
-    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user)},
+    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handle: (request, response, params, {url}) => data.transactions(request, response, params.dataset!, params.ids!, url.searchParams, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handle: (request, response, params, {url}) => data.documentsAt(request, response, params.dataset!, params.ids!, url.searchParams, history)},
-    {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: (request, response, params) => data.documentEvents(request, response, params.dataset!, params.id!)},
+    {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: (request, response, params, {url}) => data.documentEvents(request, response, params.dataset!, params.id!, url.searchParams, history)},
+    {methods: ['GET'], pattern: '/data/references/:dataset/documents/:id/to', handle: (request, response, params, {url}) => data.references(request, response, params.dataset!, params.id!, url.searchParams)},
     {methods: ['POST'], pattern: '/assets/:kind/:dataset', handle: (request, response, params, {url, user}) => data.upload(request, response, params, url, user, assets)},
   ]
   // Asset files are addressed without an API version, as on Sanity's CDN.

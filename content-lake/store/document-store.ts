@@ -1,6 +1,7 @@
-import {mkdirSync} from 'node:fs'
+import {mkdirSync, rmSync} from 'node:fs'
 
 import {LakeError} from '../errors.ts'
+import {historyPath} from '../history/history-file.ts'
 import {newTransactionId} from './document-ids.ts'
 import {DocumentSet} from './document-set.ts'
 import {assertReferentialIntegrity} from './referential-integrity.ts'
@@ -36,6 +37,8 @@ export interface CommitOptions {
    * documents (on unless false: only for storing datasets as they are, such as tests of queries over arbitrary data).
    */
   referentialIntegrity?: boolean
+  /** Check everything and answer as the commit would, but write nothing and tell no listener. */
+  dryRun?: boolean
 }
 
 type Listener = (record: TransactionRecord, before: Map<string, Doc | null>) => void
@@ -52,6 +55,7 @@ export class DocumentStore {
   private readonly log: TransactionLog
   private readonly listeners = new Set<Listener>()
   private transactionsSinceCompaction = 0
+  private commits = 0
   /** Every transaction id in the log and every current `_rev`: a new transaction must not reuse one. */
   private readonly usedTransactionIds = new Set<string>()
 
@@ -95,9 +99,19 @@ export class DocumentStore {
     return store
   }
 
+  /** The log as on disk: the snapshot and the transactions since, for history to catch up from. */
+  get logFiles(): Pick<TransactionLog, 'readTransactions' | 'readSnapshot'> {
+    return this.log
+  }
+
   /** Whether a transaction id was used by a transaction or is a document's current revision. */
   hasTransaction(id: string): boolean {
     return this.usedTransactionIds.has(id)
+  }
+
+  /** Goes up with every committed transaction: whether the dataset changed between two moments. */
+  get version(): number {
+    return this.commits
   }
 
   get size() {
@@ -126,7 +140,7 @@ export class DocumentStore {
    * Applies changes as one transaction: checks permissions, revisions and referential integrity first, writes and fsyncs the log, then
    * updates memory and tells listeners. Nothing changes when a check fails.
    */
-  commit(changes: DocumentChange[], {transactionId, author, authorize, now = new Date(), referentialIntegrity = true}: CommitOptions = {}): TransactionRecord {
+  commit(changes: DocumentChange[], {transactionId, author, authorize, now = new Date(), referentialIntegrity = true, dryRun = false}: CommitOptions = {}): TransactionRecord {
     if (transactionId !== undefined && this.usedTransactionIds.has(transactionId)) {
       throw new LakeError(409, 'transactionIdConflict', `Transaction id "${transactionId}" has been used before: transaction ids must be unique`)
     }
@@ -162,8 +176,10 @@ export class DocumentStore {
         return {id: change.id, previousRev: current?._rev ?? null, after}
       }),
     }
+    if (dryRun) return record
     this.log.append(record)
     this.usedTransactionIds.add(transactionId)
+    this.commits++
     for (const change of record.changes) this.put(change.id, change.after)
     if (++this.transactionsSinceCompaction >= COMPACT_AFTER) this.compactQuietly()
     for (const listener of this.listeners) {
@@ -192,8 +208,10 @@ export class DocumentStore {
     }
   }
 
-  /** Replaces everything with `documents` (the reset command), durably. */
+  /** Replaces everything with `documents` (the reset command), durably; the old documents' history goes too. */
   reset(documents: Doc[]) {
+    rmSync(historyPath(this.directory), {force: true})
+    this.commits++
     // Deleting the current entry while iterating a Map is safe.
     for (const id of this.documents.ids()) this.put(id, null)
     const transactionId = this.newUnusedTransactionId()
