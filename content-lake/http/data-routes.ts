@@ -5,7 +5,7 @@ import {assertNesting, LIMITS} from '../limits.ts'
 import {ListenerHub} from '../listeners/listener-hub.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
 import {expandMutationsByQuery} from '../mutations/mutations-by-query.ts'
-import {assertValidId, publishedIdOf} from '../store/document-ids.ts'
+import {assertValidId, newTransactionId, publishedIdOf} from '../store/document-ids.ts'
 import {apiVersionOfPath, parsePerspective, type Perspective} from '../query/perspectives.ts'
 import {QueryPool, type QueryPoolOptions} from '../query/query-pool.ts'
 import type {CommitOptions, DocumentChange, DocumentStore} from '../store/document-store.ts'
@@ -162,6 +162,7 @@ export class DataRoutes {
     const body = await readJsonObject(request, '{"mutations": [...]}')
     if (!Array.isArray(body.mutations)) throw new LakeError(400, 'invalidMutation', 'Send {"mutations": [...]}')
     const {mutations, changes} = await this.planWithQueries(body.mutations as ApiMutation[])
+    if (changes.length === 0) return sendJson(request, response, 200, {transactionId: newTransactionId(), results: []})
     const record = this.store.commit(changes, this.writeOptions(user, body))
     const returnDocuments = search.get('returnDocuments') === 'true'
     const afterById = new Map(record.changes.map((change) => [change.id, change.after]))
@@ -188,7 +189,8 @@ export class DataRoutes {
     for (let attempt = 0; ; attempt++) {
       const version = this.store.version
       const mutations = await expandMutationsByQuery(given, async (query, params) => JSON.parse((await this.queries.query(query, params, 'raw')).json))
-      if (this.store.version === version) return {mutations, changes: planMutations(this.store, mutations)}
+      // Queries that select nothing leave nothing to do: not an error, as hosted.
+      if (this.store.version === version) return {mutations, changes: mutations.length === 0 && given.length > 0 ? [] : planMutations(this.store, mutations)}
       if (attempt >= 4) throw new LakeError(409, 'conflict', 'The documents selected by the mutation queries kept changing while they were read: try again')
     }
   }
