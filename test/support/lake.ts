@@ -15,6 +15,7 @@ export interface RawResponse {
   status: number
   headers: Record<string, string | string[] | undefined>
   text: string
+  // oxlint-disable-next-line typescript/no-explicit-any -- tests read whatever JSON the lake answers
   json: () => any
 }
 
