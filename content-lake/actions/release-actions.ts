@@ -1,4 +1,5 @@
 import {LakeError} from '../errors.ts'
+import {LIMITS} from '../limits.ts'
 import type {ApiMutation} from '../mutations/apply-mutations.ts'
 import type {Doc} from '../store/document-store.ts'
 import {strengthenOnPublish} from '../store/references.ts'
@@ -72,6 +73,8 @@ export function releaseMutations(action: Action, context: ReleaseContext): ApiMu
       const metadata = action.metadata ?? {}
       if (typeof metadata !== 'object' || Array.isArray(metadata)) throw new LakeError(400, 'invalidAction', 'release.create: "metadata" is an object such as {"title": "...", "releaseType": "asap"}')
       if (context.current(releaseDocumentId(releaseId))) throw new LakeError(409, 'releaseAlreadyExists', `Release "${releaseId}" already exists: choose another releaseId`)
+      const open = context.idsWithPrefix('_.releases.').filter((id) => ['active', 'scheduled'].includes(String(context.current(id)?.state)))
+      if (open.length >= LIMITS.releases) throw new LakeError(409, 'releaseLimitExceededError', `A dataset may have ${LIMITS.releases} releases that are not published or archived: publish, archive or delete one first`)
       return [{create: {_id: releaseDocumentId(releaseId), _type: RELEASE_TYPE, name: releaseId, state: 'active', metadata: {releaseType: 'undecided', ...metadata}}}]
     }
     case 'sanity.action.release.edit': {

@@ -5,6 +5,7 @@ import {AssetStore} from '../assets/asset-store.ts'
 import {HistoryLog} from '../history/history-log.ts'
 
 import {LakeError} from '../errors.ts'
+import {LIMITS} from '../limits.ts'
 import type {DocumentStore} from '../store/document-store.ts'
 import type {QueryPoolOptions} from '../query/query-pool.ts'
 import {DataRoutes} from './data-routes.ts'
@@ -102,6 +103,12 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   const routes: Route[] = [
     {methods: ['GET'], pattern: '/users/me', handle: (request, response, _, {user}) => sendJson(request, response, 200, publicUser(user))},
     {methods: ['GET', 'PUT', 'POST', 'PATCH'], pattern: '/users/me/keyvalue/*', handle: (request, response, params) => keyValues.handle(request, response, params.rest!)},
+    // The project features the Studio turns on from this list: this lake serves Content Releases.
+    {methods: ['GET'], pattern: '/features', handle: (request, response) => sendJson(request, response, 200, ['contentReleases'])},
+    // Release limits (plan quotas on the hosted lake): none here, the Releases tool may always create one.
+    {methods: ['GET'], pattern: '/projects/:projectId/new-content-release-allowed', handle: (request, response) => sendJson(request, response, 200, {orgMeteredActiveReleaseCount: 0, orgActiveReleaseLimit: null, datasetReleaseLimit: LIMITS.releases})},
+    // The Studio reads the shard a dataset lives on from this for its latency reports: one here, no header.
+    {methods: ['GET'], pattern: '/data/ping/:dataset', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
     {methods: ['GET'], pattern: '/ping', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
     {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handle: (request, response, _, {user}) => sendJson(request, response, 200, user.grants)},
     {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url}) => data.query(request, response, params.dataset!, url.searchParams, url)},
