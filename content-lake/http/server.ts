@@ -1,6 +1,7 @@
 import {createSecureServer, type Http2SecureServer} from 'node:http2'
 import {join} from 'node:path'
 
+import {scheduleReleases} from '../actions/release-scheduler.ts'
 import {AssetStore} from '../assets/asset-store.ts'
 import {HistoryLog} from '../history/history-log.ts'
 
@@ -35,6 +36,8 @@ export interface LakeServerOptions {
   queries?: QueryPoolOptions
   /** Where uploaded images and files go: `assets` in the store's folder by default. */
   assetsDir?: string
+  /** How often scheduled releases whose time has come are published (10 s by default). */
+  scheduledReleasesEveryMs?: number
   /** Told of every request once it is answered: the drift test records the endpoints the Studio calls. */
   onRequest?: (request: ServedRequest) => void
 }
@@ -90,6 +93,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   const data = new DataRoutes(options.store, options.dataset, options.queries)
   const keyValues = new KeyValueStore()
   const history = new HistoryLog(options.store)
+  const stopScheduler = scheduleReleases(options.store, {lastContent: (id) => history.lastContent(id)}, options.scheduledReleasesEveryMs)
   // Asset URLs are made from the lake's own origin, never from a request's Host header.
   const assets = new AssetStore({
     directory: options.assetsDir ?? join(options.store.directory, 'assets'),
@@ -200,6 +204,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     socket.once('close', () => sockets.delete(socket))
   })
   const close = async () => {
+    stopScheduler()
     await data.queries.close()
     await new Promise<void>((done) => {
       server.close(() => done())

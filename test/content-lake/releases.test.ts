@@ -9,10 +9,12 @@ const EDITOR = {cookie: 'sanity-local-user=editor'}
 let lake: InProcessLake
 
 beforeAll(async () => {
-  lake = await startLake()
+  // Scheduled releases are looked at every 100 ms here (10 s when served).
+  lake = await startLake({scheduledReleasesEveryMs: 100})
 })
 afterAll(async () => lake?.close())
 
+const rsoon = 'rsoon'
 const act = (...actions: unknown[]) => postJson(lake.port, `${v}/data/actions/production`, {actions}, EDITOR)
 const query = async (groq: string, perspective?: string) =>
   (await raw(lake.port, `${v}/data/query/production?query=${encodeURIComponent(groq)}${perspective ? `&perspective=${encodeURIComponent(perspective)}` : ''}`, {headers: EDITOR})).json().result
@@ -76,6 +78,15 @@ describe('content releases', () => {
     expect((await act({actionType: 'sanity.action.release.unarchive', releaseId: 'rlater'})).status).toBe(200)
     expect(lake.store.get('_.releases.rlater')?.state).toBe('active')
     expect(lake.store.get('versions.rlater.article.later')?.title).toBe('Later')
+  })
+
+  it('publishes a scheduled release once its time has come', async () => {
+    await act({actionType: 'sanity.action.release.create', releaseId: rsoon, metadata: {title: 'Soon', releaseType: 'scheduled'}})
+    await act({actionType: 'sanity.action.document.version.create', publishedId: 'article.soon', document: {_id: `versions.${rsoon}.article.soon`, _type: 'article', title: 'Soon'}})
+    expect((await act({actionType: 'sanity.action.release.schedule', releaseId: rsoon, publishAt: new Date(Date.now() + 300).toISOString()})).status).toBe(200)
+    expect(lake.store.get('article.soon')).toBeUndefined()
+    await expect.poll(() => lake.store.get('article.soon')?.title, {timeout: 5_000}).toBe('Soon')
+    expect(lake.store.get(`_.releases.${rsoon}`)?.state).toBe('published')
   })
 
   it('answers release actions on releases that do not exist or have bad ids with 404 and 400', async () => {
