@@ -11,7 +11,8 @@ import {RELEASE_TYPE} from './release-actions.ts'
 export function scheduleReleases(store: DocumentStore, context: PlanContext, everyMs = 10_000): () => void {
   const tick = () => {
     const now = Date.now()
-    for (const id of [...store.indexes.idsOfType(RELEASE_TYPE)]) {
+    // A copy: each commit takes the release out of the type index and puts it back, which a live Set iteration would visit again.
+    for (const id of Array.from(store.indexes.idsOfType(RELEASE_TYPE))) {
       const release = store.get(id)
       if (release?.state !== 'scheduled' || typeof release.publishAt !== 'string' || Date.parse(release.publishAt) > now) continue
       try {
