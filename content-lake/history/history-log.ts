@@ -44,7 +44,8 @@ export class HistoryLog {
   private readonly revisions = new Map<string, Revision[]>()
   /** Transactions in commit order with the ids they changed: what retention trims, oldest first. */
   private readonly transactions: {transactionId: string; ids: string[]}[] = []
-  private readonly known = new Set<string>()
+  /** Every kept transaction's time, by id: what "the document at revision X" means for documents X did not touch. */
+  private readonly known = new Map<string, string>()
   /** Ids of each document group (published id → its published, draft and release version ids). */
   private readonly groups = new Map<string, Set<string>>()
   private readonly file: HistoryFile | undefined
@@ -101,7 +102,7 @@ export class HistoryLog {
       this.groups.get(group)!.add(change.id)
     }
     this.transactions.push({transactionId: record.transactionId, ids: documentIds})
-    this.known.add(record.transactionId)
+    this.known.set(record.transactionId, record.timestamp)
     return {transactionId: record.transactionId, timestamp: record.timestamp, ...(record.author ? {author: record.author} : {}), changes}
   }
 
@@ -183,14 +184,21 @@ export class HistoryLog {
     }))
   }
 
-  /** The document as it was after a transaction (`revision`) or at a moment (`time`). */
-  documentAt(id: string, at: {revision?: string; time?: string}, current: Doc | undefined): Doc | null {
+  /**
+   * The document as it was after a transaction (`revision`, also for a transaction that changed other
+   * documents: the Studio asks for a published document, its draft and version at one revision), at a
+   * moment (`time`), or as it last existed (`lastRevision`).
+   */
+  documentAt(id: string, at: {revision?: string; time?: string; lastRevision?: boolean}, current: Doc | undefined): Doc | null {
     const list = this.revisions.get(id) ?? []
+    if (at.lastRevision) return current ?? this.lastContent(id)
     if (at.revision) {
       const revision = list.find((entry) => entry.transactionId === at.revision)
       if (revision) return revision.after
       if (current?._rev === at.revision) return current
-      throw new LakeError(404, 'revisionNotFound', `No revision ${at.revision} of "${id}" in the history kept (the newest ${KEEP_TRANSACTIONS} transactions)`)
+      const time = this.known.get(at.revision)
+      if (time === undefined) throw new LakeError(404, 'revisionNotFound', `No revision ${at.revision} in the history kept (the newest ${KEEP_TRANSACTIONS} transactions)`)
+      return this.documentAt(id, {time}, current)
     }
     if (at.time) {
       const time = Date.parse(at.time)

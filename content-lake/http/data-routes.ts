@@ -243,7 +243,7 @@ export class DataRoutes {
   /** Documents as they were at a revision or a time, for the history panel's "compare" view. */
   documentsAt(request: Request, response: Response, dataset: string, ids: string, search: URLSearchParams, history: HistoryLog) {
     this.checkDataset(dataset)
-    const at = {revision: search.get('revision') ?? undefined, time: search.get('time') ?? undefined}
+    const at = {revision: search.get('revision') ?? undefined, time: search.get('time') ?? undefined, lastRevision: search.get('lastRevision') === 'true'}
     const documents = splitIds(ids)
       .map((id) => history.documentAt(id, at, this.store.get(id)))
       .filter((doc) => doc !== null)

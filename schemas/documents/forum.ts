@@ -1,7 +1,7 @@
 import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
-import {TITLE_SEARCH} from '../constants/search.ts'
+import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
 import {uniqueReferences} from '../fields/unique-references.ts'
 import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {atItems} from '../rules/result.ts'
@@ -23,7 +23,7 @@ export const forum = defineType({
       options: TITLE_SEARCH,
       validation: (rule) => rule.required().error('Enter the forum\'s name'),
     }),
-    defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.', options: TITLE_SEARCH}),
+    defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.', options: ABBREVIATION_SEARCH}),
     uniqueReferences({
       name: 'members',
       title: 'Member offices',

@@ -2,7 +2,7 @@ import {CaseIcon} from '@sanity/icons/Case'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {officeKinds, type OfficeKind} from '../constants/office-kinds.ts'
-import {TITLE_SEARCH} from '../constants/search.ts'
+import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
 import {checkOfficeParent} from '../dataset-checks/office-parent-cycle.ts'
 import {checkSt3CodeUnique} from '../dataset-checks/unique-st3-code.ts'
 import {checkCountryCode, countryName} from '../rules/country-code.ts'
@@ -36,7 +36,7 @@ export const office = defineType({
       type: 'string',
       group: 'identity',
       description: 'As the office writes it, for example CNIPA.',
-      options: TITLE_SEARCH,
+      options: ABBREVIATION_SEARCH,
     }),
     defineField({
       name: 'kind',

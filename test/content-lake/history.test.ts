@@ -45,6 +45,22 @@ describe('history', () => {
     expect(readFileSync(join(directory, 'history.ndjson'), 'utf8').split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(6)
   })
 
+  it('answers the Studio\'s revision lookup for a published document, its draft and version together', async () => {
+    await act({actionType: 'sanity.action.document.create', publishedId: 'article.r', attributes: {_id: 'drafts.article.r', _type: 'article', title: 'R'}, ifExists: 'fail'})
+    await act({actionType: 'sanity.action.document.publish', draftId: 'drafts.article.r', publishedId: 'article.r'})
+    const publishRevision = lake!.store.get('article.r')!._rev
+    await act({actionType: 'sanity.action.document.edit', draftId: 'drafts.article.r', publishedId: 'article.r', patch: {set: {title: 'R, edited'}}})
+    const editRevision = lake!.store.get('drafts.article.r')!._rev
+    // As getDocumentAtRevision asks: every id of the document, one revision; each as it was then.
+    const atEdit = (await raw(lake!.port, `${v}/data/history/production/documents/article.r,drafts.article.r?revision=${editRevision}`)).json().documents
+    expect(atEdit.map((doc: {_id: string; title: string}) => [doc._id, doc.title])).toEqual([['article.r', 'R'], ['drafts.article.r', 'R, edited']])
+    const atPublish = (await raw(lake!.port, `${v}/data/history/production/documents/article.r,drafts.article.r?revision=${publishRevision}`)).json().documents
+    expect(atPublish.map((doc: {_id: string}) => doc._id)).toEqual(['article.r'])
+    await postJson(lake!.port, `${v}/data/actions/production`, {actions: [{actionType: 'sanity.action.document.delete', publishedId: 'article.r', includeDrafts: ['drafts.article.r']}]})
+    const last = (await raw(lake!.port, `${v}/data/history/production/documents/article.r,drafts.article.r?lastRevision=true`)).json().documents
+    expect(last.map((doc: {_id: string; title: string}) => [doc._id, doc.title])).toEqual([['article.r', 'R'], ['drafts.article.r', 'R, edited']])
+  })
+
   it('pages events with nextCursor', async () => {
     const first = await events('article.h', 'limit=2')
     expect(first.events['article.h']).toHaveLength(2)

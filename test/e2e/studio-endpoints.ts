@@ -10,6 +10,7 @@ export const OPTIONAL_ENDPOINTS: {pattern: RegExp; why: string}[] = [
   {pattern: /^\/projects\/[^/]+\/grants$/, why: 'project-level grants: dataset ACL (served) decides what a user may do'},
   {pattern: /^\/projects\/[^/]+\/user-applications$/, why: 'deployed Studio applications of the project'},
   {pattern: /^\/projects\/[^/]+\/datasets$/, why: 'the comments add-on dataset: comments are a hosted feature'},
+  {pattern: /^\/access\/requests\/me$/, why: 'the user\'s requests for more access to the project: a hosted feature'},
   {pattern: /^\/subscriptions\/project\/[^/]+$/, why: 'the project\'s plan subscriptions: shown in plan and upsell notices'},
   {pattern: /^\/journey\//, why: 'plan limits, trials and announcements'},
   {pattern: /^\/help$/, why: 'the "new version available" check against Sanity\'s module server'},

@@ -124,7 +124,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await people.getByRole('button', {name: 'Add item'}).click()
     await people.getByTestId('autocomplete').fill('Liao')
     await page.getByRole('option', {name: /Liao Tao/}).click()
-    await expect.poll(() => people.getByText('Liao Tao').count()).toBeGreaterThan(0)
+    await expect.poll(() => people.getByText('Liao Tao').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await screenshot(page, '03-article-references')
 
     await expect.poll(() => publishButton(page).isEnabled(), {timeout: 20_000}).toBe(true)
@@ -232,7 +232,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await page.getByRole('menuitem', {name: 'Delete'}).click()
     const dialog = page.getByRole('dialog')
     // The Studio's own check lists the referring documents...
-    await expect.poll(() => dialog.getByText('6 documents refer to').count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await expect.poll(() => dialog.getByText(/\d+ documents refer to/).count(), {timeout: 20_000}).toBeGreaterThan(0)
     expect(await dialog.getByText('Ryu Donghyun').count()).toBeGreaterThan(0)
     await dialog.getByRole('button', {name: 'Delete anyway'}).click()
     // ...and the lake refuses, naming them, as the hosted lake does.
@@ -277,8 +277,9 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
   it('keeps history across a restart: the history panel lists the publish', async () => {
     await restartStudio()
     const page = await openAs('editor')
+    // The article the release published (the test before).
     await openInStructure(page, 'Articles', 'IP News')
-    await page.getByText('CNIPA and USPTO discuss examination practice').first().click()
+    await page.getByText('IP5 Deputy Heads meet online').first().click()
     await page.getByText('Last published').click({timeout: 30_000})
     await page.getByText('History', {exact: true}).first().click()
     // Each event of the history list is a timeline item: the creation and the publish, kept on disk.
