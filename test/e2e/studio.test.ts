@@ -61,6 +61,15 @@ function publishButton(page: Page) {
   return page.getByTestId('action-publish')
 }
 
+/** Opens the Studio's search (the navbar's search button) with its input focused, clicking again while the Studio is still starting. */
+async function openSearch(page: Page) {
+  const inputFocused = () => page.evaluate(() => document.activeElement?.tagName === 'INPUT')
+  for (let attempt = 0; attempt < 5 && !(await inputFocused()); attempt++) {
+    await page.getByTestId('studio-search').click({timeout: 30_000})
+    await page.waitForTimeout(1000)
+  }
+}
+
 /** The document's "..." menu in the pane footer (Discard changes, Delete, ...). */
 function documentMenu(page: Page) {
   return page.getByTestId('pane-footer').getByTestId('action-menu-button')
@@ -233,7 +242,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     const dialog = page.getByRole('dialog')
     // The Studio's own check lists the referring documents...
     await expect.poll(() => dialog.getByText(/\d+ documents refer to/).count(), {timeout: 20_000}).toBeGreaterThan(0)
-    expect(await dialog.getByText('Ryu Donghyun').count()).toBeGreaterThan(0)
+    await expect.poll(() => dialog.getByText('Ryu Donghyun').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await dialog.getByRole('button', {name: 'Delete anyway'}).click()
     // ...and the lake refuses, naming them, as the hosted lake does.
     const toast = page.locator('[data-ui="Toast"]').filter({hasText: 'An error occurred while attempting to delete this document'})
@@ -292,7 +301,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
   it('searches like the hosted lake: "CNIPA" puts the office first, its former name "SIPO" finds it', async () => {
     const page = await openAs('editor')
     await page.goto(`${studio.url}content`)
-    await page.getByRole('button', {name: /search/i}).first().click({timeout: 30_000})
+    await openSearch(page)
     await page.keyboard.type('CNIPA')
     const results = page.getByTestId('search-results')
     await expect.poll(async () => (await results.innerText()).split('\n')[0], {timeout: 20_000}).toBe('China National Intellectual Property Administration')
