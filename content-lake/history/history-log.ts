@@ -5,6 +5,15 @@ import {wholeValueEffects} from '../store/effects.ts'
 import type {TransactionRecord} from '../store/transaction-log.ts'
 import {documentEvents, type HistoryTransaction} from './document-events.ts'
 import {HistoryFile, type HistoryRecord} from './history-file.ts'
+import {releaseEvents} from './release-events.ts'
+
+function addTo(index: Map<string, Set<string>>, key: string, id: string) {
+  if (!index.has(key)) index.set(key, new Set())
+  index.get(key)!.add(id)
+}
+
+/** The release an id belongs to: `versions.<release>.x` and `_.releases.<release>`. */
+const releaseOf = (id: string) => (id.startsWith('versions.') ? id.split('.')[1] : id.startsWith('_.releases.') ? id.slice('_.releases.'.length) : undefined)
 
 interface Revision {
   transactionId: string
@@ -48,6 +57,8 @@ export class HistoryLog {
   private readonly known = new Map<string, string>()
   /** Ids of each document group (published id → its published, draft and release version ids). */
   private readonly groups = new Map<string, Set<string>>()
+  /** Ids of each release: its release document and its versions. */
+  private readonly releases = new Map<string, Set<string>>()
   private readonly file: HistoryFile | undefined
 
   constructor(store: DocumentStore, options: {persist?: boolean} = {}) {
@@ -97,9 +108,9 @@ export class HistoryLog {
       changes.push({id: change.id, after: change.after, ...(known ? {} : {before})})
       list.push({transactionId: record.transactionId, timestamp: record.timestamp, author: record.author ?? 'unknown', documentIds, before, after: change.after})
       this.revisions.set(change.id, list)
-      const group = publishedIdOf(change.id)
-      if (!this.groups.has(group)) this.groups.set(group, new Set())
-      this.groups.get(group)!.add(change.id)
+      addTo(this.groups, publishedIdOf(change.id), change.id)
+      const release = releaseOf(change.id)
+      if (release) addTo(this.releases, release, change.id)
     }
     this.transactions.push({transactionId: record.transactionId, ids: documentIds})
     this.known.set(record.transactionId, record.timestamp)
@@ -148,16 +159,25 @@ export class HistoryLog {
 
   /** The events of a document's group (its published, draft and release versions), newest first. */
   events(publishedId: string): ReturnType<typeof documentEvents> {
+    return documentEvents(publishedId, this.transactionsOf(this.groups.get(publishedId)))
+  }
+
+  /** The events of a release (its release document and versions), newest first. */
+  releaseEvents(releaseId: string): ReturnType<typeof releaseEvents> {
+    return releaseEvents(releaseId, this.transactionsOf(this.releases.get(releaseId)))
+  }
+
+  /** The transactions that changed any of `ids`, oldest first, each with its changes to those ids. */
+  private transactionsOf(ids: Iterable<string> = []): HistoryTransaction[] {
     const byTransaction = new Map<string, HistoryTransaction>()
-    for (const id of this.groups.get(publishedId) ?? []) {
+    for (const id of ids) {
       for (const revision of this.revisions.get(id) ?? []) {
         const entry = byTransaction.get(revision.transactionId) ?? {transactionId: revision.transactionId, timestamp: revision.timestamp, author: revision.author, changes: []}
         entry.changes.push({id, before: revision.before, after: revision.after})
         byTransaction.set(revision.transactionId, entry)
       }
     }
-    const ordered = [...byTransaction.values()].toSorted((a, b) => a.timestamp.localeCompare(b.timestamp))
-    return documentEvents(publishedId, ordered)
+    return [...byTransaction.values()].toSorted((a, b) => a.timestamp.localeCompare(b.timestamp))
   }
 
   /** Transactions touching any of `ids`, oldest first (or newest first with reverse), as NDJSON rows. */

@@ -218,12 +218,15 @@ export class DataRoutes {
   documentEvents(request: Request, response: Response, dataset: string, id: string, search: URLSearchParams, history: HistoryLog) {
     this.checkDataset(dataset)
     assertValidId(id)
-    const limit = Number(search.get('limit') ?? 100)
-    const size = Number.isInteger(limit) && limit > 0 ? Math.min(limit, 1000) : 100
-    const offset = Math.max(0, Number.parseInt(search.get('nextCursor') ?? '0', 10) || 0)
-    const events = history.events(publishedIdOf(id))
-    const page = events.slice(offset, offset + size)
-    sendJson(request, response, 200, {events: {[id]: page}, nextCursor: offset + size < events.length ? String(offset + size) : ''})
+    const {page, nextCursor} = pageOf(history.events(publishedIdOf(id)), search)
+    sendJson(request, response, 200, {events: {[id]: page}, nextCursor})
+  }
+
+  /** The release events index of the Releases tool's activity panel, newest first, paged like documentEvents. */
+  releaseEvents(request: Request, response: Response, dataset: string, releaseId: string, search: URLSearchParams, history: HistoryLog) {
+    this.checkDataset(dataset)
+    const {page, nextCursor} = pageOf(history.releaseEvents(releaseId), search)
+    sendJson(request, response, 200, {events: page, nextCursor})
   }
 
   /**
@@ -263,6 +266,14 @@ export class DataRoutes {
     })
     sendJson(request, response, 200, {document})
   }
+}
+
+/** `limit` events from the `nextCursor` offset; the next page's cursor, '' after the last. */
+function pageOf<T>(events: T[], search: URLSearchParams): {page: T[]; nextCursor: string} {
+  const limit = Number(search.get('limit') ?? 100)
+  const size = Number.isInteger(limit) && limit > 0 ? Math.min(limit, 1000) : 100
+  const offset = Math.max(0, Number.parseInt(search.get('nextCursor') ?? '0', 10) || 0)
+  return {page: events.slice(offset, offset + size), nextCursor: offset + size < events.length ? String(offset + size) : ''}
 }
 
 const splitIds = (ids: string) => ids.split(',').map((id) => id.trim()).filter(Boolean)

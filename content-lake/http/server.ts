@@ -123,6 +123,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handle: (request, response, params, {url}) => data.transactions(request, response, params.dataset!, params.ids!, url.searchParams, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handle: (request, response, params, {url}) => data.documentsAt(request, response, params.dataset!, params.ids!, url.searchParams, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: (request, response, params, {url}) => data.documentEvents(request, response, params.dataset!, params.id!, url.searchParams, history)},
+    {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:releaseId', handle: (request, response, params, {url}) => data.releaseEvents(request, response, params.dataset!, params.releaseId!, url.searchParams, history)},
     {methods: ['GET'], pattern: '/data/references/:dataset/documents/:id/to', handle: (request, response, params, {url}) => data.references(request, response, params.dataset!, params.id!, url.searchParams)},
     {methods: ['POST'], pattern: '/assets/:kind/:dataset', handle: (request, response, params, {url, user}) => data.upload(request, response, params, url, user, assets)},
   ]

@@ -78,6 +78,10 @@ describe('content releases', () => {
     expect((await act({actionType: 'sanity.action.release.unarchive', releaseId: 'rlater'})).status).toBe(200)
     expect(lake.store.get('_.releases.rlater')?.state).toBe('active')
     expect(lake.store.get('versions.rlater.article.later')?.title).toBe('Later')
+    // The activity panel's events, newest first.
+    const activity = (await raw(lake.port, `${v}/data/history/production/events/releases/rlater?limit=100`, {headers: EDITOR})).json()
+    expect(activity.events.map((event: {type: string}) => event.type)).toEqual(['unarchiveRelease', 'archiveRelease', 'unscheduleRelease', 'scheduleRelease', 'addDocumentToRelease', 'createRelease'])
+    expect(activity.events.at(-2)).toMatchObject({documentId: 'article.later', documentType: 'article', author: 'local-editor'})
   })
 
   it('publishes a scheduled release once its time has come', async () => {

@@ -136,6 +136,8 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await expect.poll(() => people.getByText('Liao Tao').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await screenshot(page, '03-article-references')
 
+    // Every edit saved first: on a loaded machine a click while the footer still said "Saving..." did not publish.
+    await expect.poll(() => page.getByText('Saving...').count(), {timeout: 20_000}).toBe(0)
     await expect.poll(() => publishButton(page).isEnabled(), {timeout: 20_000}).toBe(true)
     await publishButton(page).click()
     // What a site does: the package's own query through @sanity/client, published perspective.
