@@ -16,6 +16,8 @@ export const LIMITS = {
   queryDepth: 100,
   /** Characters in a GROQ query. */
   queryLength: 100_000,
+  /** Releases a dataset may have that are not yet published or archived (the Releases tool is told it too). */
+  releases: 1_000,
   /** Mutations in one transaction, and actions in one /data/actions request. */
   mutationsPerTransaction: 10_000,
   /** How long one query may run before it is stopped (the hosted lake also ends long queries). */

@@ -3,6 +3,8 @@ import {LIMITS} from '../limits.ts'
 import {TransactionPlan, type ApiMutation} from '../mutations/apply-mutations.ts'
 import {assertValidId, publishedIdOf} from '../store/document-ids.ts'
 import type {Doc, DocumentChange, DocumentStore} from '../store/document-store.ts'
+import {strengthenOnPublish} from '../store/references.ts'
+import {releaseMutations, type ReleaseContext} from './release-actions.ts'
 
 /** A document action as the Studio posts it to /data/actions. */
 export type DocumentAction = {actionType: string; [key: string]: unknown}
@@ -24,6 +26,14 @@ function publishedIdFrom(action: DocumentAction): string {
   const id = str(action, 'publishedId')
   if (isDraftId(id) || isVersionId(id)) throw new LakeError(400, 'invalidAction', `${action.actionType}: publishedId "${id}" is a draft or version id; give the published document's id`)
   return id
+}
+
+/**
+ * `draftId` of an edit or publish: the draft (`drafts.<publishedId>`) or a release version
+ * (`versions.<release>.<publishedId>`) of publishedId, as the Studio sends for a document in a release.
+ */
+function draftOrVersionIdFor(action: DocumentAction, publishedId: string): string {
+  return action.versionId !== undefined ? versionIdFrom(action, 'versionId', publishedId) : versionIdFrom(action, 'draftId', publishedId)
 }
 
 /** `draftId` of an action: exactly `drafts.<publishedId>`, so an action only ever touches one document. */
@@ -57,7 +67,8 @@ function attributesOf(action: DocumentAction, key: string): Doc {
  * The mutations that carry out one action, given the documents as the transaction has left them so far.
  * Publish copies the draft to the published id and removes the draft; unpublish does the reverse.
  */
-function mutationsFor(action: DocumentAction, current: (id: string) => Doc | null): ApiMutation[] {
+function mutationsFor(action: DocumentAction, context: ReleaseContext): ApiMutation[] {
+  const current = context.current
   switch (action.actionType) {
     case 'sanity.action.document.create': {
       const attributes = attributesOf(action, 'attributes')
@@ -69,14 +80,14 @@ function mutationsFor(action: DocumentAction, current: (id: string) => Doc | nul
     }
     case 'sanity.action.document.edit': {
       const publishedId = publishedIdFrom(action)
-      const draftId = action.versionId !== undefined ? versionIdFrom(action, 'versionId', publishedId) : draftIdFor(action, publishedId)
+      const draftId = draftOrVersionIdFor(action, publishedId)
       const base = current(draftId) ?? current(publishedId)
       if (!base) throw new LakeError(404, 'documentNotFound', `Cannot edit "${publishedId}": neither it nor its draft exists`)
       return [{createIfNotExists: {...systemFields(base), _id: draftId}}, {patch: {...(action.patch as object), id: draftId}}]
     }
     case 'sanity.action.document.publish': {
       const publishedId = publishedIdFrom(action)
-      const draftId = draftIdFor(action, publishedId)
+      const draftId = draftOrVersionIdFor(action, publishedId)
       const draft = current(draftId)
       if (!draft) throw new LakeError(409, 'noDraft', `Nothing to publish: "${draftId}" does not exist`)
       if (action.ifDraftRevisionId !== undefined && draft._rev !== action.ifDraftRevisionId) {
@@ -86,7 +97,8 @@ function mutationsFor(action: DocumentAction, current: (id: string) => Doc | nul
       if (action.ifPublishedRevisionId !== undefined && published?._rev !== action.ifPublishedRevisionId) {
         throw new LakeError(409, 'conflict', `"${publishedId}" changed since it was read: revision ${published?._rev ?? '(none)'}, not ${String(action.ifPublishedRevisionId)}`)
       }
-      return [{createOrReplace: {...systemFields(draft), _id: publishedId}}, {delete: {id: draftId}}]
+      const {_system, ...content} = systemFields(draft)
+      return [{createOrReplace: {...strengthenOnPublish(content as Doc), _id: publishedId}}, {delete: {id: draftId}}]
     }
     case 'sanity.action.document.unpublish': {
       const publishedId = publishedIdFrom(action)
@@ -147,8 +159,11 @@ function mutationsFor(action: DocumentAction, current: (id: string) => Doc | nul
       versionIdFrom({...action, id: attributes._id}, 'id', publishedId)
       return [{createOrReplace: attributes}]
     }
-    default:
-      throw new LakeError(400, 'unsupportedAction', `Action "${action.actionType}" is not supported by the local Content Lake`)
+    default: {
+      const mutations = releaseMutations(action, context)
+      if (!mutations) throw new LakeError(400, 'unsupportedAction', `Action "${action.actionType}" is not supported by the local Content Lake`)
+      return mutations
+    }
   }
 }
 
@@ -156,15 +171,27 @@ function mutationsFor(action: DocumentAction, current: (id: string) => Doc | nul
  * Plans a list of actions as one transaction's changes, each action seeing the ones before it. Each
  * action adds its few mutations to one plan, so planning is linear in the number of actions.
  */
-export function planActions(store: DocumentStore, actions: DocumentAction[]): DocumentChange[] {
+export interface PlanContext {
+  /** A deleted document as it last existed (history), for unarchiving a release. */
+  lastContent?: (id: string) => Doc | null
+  now?: () => Date
+}
+
+export function planActions(store: DocumentStore, actions: DocumentAction[], options: PlanContext = {}): DocumentChange[] {
   if (!Array.isArray(actions) || actions.length === 0) throw new LakeError(400, 'invalidAction', 'Send {"actions": [...]} with at least one action')
   if (actions.length > LIMITS.mutationsPerTransaction) {
     throw new LakeError(413, 'tooManyActions', `One request may hold at most ${LIMITS.mutationsPerTransaction} actions: split it into several`)
   }
   const plan = new TransactionPlan(store)
+  const context: ReleaseContext = {
+    current: (id) => plan.current(id),
+    idsWithPrefix: (prefix) => plan.idsWithPrefix(prefix),
+    lastContent: options.lastContent ?? (() => null),
+    now: options.now ?? (() => new Date()),
+  }
   for (const action of actions) {
     if (!action || typeof action !== 'object' || typeof action.actionType !== 'string') throw new LakeError(400, 'invalidAction', 'Every action needs an actionType')
-    for (const mutation of mutationsFor(action, (id) => plan.current(id))) plan.apply(mutation)
+    for (const mutation of mutationsFor(action, context)) plan.apply(mutation)
   }
   return plan.changes()
 }

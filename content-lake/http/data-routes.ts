@@ -4,9 +4,11 @@ import {LakeError} from '../errors.ts'
 import {assertNesting, LIMITS} from '../limits.ts'
 import {ListenerHub} from '../listeners/listener-hub.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
+import {expandMutationsByQuery} from '../mutations/mutations-by-query.ts'
+import {assertValidId, newTransactionId, publishedIdOf} from '../store/document-ids.ts'
 import {apiVersionOfPath, parsePerspective, type Perspective} from '../query/perspectives.ts'
 import {QueryPool, type QueryPoolOptions} from '../query/query-pool.ts'
-import type {CommitOptions, DocumentStore} from '../store/document-store.ts'
+import type {CommitOptions, DocumentChange, DocumentStore} from '../store/document-store.ts'
 import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
 import type {LakeUser} from './identity.ts'
@@ -146,19 +148,21 @@ export class DataRoutes {
     sendJson(request, response, 200, {documents, omitted})
   }
 
-  async actions(request: Request, response: Response, dataset: string, user: LakeUser) {
+  async actions(request: Request, response: Response, dataset: string, user: LakeUser, history: HistoryLog) {
     this.checkDataset(dataset)
     const body = await readJsonObject(request, '{"actions": [...]}')
-    const record = this.store.commit(planActions(this.store, body.actions as DocumentAction[]), this.writeOptions(user, body))
+    const changes = planActions(this.store, body.actions as DocumentAction[], {lastContent: (id) => history.lastContent(id)})
+    // A dry run (the Studio checks a release action this way) answers as the commit would, and changes nothing.
+    const record = this.store.commit(changes, {...this.writeOptions(user, body), dryRun: body.dryRun === true})
     sendJson(request, response, 200, {transactionId: record.transactionId})
   }
 
   async mutate(request: Request, response: Response, dataset: string, search: URLSearchParams, user: LakeUser) {
     this.checkDataset(dataset)
     const body = await readJsonObject(request, '{"mutations": [...]}')
-    const mutations = body.mutations as ApiMutation[]
-    if (!Array.isArray(mutations)) throw new LakeError(400, 'invalidMutation', 'Send {"mutations": [...]}')
-    const changes = planMutations(this.store, mutations)
+    if (!Array.isArray(body.mutations)) throw new LakeError(400, 'invalidMutation', 'Send {"mutations": [...]}')
+    const {mutations, changes} = await this.planWithQueries(body.mutations as ApiMutation[])
+    if (changes.length === 0) return sendJson(request, response, 200, {transactionId: newTransactionId(), results: []})
     const record = this.store.commit(changes, this.writeOptions(user, body))
     const returnDocuments = search.get('returnDocuments') === 'true'
     const afterById = new Map(record.changes.map((change) => [change.id, change.after]))
@@ -176,11 +180,26 @@ export class DataRoutes {
     })
   }
 
+  /**
+   * Plans mutations, those by query included: their queries run (in the query pool, with its time
+   * limit) over the dataset as it is when the transaction is planned. A transaction committed while
+   * they ran means planning again, so the queries and the plan see the same dataset.
+   */
+  private async planWithQueries(given: ApiMutation[]): Promise<{mutations: ApiMutation[]; changes: DocumentChange[]}> {
+    for (let attempt = 0; ; attempt++) {
+      const version = this.store.version
+      const mutations = await expandMutationsByQuery(given, async (query, params) => JSON.parse((await this.queries.query(query, params, 'raw')).json))
+      // Queries that select nothing leave nothing to do: not an error, as hosted.
+      if (this.store.version === version) return {mutations, changes: mutations.length === 0 && given.length > 0 ? [] : planMutations(this.store, mutations)}
+      if (attempt >= 4) throw new LakeError(409, 'conflict', 'The documents selected by the mutation queries kept changing while they were read: try again')
+    }
+  }
+
   /** The history panel's transaction log: NDJSON, one transaction a line. */
   transactions(request: Request, response: Response, dataset: string, ids: string, search: URLSearchParams, history: HistoryLog) {
     this.checkDataset(dataset)
     const limit = Number(search.get('limit') ?? 100)
-    const rows = history.transactions(splitIds(ids), {
+    const rows = history.transactionRows(splitIds(ids), {
       limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, 1000) : 100,
       reverse: search.get('reverse') === 'true',
       fromTransaction: search.get('fromTransaction') ?? undefined,
@@ -193,19 +212,41 @@ export class DataRoutes {
   }
 
   /**
-   * The document events index (created, published, unpublished…) of the hosted history. This server
-   * keeps transactions, not that index, so it lists no events; the Studio then builds the document's
-   * edit events from the transactions (above) and marks older history as cleared.
+   * The document events index of the history panel (created, published, unpublished, deleted), newest
+   * first, `limit` at a time; `nextCursor` is the offset of the next page ('' after the last).
    */
-  documentEvents(request: Request, response: Response, dataset: string, id: string) {
+  documentEvents(request: Request, response: Response, dataset: string, id: string, search: URLSearchParams, history: HistoryLog) {
     this.checkDataset(dataset)
-    sendJson(request, response, 200, {events: {[id]: []}, nextCursor: ''})
+    assertValidId(id)
+    const {page, nextCursor} = pageOf(history.events(publishedIdOf(id)), search)
+    sendJson(request, response, 200, {events: {[id]: page}, nextCursor})
+  }
+
+  /** The release events index of the Releases tool's activity panel, newest first, paged like documentEvents. */
+  releaseEvents(request: Request, response: Response, dataset: string, releaseId: string, search: URLSearchParams, history: HistoryLog) {
+    this.checkDataset(dataset)
+    const {page, nextCursor} = pageOf(history.releaseEvents(releaseId), search)
+    sendJson(request, response, 200, {events: page, nextCursor})
+  }
+
+  /**
+   * Who refers to a document: `/data/references/:dataset/documents/:id/to`, read by the Studio's delete
+   * and unpublish dialogs. This lake has one dataset, so there are never cross-dataset references; with
+   * `excludeInternalReferences=true` (what the Studio asks, it queries the internal ones itself) the
+   * list is empty, otherwise it names the documents of this dataset that refer to the id.
+   */
+  references(request: Request, response: Response, dataset: string, id: string, search: URLSearchParams) {
+    this.checkDataset(dataset)
+    assertValidId(id)
+    const internal = search.get('excludeInternalReferences') === 'true' ? [] : [...this.store.indexes.idsReferencing(id)].toSorted()
+    const references = internal.map((documentId) => ({documentId, datasetName: this.dataset}))
+    sendJson(request, response, 200, {totalCount: references.length, references})
   }
 
   /** Documents as they were at a revision or a time, for the history panel's "compare" view. */
   documentsAt(request: Request, response: Response, dataset: string, ids: string, search: URLSearchParams, history: HistoryLog) {
     this.checkDataset(dataset)
-    const at = {revision: search.get('revision') ?? undefined, time: search.get('time') ?? undefined}
+    const at = {revision: search.get('revision') ?? undefined, time: search.get('time') ?? undefined, lastRevision: search.get('lastRevision') === 'true'}
     const documents = splitIds(ids)
       .map((id) => history.documentAt(id, at, this.store.get(id)))
       .filter((doc) => doc !== null)
@@ -231,6 +272,14 @@ export class DataRoutes {
 function bufferedBytes(response: Response): number {
   const stream = (response as {stream?: {writableLength?: number}}).stream
   return stream?.writableLength ?? response.writableLength ?? 0
+}
+
+/** `limit` events from the `nextCursor` offset; the next page's cursor, '' after the last. */
+function pageOf<T>(events: T[], search: URLSearchParams): {page: T[]; nextCursor: string} {
+  const limit = Number(search.get('limit') ?? 100)
+  const size = Number.isInteger(limit) && limit > 0 ? Math.min(limit, 1000) : 100
+  const offset = Math.max(0, Number.parseInt(search.get('nextCursor') ?? '0', 10) || 0)
+  return {page: events.slice(offset, offset + size), nextCursor: offset + size < events.length ? String(offset + size) : ''}
 }
 
 const splitIds = (ids: string) => ids.split(',').map((id) => id.trim()).filter(Boolean)

@@ -1,10 +1,12 @@
 import {createSecureServer, type Http2SecureServer} from 'node:http2'
 import {join} from 'node:path'
 
+import {scheduleReleases} from '../actions/release-scheduler.ts'
 import {AssetStore} from '../assets/asset-store.ts'
 import {HistoryLog} from '../history/history-log.ts'
 
 import {LakeError} from '../errors.ts'
+import {LIMITS} from '../limits.ts'
 import type {DocumentStore} from '../store/document-store.ts'
 import type {QueryPoolOptions} from '../query/query-pool.ts'
 import {DataRoutes} from './data-routes.ts'
@@ -34,6 +36,8 @@ export interface LakeServerOptions {
   queries?: QueryPoolOptions
   /** Where uploaded images and files go: `assets` in the store's folder by default. */
   assetsDir?: string
+  /** How often scheduled releases whose time has come are published (10 s by default). */
+  scheduledReleasesEveryMs?: number
   /** Told of every request once it is answered: the drift test records the endpoints the Studio calls. */
   onRequest?: (request: ServedRequest) => void
 }
@@ -89,6 +93,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   const data = new DataRoutes(options.store, options.dataset, options.queries)
   const keyValues = new KeyValueStore()
   const history = new HistoryLog(options.store)
+  const stopScheduler = scheduleReleases(options.store, {lastContent: (id) => history.lastContent(id)}, options.scheduledReleasesEveryMs)
   // Asset URLs are made from the lake's own origin, never from a request's Host header.
   const assets = new AssetStore({
     directory: options.assetsDir ?? join(options.store.directory, 'assets'),
@@ -102,16 +107,24 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   const routes: Route[] = [
     {methods: ['GET'], pattern: '/users/me', handle: (request, response, _, {user}) => sendJson(request, response, 200, publicUser(user))},
     {methods: ['GET', 'PUT', 'POST', 'PATCH'], pattern: '/users/me/keyvalue/*', handle: (request, response, params) => keyValues.handle(request, response, params.rest!)},
+    // The project features the Studio turns on from this list: this lake serves Content Releases.
+    {methods: ['GET'], pattern: '/features', handle: (request, response) => sendJson(request, response, 200, ['contentReleases'])},
+    // Release limits (plan quotas on the hosted lake): none here, the Releases tool may always create one.
+    {methods: ['GET'], pattern: '/projects/:projectId/new-content-release-allowed', handle: (request, response) => sendJson(request, response, 200, {orgMeteredActiveReleaseCount: 0, orgActiveReleaseLimit: null, datasetReleaseLimit: LIMITS.releases})},
+    // The Studio reads the shard a dataset lives on from this for its latency reports: one here, no header.
+    {methods: ['GET'], pattern: '/data/ping/:dataset', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
     {methods: ['GET'], pattern: '/ping', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
     {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handle: (request, response, _, {user}) => sendJson(request, response, 200, user.grants)},
     {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url}) => data.query(request, response, params.dataset!, url.searchParams, url)},
     {methods: ['GET'], pattern: '/data/doc/:dataset/*', handle: (request, response, params) => data.doc(request, response, params.dataset!, params.rest!)},
     {methods: ['GET'], pattern: '/data/listen/:dataset', handle: (request, response, params, {url, user}) => data.listen(request, response, params.dataset!, url.searchParams, user.id)},
     {methods: ['POST'], pattern: '/data/mutate/:dataset', handle: (request, response, params, {url, user}) => data.mutate(request, response, params.dataset!, url.searchParams, user)},
-    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user)},
+    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handle: (request, response, params, {url}) => data.transactions(request, response, params.dataset!, params.ids!, url.searchParams, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handle: (request, response, params, {url}) => data.documentsAt(request, response, params.dataset!, params.ids!, url.searchParams, history)},
-    {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: (request, response, params) => data.documentEvents(request, response, params.dataset!, params.id!)},
+    {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: (request, response, params, {url}) => data.documentEvents(request, response, params.dataset!, params.id!, url.searchParams, history)},
+    {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:releaseId', handle: (request, response, params, {url}) => data.releaseEvents(request, response, params.dataset!, params.releaseId!, url.searchParams, history)},
+    {methods: ['GET'], pattern: '/data/references/:dataset/documents/:id/to', handle: (request, response, params, {url}) => data.references(request, response, params.dataset!, params.id!, url.searchParams)},
     {methods: ['POST'], pattern: '/assets/:kind/:dataset', handle: (request, response, params, {url, user}) => data.upload(request, response, params, url, user, assets)},
   ]
   // Asset files are addressed without an API version, as on Sanity's CDN.
@@ -192,6 +205,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     socket.once('close', () => sockets.delete(socket))
   })
   const close = async () => {
+    stopScheduler()
     await data.queries.close()
     await new Promise<void>((done) => {
       server.close(() => done())

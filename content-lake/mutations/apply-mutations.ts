@@ -61,6 +61,14 @@ export class TransactionPlan {
     return this.pending.has(id) ? this.pending.get(id)! : (this.store.get(id) ?? null)
   }
 
+  /** The ids under a prefix (`versions.r1.`) as the transaction has left them so far, in `_id` order. */
+  idsWithPrefix(prefix: string): string[] {
+    const ids = new Set<string>()
+    for (const doc of this.store.all()) if (doc._id.startsWith(prefix)) ids.add(doc._id)
+    for (const id of this.pending.keys()) if (id.startsWith(prefix)) ids.add(id)
+    return [...ids].filter((id) => this.current(id)).toSorted()
+  }
+
   /** The document as it was before the transaction, or null. */
   original(id: string): Doc | null {
     return this.store.get(id) ?? null
@@ -145,7 +153,8 @@ export class TransactionPlan {
 }
 
 function mutationByQuery(kind: string) {
-  return new LakeError(400, 'unsupportedMutation', `${kind} by query is not supported by the local Content Lake yet: ${kind} each document by its id`)
+  // The HTTP route turns these into mutations by id first (mutations-by-query.ts): a query reaching the plan came another way.
+  return new LakeError(400, 'unsupportedMutation', `${kind} by query is taken by /data/mutate only: ${kind} each document by its id here`)
 }
 
 /** Turns API mutations into the changes of one transaction (see TransactionPlan). */

@@ -5,7 +5,7 @@ import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
 import {buildView, compareIds, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
-import {adaptTextQuery} from './text-search.ts'
+import {adaptTextQuery, allTextExpression} from './text-search.ts'
 import {TextIndexes} from './text-index.ts'
 import {rewriteTopK} from './top-k.ts'
 
@@ -79,6 +79,8 @@ export class StoreQueries {
   private orderOf: readonly Doc[] | undefined
   private sorted: Doc[] = []
   private views = new Map<string, PerspectiveView>()
+  /** Every string path of the stored documents, as GROQ, and the store.all() array it was made from. */
+  private allText: {of: readonly Doc[]; expression: ExprNode} | undefined
 
   constructor(store: QueryableStore, options: StoreQueriesOptions = {}) {
     this.store = store
@@ -152,6 +154,13 @@ export class StoreQueries {
     return view
   }
 
+  /** What the Studio's whole-document search (`[@, _id] match text::query()`) looks in; made again after a change. */
+  private allTextExpression(): ExprNode {
+    const all = this.store.all()
+    if (this.allText?.of !== all) this.allText = {of: all, expression: allTextExpression(all)}
+    return this.allText.expression
+  }
+
   /**
    * Evaluates a query in a perspective (a name like `raw`, `published`, `drafts`, `previewDrafts` or a
    * release id, a stack like `["r1", "drafts"]`, or a parsed Perspective). Throws LakeError 400 for bad
@@ -166,7 +175,7 @@ export class StoreQueries {
     }
     const view = this.view(perspective)
     const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysNarrow)
-    const adapted = adaptTextQuery(tree)
+    const adapted = adaptTextQuery(tree, () => this.allTextExpression())
     // Sorted lists are evaluated synchronously: queries that need groq-js's asynchronous mode skip them.
     const ranked = needsAsyncEvaluation(adapted)
       ? adapted

@@ -1,8 +1,10 @@
-import {mkdirSync} from 'node:fs'
+import {mkdirSync, rmSync} from 'node:fs'
 
 import {LakeError} from '../errors.ts'
+import {historyPath} from '../history/history-file.ts'
 import {newTransactionId} from './document-ids.ts'
 import {DocumentSet} from './document-set.ts'
+import {assertReferentialIntegrity} from './referential-integrity.ts'
 import {DatasetDamagedError, TransactionLog, type TransactionRecord} from './transaction-log.ts'
 
 export type Doc = {_id: string; _type: string; _rev?: string; [key: string]: unknown}
@@ -30,6 +32,13 @@ export interface CommitOptions {
   /** Who made the change: the user id the listener events and the history report. */
   author?: string
   now?: Date
+  /**
+   * Refuse deleting documents strong references point at, and new strong references to missing
+   * documents (on unless false: only for storing datasets as they are, such as tests of queries over arbitrary data).
+   */
+  referentialIntegrity?: boolean
+  /** Check everything and answer as the commit would, but write nothing and tell no listener. */
+  dryRun?: boolean
 }
 
 type Listener = (record: TransactionRecord, before: Map<string, Doc | null>) => void
@@ -48,6 +57,7 @@ export class DocumentStore {
   private transactionsSinceCompaction = 0
   /** Readers loading the files right now (query workers): compaction waits for them. */
   private readers = 0
+  private commits = 0
   /** Every transaction id in the log and every current `_rev`: a new transaction must not reuse one. */
   private readonly usedTransactionIds = new Set<string>()
 
@@ -107,9 +117,19 @@ export class DocumentStore {
     }
   }
 
+  /** The log as on disk: the snapshot and the transactions since, for history to catch up from. */
+  get logFiles(): Pick<TransactionLog, 'readTransactions' | 'readSnapshot'> {
+    return this.log
+  }
+
   /** Whether a transaction id was used by a transaction or is a document's current revision. */
   hasTransaction(id: string): boolean {
     return this.usedTransactionIds.has(id)
+  }
+
+  /** Goes up with every committed transaction: whether the dataset changed between two moments. */
+  get version(): number {
+    return this.commits
   }
 
   get size() {
@@ -135,10 +155,10 @@ export class DocumentStore {
   }
 
   /**
-   * Applies changes as one transaction: checks revisions first, writes and fsyncs the log, then
+   * Applies changes as one transaction: checks permissions, revisions and referential integrity first, writes and fsyncs the log, then
    * updates memory and tells listeners. Nothing changes when a check fails.
    */
-  commit(changes: DocumentChange[], {transactionId, author, authorize, now = new Date()}: CommitOptions = {}): TransactionRecord {
+  commit(changes: DocumentChange[], {transactionId, author, authorize, now = new Date(), referentialIntegrity = true, dryRun = false}: CommitOptions = {}): TransactionRecord {
     if (transactionId !== undefined && this.usedTransactionIds.has(transactionId)) {
       throw new LakeError(409, 'transactionIdConflict', `Transaction id "${transactionId}" has been used before: transaction ids must be unique`)
     }
@@ -154,6 +174,7 @@ export class DocumentStore {
         )
       }
     }
+    if (referentialIntegrity) assertReferentialIntegrity(new Map(changes.map((change) => [change.id, change.after])), (id) => this.documents.get(id), this.documents.indexes)
     const timestamp = now.toISOString()
     const before = new Map<string, Doc | null>()
     const record: TransactionRecord = {
@@ -173,8 +194,10 @@ export class DocumentStore {
         return {id: change.id, previousRev: current?._rev ?? null, after}
       }),
     }
+    if (dryRun) return record
     this.log.append(record)
     this.usedTransactionIds.add(transactionId)
+    this.commits++
     for (const change of record.changes) this.put(change.id, change.after)
     if (++this.transactionsSinceCompaction >= COMPACT_AFTER && this.readers === 0) this.compactQuietly()
     for (const listener of this.listeners) {
@@ -203,8 +226,10 @@ export class DocumentStore {
     }
   }
 
-  /** Replaces everything with `documents` (the reset command), durably. */
+  /** Replaces everything with `documents` (the reset command), durably; the old documents' history goes too. */
   reset(documents: Doc[]) {
+    rmSync(historyPath(this.directory), {force: true})
+    this.commits++
     // Deleting the current entry while iterating a Map is safe.
     for (const id of this.documents.ids()) this.put(id, null)
     const transactionId = this.newUnusedTransactionId()

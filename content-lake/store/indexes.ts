@@ -1,21 +1,6 @@
-type Doc = {_id: string; _type: string; [key: string]: unknown}
+import {referencedIds, stronglyReferencedIds} from './references.ts'
 
-/** Every `_ref` anywhere in a document. Walks with a stack, not recursion: no document nests too deep for it. */
-export function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
-  const stack: unknown[] = [value]
-  while (stack.length > 0) {
-    const current = stack.pop()
-    if (Array.isArray(current)) {
-      for (const item of current) stack.push(item)
-    } else if (current && typeof current === 'object') {
-      for (const [key, child] of Object.entries(current)) {
-        if (key === '_ref' && typeof child === 'string') into.add(child)
-        else if (child && typeof child === 'object') stack.push(child)
-      }
-    }
-  }
-  return into
-}
+type Doc = {_id: string; _type: string; [key: string]: unknown}
 
 const slugOf = (doc: Doc) => {
   const current = (doc.slug as {current?: unknown} | undefined)?.current
@@ -34,15 +19,18 @@ function remove(index: Map<string, Set<string>>, key: string, id: string) {
   if (ids?.size === 0) index.delete(key)
 }
 
-/** Document ids by `_type` and by the ids they reference, kept in step with every change. */
+/** Document ids by `_type`, by slug and by the ids they reference (strongly or at all), kept in step with every change. */
 export class Indexes {
   readonly byType = new Map<string, Set<string>>()
   readonly byReference = new Map<string, Set<string>>()
   readonly bySlug = new Map<string, Set<string>>()
+  /** Only strong references (no `_weak: true`): the ones that keep their target from being deleted. */
+  readonly byStrongReference = new Map<string, Set<string>>()
 
   add(doc: Doc) {
     add(this.byType, doc._type, doc._id)
     for (const ref of referencedIds(doc)) add(this.byReference, ref, doc._id)
+    for (const ref of stronglyReferencedIds(doc)) add(this.byStrongReference, ref, doc._id)
     const slug = slugOf(doc)
     if (slug !== undefined) add(this.bySlug, slug, doc._id)
   }
@@ -50,6 +38,7 @@ export class Indexes {
   remove(doc: Doc) {
     remove(this.byType, doc._type, doc._id)
     for (const ref of referencedIds(doc)) remove(this.byReference, ref, doc._id)
+    for (const ref of stronglyReferencedIds(doc)) remove(this.byStrongReference, ref, doc._id)
     const slug = slugOf(doc)
     if (slug !== undefined) remove(this.bySlug, slug, doc._id)
   }
@@ -64,5 +53,9 @@ export class Indexes {
 
   idsReferencing(id: string): ReadonlySet<string> {
     return this.byReference.get(id) ?? new Set()
+  }
+
+  idsStronglyReferencing(id: string): ReadonlySet<string> {
+    return this.byStrongReference.get(id) ?? new Set()
   }
 }

@@ -117,6 +117,18 @@ export class TransactionLog {
     return {snapshot, transactions}
   }
 
+  /** The transactions in the log since the last compaction, without reading the snapshot (history's catch-up). */
+  readTransactions(): TransactionRecord[] {
+    if (!existsSync(this.logPath)) return []
+    const text = readFileSync(this.logPath, 'utf8')
+    return readLines<TransactionRecord>(this.logPath, text.slice(0, text.lastIndexOf('\n') + 1), transactionProblem)
+  }
+
+  /** The snapshot's documents (the state the log's transactions start from). */
+  readSnapshot(): Doc[] {
+    return existsSync(this.snapshotPath) ? readLines<Doc>(this.snapshotPath, readFileSync(this.snapshotPath, 'utf8'), snapshotProblem) : []
+  }
+
   /** Writes one transaction durably; on any failure the log is as before and a LakeError is thrown. */
   append(record: TransactionRecord) {
     if (this.broken) throw new LakeError(503, 'storageUnavailable', this.broken)

@@ -1,12 +1,12 @@
-import {getDraftId, getPublishedId, type SlugIsUniqueValidator} from 'sanity'
+import {getPublishedId, type SlugIsUniqueValidator} from 'sanity'
 
 import {STUDIO_API_VERSION} from '../constants/ids.ts'
 
 // `_type` and `slug.current` first: both are served from the Content Lake's indexes.
-export const SLUG_TAKEN = `defined(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])][0]._id)`
+export const SLUG_TAKEN = `defined(*[_type == $type && slug.current == $slug && !sanity::versionOf($published)][0]._id)`
 
 /**
- * A slug is unique among documents of the same type (drafts of this document do not count).
+ * A slug is unique among documents of the same type (the document's own draft and release versions do not count).
  * Replaces Sanity's default check, whose query needs the hosted API's release functions.
  */
 export const isUniqueAmongType: SlugIsUniqueValidator = async (slug, context) => {
@@ -16,7 +16,6 @@ export const isUniqueAmongType: SlugIsUniqueValidator = async (slug, context) =>
   const taken = await getClient({apiVersion: STUDIO_API_VERSION}).fetch<boolean>(SLUG_TAKEN, {
     type: document._type,
     slug,
-    draft: getDraftId(published),
     published,
   })
   return !taken

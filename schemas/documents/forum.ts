@@ -1,6 +1,7 @@
 import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
+import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
 import {uniqueReferences} from '../fields/unique-references.ts'
 import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {atItems} from '../rules/result.ts'
@@ -22,9 +23,10 @@ export const forum = defineType({
       name: 'name',
       type: 'string',
       description: 'For example "IP5" or "The five largest intellectual property offices".',
+      options: TITLE_SEARCH,
       validation: (rule) => [rule, requiredTextRule(rule, 'Enter the forum\'s name')],
     }),
-    defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.'}),
+    defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.', options: ABBREVIATION_SEARCH}),
     uniqueReferences({
       name: 'members',
       title: 'Member offices',

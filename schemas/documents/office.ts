@@ -2,6 +2,7 @@ import {CaseIcon} from '@sanity/icons/Case'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {officeKinds, type OfficeKind} from '../constants/office-kinds.ts'
+import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
 import {checkOfficeParent} from '../dataset-checks/office-parent-cycle.ts'
 import {checkSt3CodeUnique} from '../dataset-checks/unique-st3-code.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
@@ -30,6 +31,7 @@ export const office = defineType({
       type: 'string',
       group: 'identity',
       description: 'The current official name in English.',
+      options: TITLE_SEARCH,
       validation: (rule) => [rule, requiredTextRule(rule, 'Enter the office\'s name')],
     }),
     defineField({
@@ -37,6 +39,7 @@ export const office = defineType({
       type: 'string',
       group: 'identity',
       description: 'As the office writes it, for example CNIPA.',
+      options: ABBREVIATION_SEARCH,
     }),
     defineField({
       name: 'kind',

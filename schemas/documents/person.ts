@@ -1,6 +1,7 @@
 import {UserIcon} from '@sanity/icons/User'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {TITLE_SEARCH} from '../constants/search.ts'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
 import {checkHasName, formatPersonName, type PersonNameParts} from '../rules/person-name.ts'
 import {currentPositionSummary} from '../rules/current-position.ts'
@@ -26,6 +27,7 @@ export const person = defineType({
       type: 'string',
       group: 'name',
       description: 'In Latin script: "Tao" for Liao Tao, "Masanori" for Katsura Masanori.',
+      options: TITLE_SEARCH,
     }),
     defineField({
       name: 'familyName',
@@ -33,6 +35,7 @@ export const person = defineType({
       type: 'string',
       group: 'name',
       description: 'In Latin script: "Liao", "Katsura", "Wallace".',
+      options: TITLE_SEARCH,
     }),
     defineField({
       name: 'nameOrder',

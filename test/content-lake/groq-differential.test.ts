@@ -289,7 +289,8 @@ describe('GROQ through the lake, against plain groq-js', () => {
         store.reset(structuredClone(documents))
         await compareAll(store, lakes, texts, parameters, 'on the dataset as given')
         for (const [index, {id, after}] of edits.entries()) {
-          store.commit([{id, after: after && {...structuredClone(after), _id: id}}])
+          // Random edits may leave references dangling: stored as given, as the dataset is.
+          store.commit([{id, after: after && {...structuredClone(after), _id: id}}], {referentialIntegrity: false})
           await compareAll(store, lakes, texts, parameters, `after edit ${index + 1} (${after ? 'write' : 'delete'} ${id})`)
         }
       })

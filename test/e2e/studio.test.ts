@@ -61,11 +61,38 @@ function publishButton(page: Page) {
   return page.getByTestId('action-publish')
 }
 
+/** Opens the Studio's search (the navbar's search button) with its input focused, clicking again while the Studio is still starting. */
+async function openSearch(page: Page) {
+  const inputFocused = () => page.evaluate(() => document.activeElement?.tagName === 'INPUT')
+  for (let attempt = 0; attempt < 5 && !(await inputFocused()); attempt++) {
+    await page.getByTestId('studio-search').click({timeout: 30_000})
+    await page.waitForTimeout(1000)
+  }
+}
+
+/** The document's "..." menu in the pane footer (Discard changes, Delete, ...). */
+function documentMenu(page: Page) {
+  return page.getByTestId('pane-footer').getByTestId('action-menu-button')
+}
+
+const startStudio = (reset: boolean) =>
+  startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, dataset: 'production', port: 0, role: 'administrator', reset, log: () => {}, onRequest: (request) => requests.push(request)})
+
+const clientFor = (port: number) => createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+
+/** Stops the Studio and its lake and starts them again on the same data folder, as a new `npm run dev` would. */
+async function restartStudio() {
+  for (const context of contexts.splice(0)) await context.close()
+  await studio.close()
+  studio = await startStudio(false)
+  client = clientFor(studio.port)
+}
+
 beforeAll(async () => {
   mkdirSync(artifacts, {recursive: true})
   // The same Studio build `npm run dev` serves, on a fresh copy of the seed dataset and a free port.
-  studio = await startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, dataset: 'production', port: 0, role: 'administrator', reset: true, log: () => {}, onRequest: (request) => requests.push(request)})
-  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${studio.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  studio = await startStudio(true)
+  client = clientFor(studio.port)
   browser = await chromium.launch(chromiumLaunchOptions)
 }, 180_000)
 
@@ -106,9 +133,11 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await people.getByRole('button', {name: 'Add item'}).click()
     await people.getByTestId('autocomplete').fill('Liao')
     await page.getByRole('option', {name: /Liao Tao/}).click()
-    await expect.poll(() => people.getByText('Liao Tao').count()).toBeGreaterThan(0)
+    await expect.poll(() => people.getByText('Liao Tao').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await screenshot(page, '03-article-references')
 
+    // Every edit saved first: on a loaded machine a click while the footer still said "Saving..." did not publish.
+    await expect.poll(() => page.getByText('Saving...').count(), {timeout: 20_000}).toBe(0)
     await expect.poll(() => publishButton(page).isEnabled(), {timeout: 20_000}).toBe(true)
     await publishButton(page).click()
     // What a site does: the package's own query through @sanity/client, published perspective.
@@ -197,6 +226,113 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await page.getByText('History', {exact: true}).first().click()
     await expect.poll(() => page.getByText('Edited', {exact: true}).count(), {timeout: 20_000}).toBeGreaterThan(0)
     await screenshot(page, '09-history-panel')
+  }, 60_000)
+
+  it('discards an edit of a published article ("Discard changes"), leaving the published article as it was', async () => {
+    const page = await openAs('editor')
+    await openInStructure(page, 'Articles', 'IP News')
+    await page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').first().click()
+    await page.locator('#title').fill('A mistaken edit')
+    await expect.poll(() => client.fetch('*[_id == "drafts.article.ip5-deputy-heads-2023"][0].title', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe('A mistaken edit')
+    await documentMenu(page).click()
+    await page.getByRole('menuitem', {name: 'Discard changes'}).click()
+    await page.getByRole('dialog').getByRole('button', {name: /Discard/}).click()
+    await expect.poll(() => client.fetch('count(*[_id == "drafts.article.ip5-deputy-heads-2023"])', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe(0)
+    await expect.poll(() => page.locator('#title').inputValue(), {timeout: 20_000}).toBe('2023 Meeting of IP5 Deputy Heads of Office Held Online')
+    await screenshot(page, '10-draft-discarded')
+  }, 60_000)
+
+  it('deletes a draft that was never published', async () => {
+    const page = await openAs('editor')
+    await newArticleIn(page, 'Alerts', 'An alert nobody needs')
+    await expect.poll(() => client.fetch('count(*[_type == "article" && title == "An alert nobody needs"])', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe(1)
+    await documentMenu(page).click()
+    await page.getByRole('menuitem', {name: 'Delete'}).click()
+    await page.getByRole('dialog').getByRole('button', {name: 'Delete document'}).click()
+    await expect.poll(() => page.getByText('The document was successfully deleted').count(), {timeout: 20_000}).toBeGreaterThan(0)
+    expect(await client.fetch('count(*[_type == "article" && title == "An alert nobody needs"])', {}, {perspective: 'raw'})).toBe(0)
+    await screenshot(page, '11-never-published-draft-deleted')
+  }, 60_000)
+
+  it('refuses to delete an office other documents refer to, and says who refers to it', async () => {
+    const page = await openAs('administrator')
+    await openInStructure(page, 'Reference data', 'Offices', 'All offices')
+    await page.getByText('Korean Intellectual Property Office').first().click()
+    await page.locator('input#name').waitFor({timeout: 20_000})
+    await documentMenu(page).click()
+    await page.getByRole('menuitem', {name: 'Delete'}).click()
+    const dialog = page.getByRole('dialog')
+    // The Studio's own check lists the referring documents...
+    await expect.poll(() => dialog.getByText(/\d+ documents refer to/).count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await expect.poll(() => dialog.getByText('Ryu Donghyun').count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await dialog.getByRole('button', {name: 'Delete anyway'}).click()
+    // ...and the lake refuses, naming them, as the hosted lake does.
+    const toast = page.locator('[data-ui="Toast"]').filter({hasText: 'An error occurred while attempting to delete this document'})
+    await toast.waitFor({timeout: 20_000})
+    await toast.getByText('Details').click()
+    await expect.poll(() => toast.innerText()).toMatch(/person\.ryu-donghyun/)
+    await screenshot(page, '12-referenced-office-not-deleted')
+    expect(await client.fetch('count(*[_id == "office.kr"])', {}, {perspective: 'raw'})).toBe(1)
+  }, 60_000)
+
+  it('lets an editor create a release, add a version of an article, run the release, and the article is published', async () => {
+    const page = await openAs('editor')
+    await page.goto(`${studio.url}releases`)
+    await page.getByRole('button', {name: 'New release'}).first().click({timeout: 30_000})
+    await page.getByTestId('release-form-title').fill('Spring update')
+    await page.getByTestId('submit-release-button').click()
+    // The new release becomes the perspective the Studio edits in.
+    await page.waitForURL(/perspective=r/, {timeout: 20_000})
+    await page.getByRole('link', {name: 'Content'}).click()
+    await page.getByTestId('pane-item-Articles').first().click({timeout: 30_000})
+    await page.getByTestId('pane-item-IP News').last().click()
+    await page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').first().click()
+    await page.getByRole('button', {name: 'Add to release'}).click({timeout: 20_000})
+    await page.locator('#title').fill('IP5 Deputy Heads meet online')
+    await expect.poll(() => client.fetch('*[_id in path("versions.*.article.ip5-deputy-heads-2023")][0].title', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe('IP5 Deputy Heads meet online')
+    await screenshot(page, '13-article-in-release')
+
+    await page.getByRole('link', {name: 'Releases'}).click()
+    await page.getByText('Spring update').first().click({timeout: 20_000})
+    await expect.poll(() => page.getByTestId('publish-all-button').isEnabled(), {timeout: 30_000}).toBe(true)
+    await page.getByTestId('publish-all-button').click()
+    await page.getByTestId('confirm-publish-dialog').getByRole('button', {name: /Run release/}).click()
+    await expect
+      .poll(() => client.fetch('*[_id == "article.ip5-deputy-heads-2023"][0].title', {}, {perspective: 'published'}), {timeout: 20_000})
+      .toBe('IP5 Deputy Heads meet online')
+    await expect.poll(() => page.getByText('This release is published successfully.').count(), {timeout: 20_000}).toBeGreaterThan(0)
+    expect(await client.fetch('count(*[_id in path("versions.**")])', {}, {perspective: 'raw'})).toBe(0)
+    await screenshot(page, '14-release-published')
+  }, 120_000)
+
+  it('keeps history across a restart: the history panel lists the publish', async () => {
+    await restartStudio()
+    const page = await openAs('editor')
+    // The article the release published (the test before).
+    await openInStructure(page, 'Articles', 'IP News')
+    await page.getByText('IP5 Deputy Heads meet online').first().click()
+    await page.getByText('Last published').click({timeout: 30_000})
+    await page.getByText('History', {exact: true}).first().click()
+    // Each event of the history list is a timeline item: the creation and the publish, kept on disk.
+    const events = page.getByTestId('timeline-item-button')
+    await expect.poll(() => events.filter({hasText: 'Published'}).count(), {timeout: 20_000}).toBeGreaterThan(0)
+    expect(await page.getByText('Deleted by retention policy').count()).toBe(0)
+    await screenshot(page, '15-history-after-restart')
+  }, 120_000)
+
+  it('searches like the hosted lake: "CNIPA" puts the office first, its former name "SIPO" finds it', async () => {
+    const page = await openAs('editor')
+    await page.goto(`${studio.url}content`)
+    await openSearch(page)
+    await page.keyboard.type('CNIPA')
+    const results = page.getByTestId('search-results')
+    await expect.poll(async () => (await results.innerText()).split('\n')[0], {timeout: 20_000}).toBe('China National Intellectual Property Administration')
+    await screenshot(page, '16-search-cnipa')
+    await page.keyboard.press('Control+A')
+    await page.keyboard.type('SIPO')
+    // Only the office has the former name: the list is that one office once the new search has answered.
+    await expect.poll(async () => (await results.innerText()).split('\n'), {timeout: 20_000}).toEqual(['China National Intellectual Property Administration', 'CNIPA · CN · China', 'Office'])
+    await screenshot(page, '17-search-former-name')
   }, 60_000)
 
   // Runs last: by now the Studio has booted several times, listed, searched, edited, published and validated.

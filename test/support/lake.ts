@@ -15,6 +15,7 @@ export interface RawResponse {
   status: number
   headers: Record<string, string | string[] | undefined>
   text: string
+  // oxlint-disable-next-line typescript/no-explicit-any -- tests read whatever JSON the lake answers
   json: () => any
 }
 
@@ -56,9 +57,11 @@ export interface InProcessLake {
   close: () => Promise<void>
 }
 
-/** The lake in this process on a fresh copy of the seed, with the IP-news roles. */
-export async function startLake(options: Partial<LakeServerOptions> = {}): Promise<InProcessLake> {
-  const directory = mkdtempSync(join(tmpdir(), 'lake-safety-'))
+/**
+ * The lake in this process on a fresh copy of the seed, with the IP-news roles; or, given the
+ * `directory` of a lake that was closed, on its data again (a restart).
+ */
+export async function startLake({directory = mkdtempSync(join(tmpdir(), 'lake-safety-')), ...options}: Partial<LakeServerOptions> & {directory?: string} = {}): Promise<InProcessLake> {
   const store = DocumentStore.open(directory, () => structuredClone(seed) as Doc[])
   const server = await createLakeServer({
     store,

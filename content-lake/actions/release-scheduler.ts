@@ -1,0 +1,33 @@
+import type {DocumentStore} from '../store/document-store.ts'
+import {planActions, type PlanContext} from './document-actions.ts'
+import {RELEASE_TYPE} from './release-actions.ts'
+
+/**
+ * Publishes scheduled releases when their time comes, as the hosted lake does: every `everyMs` it runs
+ * `release.publish` for each release whose `publishAt` has passed. A release that cannot be published
+ * (a version refused by referential integrity, say) goes back to active with the reason in `error`, so
+ * the Releases tool shows it and it is not tried again until scheduled again.
+ */
+export function scheduleReleases(store: DocumentStore, context: PlanContext, everyMs = 10_000): () => void {
+  const tick = () => {
+    const now = Date.now()
+    // A copy: each commit takes the release out of the type index and puts it back, which a live Set iteration would visit again.
+    for (const id of Array.from(store.indexes.idsOfType(RELEASE_TYPE))) {
+      const release = store.get(id)
+      if (release?.state !== 'scheduled' || typeof release.publishAt !== 'string' || Date.parse(release.publishAt) > now) continue
+      try {
+        store.commit(planActions(store, [{actionType: 'sanity.action.release.publish', releaseId: release.name}], context), {author: 'system'})
+      } catch (error) {
+        const {_rev, _createdAt, _updatedAt, ...rest} = release
+        try {
+          store.commit([{id, after: {...rest, state: 'active', error: {message: `Scheduled publishing failed: ${(error as Error).message}`}}, ifRevisionId: _rev}], {author: 'system'})
+        } catch (failure) {
+          console.error(`Release "${String(release.name)}" could not be published or marked failed:`, failure)
+        }
+      }
+    }
+  }
+  const timer = setInterval(tick, everyMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
