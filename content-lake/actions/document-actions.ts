@@ -167,16 +167,17 @@ function mutationsFor(action: DocumentAction, context: ReleaseContext): ApiMutat
   }
 }
 
-/**
- * Plans a list of actions as one transaction's changes, each action seeing the ones before it. Each
- * action adds its few mutations to one plan, so planning is linear in the number of actions.
- */
+/** What planning actions may read besides the store. */
 export interface PlanContext {
   /** A deleted document as it last existed (history), for unarchiving a release. */
   lastContent?: (id: string) => Doc | null
   now?: () => Date
 }
 
+/**
+ * Plans a list of actions as one transaction's changes, each action seeing the ones before it. Each
+ * action adds its few mutations to one plan, so planning is linear in the number of actions.
+ */
 export function planActions(store: DocumentStore, actions: DocumentAction[], options: PlanContext = {}): DocumentChange[] {
   if (!Array.isArray(actions) || actions.length === 0) throw new LakeError(400, 'invalidAction', 'Send {"actions": [...]} with at least one action')
   if (actions.length > LIMITS.mutationsPerTransaction) {

@@ -27,11 +27,10 @@ interface Revision {
 
 /**
  * Retention: history keeps the newest KEEP_TRANSACTIONS transactions of the dataset (the hosted lake
- * keeps a plan's retention period instead). Its file is trimmed back to that once it holds TRIM_SLACK
- * more, so it never grows past KEEP + SLACK transactions.
+ * keeps a plan's retention period instead). Its file is trimmed back to that once it holds a quarter
+ * more, so it never grows past 12,500 transactions.
  */
 export const KEEP_TRANSACTIONS = 10_000
-const TRIM_SLACK = 2_500
 
 export interface TransactionQuery {
   limit: number
@@ -46,8 +45,8 @@ export interface TransactionQuery {
  * Document history for the Studio's history panel (/data/history): each document's revisions and the
  * events (created, published, unpublished, deleted) made from them. Kept in `history.ndjson` beside
  * the transaction log, so it survives a restart; on start it also takes in the transaction log's
- * records it lacks (the log of a data folder from before history was kept, or a crash between the
- * two writes).
+ * records after the last one it has (the log of a data folder from before history was kept, or a
+ * crash between the two writes).
  */
 export class HistoryLog {
   private readonly revisions = new Map<string, Revision[]>()
@@ -60,8 +59,11 @@ export class HistoryLog {
   /** Ids of each release: its release document and its versions. */
   private readonly releases = new Map<string, Set<string>>()
   private readonly file: HistoryFile | undefined
+  private readonly keep: number
 
-  constructor(store: DocumentStore, options: {persist?: boolean} = {}) {
+  /** `keep`: how many of the newest transactions history keeps (KEEP_TRANSACTIONS unless a test asks for fewer). */
+  constructor(store: DocumentStore, options: {persist?: boolean; keep?: number} = {}) {
+    this.keep = options.keep ?? KEEP_TRANSACTIONS
     this.file = options.persist === false ? undefined : new HistoryFile(store.directory)
     if (this.file) this.load(store, this.file)
     store.onTransaction((record, before) => {
@@ -74,8 +76,10 @@ export class HistoryLog {
   private load(store: DocumentStore, file: HistoryFile) {
     for (const record of file.read()) this.add(record, (id, change) => (change.before !== undefined ? change.before : this.lastAfter(id)))
     const logged = store.logFiles.readTransactions()
-    const missing = logged.filter((record) => !this.known.has(record.transactionId))
-    if (missing.length === 0) return
+    // The log's transactions after the last one history has: older ones it lacks were trimmed on purpose.
+    const lastKnown = logged.findLastIndex((record) => this.known.has(record.transactionId))
+    const missing = new Set(logged.slice(lastKnown + 1).map((record) => record.transactionId))
+    if (missing.size === 0) return
     // Before-states of the log's transactions: the snapshot, then each transaction in turn.
     const state = new Map<string, Doc>()
     for (const doc of store.logFiles.readSnapshot()) state.set(doc._id, doc)
@@ -86,7 +90,7 @@ export class HistoryLog {
         if (change.after) state.set(change.id, change.after)
         else state.delete(change.id)
       }
-      if (!this.known.has(record.transactionId)) added.push(this.add(record, (id) => before.get(id) ?? null))
+      if (missing.has(record.transactionId)) added.push(this.add(record, (id) => before.get(id) ?? null))
     }
     file.append(added)
     this.trimIfDue()
@@ -119,8 +123,8 @@ export class HistoryLog {
 
   /** Drops the oldest transactions past retention, in memory and in the file. */
   private trimIfDue() {
-    if (this.transactions.length <= KEEP_TRANSACTIONS + TRIM_SLACK) return
-    const dropped = this.transactions.splice(0, this.transactions.length - KEEP_TRANSACTIONS)
+    if (this.transactions.length <= this.keep + Math.ceil(this.keep / 4)) return
+    const dropped = this.transactions.splice(0, this.transactions.length - this.keep)
     for (const {transactionId, ids} of dropped) {
       this.known.delete(transactionId)
       for (const id of ids) {
@@ -217,7 +221,7 @@ export class HistoryLog {
       if (revision) return revision.after
       if (current?._rev === at.revision) return current
       const time = this.known.get(at.revision)
-      if (time === undefined) throw new LakeError(404, 'revisionNotFound', `No revision ${at.revision} in the history kept (the newest ${KEEP_TRANSACTIONS} transactions)`)
+      if (time === undefined) throw new LakeError(404, 'revisionNotFound', `No revision ${at.revision} in the history kept (the newest ${this.keep} transactions)`)
       return this.documentAt(id, {time}, current)
     }
     if (at.time) {

@@ -163,7 +163,8 @@ export class DataRoutes {
     if (!Array.isArray(body.mutations)) throw new LakeError(400, 'invalidMutation', 'Send {"mutations": [...]}')
     const {mutations, changes} = await this.planWithQueries(body.mutations as ApiMutation[])
     if (changes.length === 0) return sendJson(request, response, 200, {transactionId: newTransactionId(), results: []})
-    const record = this.store.commit(changes, this.writeOptions(user, body))
+    // `dryRun=true`: every check, the answer the commit would give, and nothing written.
+    const record = this.store.commit(changes, {...this.writeOptions(user, body), dryRun: search.get('dryRun') === 'true'})
     const returnDocuments = search.get('returnDocuments') === 'true'
     const afterById = new Map(record.changes.map((change) => [change.id, change.after]))
     const results = mutations.map((mutation, index) => {

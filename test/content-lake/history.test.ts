@@ -80,3 +80,28 @@ describe('history', () => {
     expect((await events('article.k')).events['article.k'].map((event: {type: string}) => event.type)).toEqual(['publishDocumentVersion', 'createDocumentVersion'])
   })
 })
+
+describe('history retention', () => {
+  it('keeps the newest transactions, trims its file once it holds a quarter more, and reloads what it kept', async () => {
+    const {DocumentStore} = await import('../../content-lake/store/document-store.ts')
+    const {HistoryLog} = await import('../../content-lake/history/history-log.ts')
+    const {mkdtempSync} = await import('node:fs')
+    const {tmpdir} = await import('node:os')
+    const directory = mkdtempSync(join(tmpdir(), 'lake-history-'))
+    const store = DocumentStore.open(directory)
+    const history = new HistoryLog(store, {keep: 4})
+    for (let i = 1; i <= 6; i++) store.commit([{id: 'note', after: {_id: 'note', _type: 'note', n: i}}])
+    const lines = () => readFileSync(join(directory, 'history.ndjson'), 'utf8').split('\n').filter(Boolean).length
+    // 6 > 4 + 1: trimmed to the newest 4, the oldest of them with the state it started from.
+    expect(lines()).toBe(4)
+    const query = {limit: 100, reverse: false, withEffects: true, withMutations: false}
+    const kept = history.transactionRows(['note'], query) as {effects: {note: {apply: [0, {n: number}], revert: [0, {n: number} | null]}}}[]
+    expect(kept.map((row) => row.effects.note.apply[1].n)).toEqual([3, 4, 5, 6])
+    expect(kept[0]!.effects.note.revert[1]).toMatchObject({n: 2})
+    store.close()
+    const reopened = DocumentStore.open(directory)
+    const again = new HistoryLog(reopened, {keep: 4})
+    expect(again.transactionRows(['note'], query)).toEqual(kept)
+    reopened.close()
+  })
+})

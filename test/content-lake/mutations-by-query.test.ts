@@ -39,6 +39,13 @@ describe('mutations by query', () => {
     expect(lake.store.get('office.gb')).toBeDefined()
   })
 
+  it('answers a dry run as the commit would and writes nothing', async () => {
+    const dry = await mutate([{delete: {query: '*[_id == "office.gb"]'}}], '?dryRun=true')
+    expect(dry.status).toBe(200)
+    expect(lake.store.get('office.gb')).toBeDefined()
+    expect((await mutate([{delete: {query: '*[_id == "office.kr"]'}}], '?dryRun=true')).status).toBe(409)
+  })
+
   it('refuses queries that select no documents, bad GROQ, and id with query, with 400', async () => {
     for (const mutation of [{delete: {query: 'count(*)'}}, {delete: {query: '*[_type == '}}, {patch: {query: '*', id: 'office.gb', set: {a: 1}}}, {delete: {query: ''}}]) {
       const response = await mutate([mutation])
