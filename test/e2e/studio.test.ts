@@ -148,7 +148,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
         const published = await client.fetch('count(*[_id in path("*") && slug.current == $slug])', {slug: 'cnipa-and-uspto-discuss-examination-practice'}, {perspective: 'raw'})
         if (published === 0 && (await publishButton(page).isEnabled())) await publishButton(page).click()
         return published
-      }, {timeout: 40_000, intervals: [5_000]})
+      }, {timeout: 40_000, interval: 5_000})
       .toBe(1)
     // What a site does: the package's own query through @sanity/client, published perspective.
     await expect
