@@ -117,11 +117,18 @@ export class QueryPool {
     const forget = () => {
       if (this.running.get(key) === answer) this.running.delete(key)
     }
-    answer.then((result) => {
-      // Still current only if no write came while it ran (the write cleared `running`).
-      if (this.running.get(key) === answer) this.remember(key, result)
-      forget()
-    }, forget)
+    const settle = async () => {
+      try {
+        const result = await answer
+        // Still current only if no write came while it ran (the write cleared `running`).
+        if (this.running.get(key) === answer) this.remember(key, result)
+      } catch {
+        // The caller gets the error; nothing is kept.
+      } finally {
+        forget()
+      }
+    }
+    void settle()
     return answer
   }
 
