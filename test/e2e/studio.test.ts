@@ -285,13 +285,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     expect(await client.fetch('count(*[_id == "office.kr"])', {}, {perspective: 'raw'})).toBe(1)
   }, 60_000)
 
-  // Skipped: since the content rules of issue 10 were merged, the Releases tool lists one validation error
-  // for the article's version (the document form shows none) and keeps "Run release" disabled, so this
-  // flow fails at publish-all-button; on the branch without those rules it passed. The lake's release
-  // actions are covered over HTTP in test/content-lake/releases.test.ts. Find the rule that fails for a
-  // release version in the Studio (not offline: validating the same version with the workspace passes).
-  // oxlint-disable-next-line vitest/no-disabled-tests -- open in issue 8, see the comment above
-  it.skip('lets an editor create a release, add a version of an article, run the release, and the article is published', async () => {
+  it('lets an editor create a release, add a version of an article, run the release, and the article is published', async () => {
     const page = await openAs('editor')
     await page.goto(`${studio.url}releases`)
     await page.getByRole('button', {name: 'New release'}).first().click({timeout: 30_000})
