@@ -134,6 +134,18 @@ const layerIdOf = (layer: string, publishedId: string) =>
 /** Dataset order: `_id` ascending, by UTF-16 code units (ids are ASCII: the same as byte order). */
 export const compareIds = (a: {_id: string}, b: {_id: string}) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
 
+/** Two lists already in dataset order (`_id` ascending), merged into one in that order. */
+export function mergeInIdOrder(sorted: readonly Doc[], more: readonly Doc[]): Doc[] {
+  const merged: Doc[] = []
+  let next = 0
+  for (const doc of sorted) {
+    while (next < more.length && compareIds(more[next]!, doc) < 0) merged.push(more[next++]!)
+    merged.push(doc)
+  }
+  while (next < more.length) merged.push(more[next++]!)
+  return merged
+}
+
 // A variant shown in a stack perspective: under its published id, with `_originalId` naming the document
 // it came from. One copy per stored document object (stored documents are replaced, never changed), so
 // every view and every query sees the same object for it.
@@ -216,14 +228,7 @@ export function buildView(sorted: readonly Doc[], perspective: Perspective, getR
   if (overlays.size === 0) return {perspective, documents, get, byRawId, sourceId: originalId}
   // Documents that exist only as drafts or versions, merged in by their published id.
   const unpublished = [...overlays].map(([publishedId, {doc}]) => shown(doc, publishedId)).toSorted(compareIds)
-  const merged: Doc[] = []
-  let next = 0
-  for (const doc of documents) {
-    while (next < unpublished.length && compareIds(unpublished[next]!, doc) < 0) merged.push(unpublished[next++]!)
-    merged.push(doc)
-  }
-  while (next < unpublished.length) merged.push(unpublished[next++]!)
-  return {perspective, documents: merged, get, byRawId, sourceId: originalId}
+  return {perspective, documents: mergeInIdOrder(documents, unpublished), get, byRawId, sourceId: originalId}
 }
 
 /** The documents a perspective sees of an array of documents, in dataset order. */

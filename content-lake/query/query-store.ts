@@ -3,8 +3,9 @@ import {parse, type ExprNode} from 'groq-js'
 import {evaluateTree, needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
+import {parseQuery} from './query-checks.ts'
 import {narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
-import {buildView, compareIds, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
+import {buildView, compareIds, mergeInIdOrder, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery, allTextExpression} from './text-search.ts'
 import {TextIndexes} from './text-index.ts'
 import {rewriteTopK} from './top-k.ts'
@@ -125,14 +126,7 @@ export class StoreQueries {
     }
     const added = [...changed.values()].filter((doc): doc is Doc => doc !== null).toSorted(compareIds)
     if (added.length === 0) return this.replaceOrder(next)
-    const merged: Doc[] = []
-    let at = 0
-    for (const doc of next) {
-      while (at < added.length && compareIds(added[at]!, doc) < 0) merged.push(added[at++]!)
-      merged.push(doc)
-    }
-    while (at < added.length) merged.push(added[at++]!)
-    return this.replaceOrder(merged)
+    return this.replaceOrder(mergeInIdOrder(next, added))
   }
 
   private replaceOrder(sorted: Doc[]): Doc[] {
@@ -167,12 +161,8 @@ export class StoreQueries {
    * GROQ and for functions groq-js does not implement.
    */
   async query(query: string, params: Record<string, unknown> = {}, perspective: PerspectiveInput = 'raw'): Promise<unknown> {
-    let tree
-    try {
-      tree = parse(query, {params})
-    } catch (error) {
-      throw new LakeError(400, 'queryParseError', (error as Error).message)
-    }
+    // Parsed once, with the hosted lake's refusals (syntax, missing parameters, limits).
+    const tree = parseQuery(query, params)
     const view = this.view(perspective)
     const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysNarrow)
     const adapted = adaptTextQuery(tree, () => this.allTextExpression())

@@ -9,7 +9,6 @@ import {LakeError} from '../errors.ts'
 import {DocumentSet} from '../store/document-set.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {TransactionLog} from '../store/transaction-log.ts'
-import {parseQuery} from './query-checks.ts'
 import {StoreQueries} from './query-store.ts'
 import {queryErrorOf, withTimeLimit} from './time-limit.ts'
 import type {WorkerReply, WorkerRequest} from './query-pool.ts'
@@ -36,10 +35,7 @@ parentPort!.on('message', async (message: WorkerRequest) => {
   }
   const started = performance.now()
   try {
-    const pending = withTimeLimit(message.timeoutMs, () => {
-      parseQuery(message.query, message.params)
-      return queries.query(message.query, message.params, message.perspective as never)
-    })
+    const pending = withTimeLimit(message.timeoutMs, () => queries.query(message.query, message.params, message.perspective as never))
     const json = JSON.stringify((await pending) ?? null)
     reply({type: 'result', id: message.id, json, ms: performance.now() - started})
   } catch (error) {
