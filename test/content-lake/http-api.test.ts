@@ -1,17 +1,13 @@
-import {mkdtempSync, readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {readFileSync} from 'node:fs'
 
 import {createClient, type SanityClient} from '@sanity/client'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {localCertificate} from '../../content-lake/http/certificate.ts'
-import {createLakeServer} from '../../content-lake/http/server.ts'
-import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
+import {LOCAL_USERS} from '../../content-lake/http/identity.ts'
 import {eventPageQuery, officePageQuery} from '../../queries/index.ts'
 import type {EventPageQueryResult, OfficePageQueryResult} from '../../sanity.types.ts'
 import {projectRoot} from '../support/cli.ts'
-import {seed} from '../support/seed.ts'
+import {startLake} from '../support/lake.ts'
 
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -21,14 +17,8 @@ let baseUrl: string
 let close: () => Promise<void>
 
 beforeAll(async () => {
-  const store = DocumentStore.open(mkdtempSync(join(tmpdir(), 'lake-http-')), () => structuredClone(seed) as Doc[])
-  const started = await createLakeServer({
-    store,
-    projectId: 'local',
-    dataset: 'production',
-    certificate: localCertificate(`${projectRoot}test/.tmp/certificate`),
-    port: 0,
-  })
+  // Sanity's built-in roles: the editor may write every document here.
+  const started = await startLake({users: LOCAL_USERS})
   close = started.close
   baseUrl = `https://127.0.0.1:${started.port}`
   // Node cannot resolve <project>.localhost, so Node clients address the host directly.
