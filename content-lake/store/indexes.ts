@@ -1,4 +1,4 @@
-import {referencedIds, stronglyReferencedIds} from './references.ts'
+import {referencesIn} from './references.ts'
 
 type Doc = {_id: string; _type: string; [key: string]: unknown}
 
@@ -29,16 +29,18 @@ export class Indexes {
 
   add(doc: Doc) {
     add(this.byType, doc._type, doc._id)
-    for (const ref of referencedIds(doc)) add(this.byReference, ref, doc._id)
-    for (const ref of stronglyReferencedIds(doc)) add(this.byStrongReference, ref, doc._id)
+    const {all, strong} = referencesIn(doc)
+    for (const ref of all) add(this.byReference, ref, doc._id)
+    for (const ref of strong) add(this.byStrongReference, ref, doc._id)
     const slug = slugOf(doc)
     if (slug !== undefined) add(this.bySlug, slug, doc._id)
   }
 
   remove(doc: Doc) {
     remove(this.byType, doc._type, doc._id)
-    for (const ref of referencedIds(doc)) remove(this.byReference, ref, doc._id)
-    for (const ref of stronglyReferencedIds(doc)) remove(this.byStrongReference, ref, doc._id)
+    const {all, strong} = referencesIn(doc)
+    for (const ref of all) remove(this.byReference, ref, doc._id)
+    for (const ref of strong) remove(this.byStrongReference, ref, doc._id)
     const slug = slugOf(doc)
     if (slug !== undefined) remove(this.bySlug, slug, doc._id)
   }

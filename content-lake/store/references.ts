@@ -1,34 +1,49 @@
 type Doc = {_id: string; _type: string; [key: string]: unknown}
 
-type Visit = (reference: Record<string, unknown>) => void
+/** The ids a value refers to: every `_ref` (what `references()` matches), and those not marked `_weak`. */
+export interface References {
+  all: Set<string>
+  strong: Set<string>
+}
 
-/** Calls `visit` with every object carrying a string `_ref`. A stack, not recursion: no document nests too deep for it. */
-function eachReference(value: unknown, visit: Visit) {
+/**
+ * Every `_ref` in a value, weak ones apart, in one pass. A stack, not recursion: no document nests too
+ * deep for it. Indexing a whole dataset runs this over every document at start-up, so it visits only
+ * objects and arrays and reads keys with `for...in` (no entry arrays).
+ */
+export function referencesIn(value: unknown): References {
+  const all = new Set<string>()
+  const strong = new Set<string>()
   const stack: unknown[] = [value]
   while (stack.length > 0) {
     const current = stack.pop()
     if (Array.isArray(current)) {
-      for (const item of current) stack.push(item)
-    } else if (current && typeof current === 'object') {
+      for (const item of current) if (item !== null && typeof item === 'object') stack.push(item)
+    } else if (current !== null && typeof current === 'object') {
       const object = current as Record<string, unknown>
-      if (typeof object._ref === 'string') visit(object)
-      for (const [key, child] of Object.entries(object)) if (key !== '_ref' && child && typeof child === 'object') stack.push(child)
+      const ref = object._ref
+      if (typeof ref === 'string') {
+        all.add(ref)
+        if (object._weak !== true) strong.add(ref)
+      }
+      for (const key in object) {
+        if (!Object.hasOwn(object, key)) continue
+        const child = object[key]
+        if (child !== null && typeof child === 'object') stack.push(child)
+      }
     }
   }
+  return {all, strong}
 }
 
 /** Every `_ref` anywhere in a document, weak ones included (what `references()` in GROQ matches). */
-export function referencedIds(value: unknown, into = new Set<string>()): Set<string> {
-  eachReference(value, (reference) => into.add(reference._ref as string))
-  return into
+export function referencedIds(value: unknown): Set<string> {
+  return referencesIn(value).all
 }
 
 /** The ids a document refers to with strong references: those the lake keeps from being deleted. */
-export function stronglyReferencedIds(value: unknown, into = new Set<string>()): Set<string> {
-  eachReference(value, (reference) => {
-    if (reference._weak !== true) into.add(reference._ref as string)
-  })
-  return into
+export function stronglyReferencedIds(value: unknown): Set<string> {
+  return referencesIn(value).strong
 }
 
 /**
