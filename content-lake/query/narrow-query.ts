@@ -2,6 +2,12 @@ import type {ExprNode} from 'groq-js'
 
 import {isIndexableText} from './text-index.ts'
 
+/** A set of ids as narrowing reads it: a Set, or a range of a sorted index that is never copied into one. */
+export interface IdSet extends Iterable<string> {
+  readonly size: number
+  has(id: string): boolean
+}
+
 /** What the indexes can answer: sets of raw document ids. */
 export interface IndexLookup {
   idsOfType(type: string): ReadonlySet<string>
@@ -9,7 +15,15 @@ export interface IndexLookup {
   idsWithSlug(slug: string): ReadonlySet<string>
   /** The `_id`s (as the view shows them) of documents that can satisfy `fields match pattern`, if known. */
   idsMatching?(fields: ExprNode, pattern: string): ReadonlySet<string> | undefined
+  /** The `_id`s (as the view shows them) of documents whose top-level `field` is a string in the range. */
+  idsInRange?(field: string, op: RangeOperator, value: string): IdSet
 }
+
+export type RangeOperator = '<' | '<=' | '>' | '>='
+
+// `"x" < field` is `field > "x"`.
+const FLIPPED: Record<RangeOperator, RangeOperator> = {'<': '>', '<=': '>=', '>': '<', '>=': '<='}
+const isRangeOperator = (op: unknown): op is RangeOperator => typeof op === 'string' && op in FLIPPED
 
 type Node = {type: string; [key: string]: unknown}
 
@@ -39,7 +53,7 @@ function constantStrings(node: unknown): string[] | undefined {
   return undefined
 }
 
-function union(sets: ReadonlySet<string>[]): ReadonlySet<string> {
+function union(sets: IdSet[]): IdSet {
   if (sets.length === 1) return sets[0]! // the index's own set: no copy
   const result = new Set<string>()
   for (const set of sets) for (const id of set) result.add(id)
@@ -54,7 +68,20 @@ function union(sets: ReadonlySet<string>[]): ReadonlySet<string> {
  */
 export interface Conjunct {
   on: 'stored' | '_id'
-  ids: ReadonlySet<string>
+  ids: IdSet
+  /** Names an index's own set (`_type == "article"`), so its documents in dataset order can be kept per view. */
+  key?: string
+}
+
+/** A string constant (a literal or a parameter's value), or undefined. */
+const constantString = (node: unknown): string | undefined => {
+  const n = node as Node | undefined
+  return n?.type === 'Value' && typeof n.value === 'string' ? n.value : undefined
+}
+
+const topLevelField = (node: unknown): string | undefined => {
+  const n = node as Node | undefined
+  return n?.type === 'AccessAttribute' && n.base === undefined ? (n.name as string) : undefined
 }
 
 function conjunctOf(expr: Node, lookup: IndexLookup): Conjunct | undefined {
@@ -63,7 +90,9 @@ function conjunctOf(expr: Node, lookup: IndexLookup): Conjunct | undefined {
     const values = constantStrings(constant)
     if (!values) return undefined
     if (expr.op === '==' && values.length !== 1) return undefined
-    if (isAttribute(field, '_type')) return {on: 'stored', ids: union(values.map((type) => lookup.idsOfType(type)))}
+    if (isAttribute(field, '_type')) {
+      return {on: 'stored', ids: union(values.map((type) => lookup.idsOfType(type))), ...(values.length === 1 ? {key: `_type:${values[0]}`} : {})}
+    }
     if (isAttribute(field, '_id')) return {on: '_id', ids: new Set(values)}
     if (isSlugCurrent(field)) return {on: 'stored', ids: union(values.map((slug) => lookup.idsWithSlug(slug)))}
     return undefined
@@ -73,6 +102,21 @@ function conjunctOf(expr: Node, lookup: IndexLookup): Conjunct | undefined {
     const ids = pattern.type === 'Value' && typeof pattern.value === 'string' ? lookup.idsMatching(expr.left as ExprNode, pattern.value) : undefined
     return ids ? {on: '_id', ids} : undefined
   }
+  // A comparison with a string holds only for a document whose field is a string (groq-js compares
+  // values of one type only), so the range of that field's sorted strings holds every match.
+  if (expr.type === 'OpCall' && isRangeOperator(expr.op) && lookup.idsInRange) {
+    const [left, right] = [topLevelField(expr.left), constantString(expr.right)]
+    if (left !== undefined && right !== undefined) return {on: '_id', ids: lookup.idsInRange(left, expr.op, right)}
+    const [flippedField, flippedValue] = [topLevelField(expr.right), constantString(expr.left)]
+    if (flippedField !== undefined && flippedValue !== undefined) return {on: '_id', ids: lookup.idsInRange(flippedField, FLIPPED[expr.op], flippedValue)}
+    return undefined
+  }
+  // Either side may hold: the documents of both, when the indexes answer both on the same kind of id.
+  if (expr.type === 'Or') {
+    const [left, right] = [conjunctOf(expr.left as Node, lookup), conjunctOf(expr.right as Node, lookup)]
+    return left && right && left.on === right.on ? {on: left.on, ids: union([left.ids, right.ids])} : undefined
+  }
+  if (expr.type === 'Group') return conjunctOf(expr.base as Node, lookup)
   if (expr.type === 'FuncCall' && expr.name === 'references' && expr.namespace === 'global') {
     const ids = (expr.args as Node[]).map(constantStrings)
     return ids.every(Boolean) ? {on: 'stored', ids: union(ids.flat().map((id) => lookup.idsReferencing(id!)))} : undefined
@@ -93,7 +137,7 @@ export function filterConjuncts(expr: ExprNode, lookup: IndexLookup): Conjunct[]
 }
 
 /** The raw ids a filter can match in the raw perspective, from the conjuncts the indexes answer; undefined when none do. */
-export function filterCandidates(expr: ExprNode, lookup: IndexLookup): ReadonlySet<string> | undefined {
+export function filterCandidates(expr: ExprNode, lookup: IndexLookup): IdSet | undefined {
   const sets = filterConjuncts(expr, lookup)?.map((conjunct) => conjunct.ids)
   if (!sets) return undefined
   // Walk the smallest set and keep what every other set has: a slug narrows a type at once.

@@ -4,10 +4,11 @@ import {evaluateTree, needsAsyncEvaluation} from '../../offline/evaluate-groq.ts
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {parseQuery} from './query-checks.ts'
-import {narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
+import {filterConjuncts, narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
 import {buildView, compareIds, mergeInIdOrder, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery, allTextExpression} from './text-search.ts'
 import {TextIndexes} from './text-index.ts'
+import {IdRange, idsInRange} from './range-index.ts'
 import {rewriteTopK} from './top-k.ts'
 
 export {type Perspective, type PerspectiveInput} from './perspectives.ts'
@@ -68,13 +69,13 @@ export function queryEvaluationError(error: unknown, tree: ExprNode): unknown {
  * an index narrows a filter. Reads only `store.all()`, `store.indexes` and `store.get()`.
  */
 export interface StoreQueriesOptions {
-  /** Pick out the candidates of every filter an index answers, even where a whole-view pass is cheaper (for tests). */
-  alwaysNarrow?: boolean
+  /** Pick out and sort the candidates of every filter an index answers, where a kept list or a pass over the view would serve (for tests: both ways answer alike). */
+  alwaysPick?: boolean
 }
 
 export class StoreQueries {
   private readonly store: QueryableStore
-  private readonly alwaysNarrow: boolean
+  private readonly alwaysPick: boolean
   private readonly textIndexes = new TextIndexes()
   /** The store.all() array `sorted` was made from, and that array in dataset order. */
   private orderOf: readonly Doc[] | undefined
@@ -85,7 +86,7 @@ export class StoreQueries {
 
   constructor(store: QueryableStore, options: StoreQueriesOptions = {}) {
     this.store = store
-    this.alwaysNarrow = options.alwaysNarrow ?? false
+    this.alwaysPick = options.alwaysPick ?? false
   }
 
   /**
@@ -164,25 +165,32 @@ export class StoreQueries {
     // Parsed once, with the hosted lake's refusals (syntax, missing parameters, limits).
     const tree = parseQuery(query, params)
     const view = this.view(perspective)
-    const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysNarrow)
+    const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysPick)
     const adapted = adaptTextQuery(tree, () => this.allTextExpression())
-    // Sorted lists are evaluated synchronously: queries that need groq-js's asynchronous mode skip them.
-    const ranked = needsAsyncEvaluation(adapted)
-      ? adapted
-      : rewriteTopK(adapted, {
-          documentsOfType: (type) => candidatesInOrder(view, [{on: 'stored', ids: this.store.indexes.idsOfType(type)}], true),
-          cache: sortedListsOf(view),
-          documents: view.documents,
-          params,
-          dereference: (id) => view.get(id),
-        })
     const lookup: IndexLookup = {
       idsOfType: (type) => this.store.indexes.idsOfType(type),
       idsReferencing: (id) => this.store.indexes.idsReferencing(id),
       idsWithSlug: (slug) => this.store.indexes.idsWithSlug(slug),
       idsMatching: (fields, pattern) => this.textIndexes.idsMatching(view, fields, pattern),
+      idsInRange: (field, op, value) => idsInRange(view, field, op, value),
     }
-    const narrowed = narrowTree(ranked, lookup, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysNarrow), reverse.baseFor)
+    // Sorted lists are evaluated synchronously: queries that need groq-js's asynchronous mode skip them.
+    const ranked = needsAsyncEvaluation(adapted)
+      ? adapted
+      : rewriteTopK(adapted, {
+          documentsOfType: (type) => candidatesInOrder(view, [{on: 'stored', ids: this.store.indexes.idsOfType(type)}], true),
+          allowedBy: (filter) => {
+            const found = filterConjuncts(filter, lookup)
+            if (!found) return undefined
+            const merged = mergeRanges(found)
+            return (doc) => merged.every((conjunct) => allows(view, conjunct, doc))
+          },
+          cache: sortedListsOf(view),
+          documents: view.documents,
+          params,
+          dereference: (id) => view.get(id),
+        })
+    const narrowed = narrowTree(ranked, lookup, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysPick), reverse.baseFor)
     try {
       return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => reverse.resolve(id) ?? view.get(id)})
     } catch (error) {
@@ -224,12 +232,12 @@ class ReverseLookups {
   private readonly lookups: Conjunct[][] = []
   private readonly lookup: QueryableStore['indexes']
   private readonly view: PerspectiveView
-  private readonly alwaysNarrow: boolean
+  private readonly alwaysPick: boolean
 
-  constructor(lookup: QueryableStore['indexes'], view: PerspectiveView, alwaysNarrow: boolean) {
+  constructor(lookup: QueryableStore['indexes'], view: PerspectiveView, alwaysPick: boolean) {
     this.lookup = lookup
     this.view = view
-    this.alwaysNarrow = alwaysNarrow
+    this.alwaysPick = alwaysPick
   }
 
   baseFor = (conjuncts: Conjunct[], referencedId: ExprNode): ExprNode => {
@@ -246,27 +254,51 @@ class ReverseLookups {
     const conjuncts = this.lookups[Number(rest.slice(0, colon))]
     if (!conjuncts) return undefined
     const referencing: Conjunct = {on: 'stored', ids: this.lookup.idsReferencing(rest.slice(colon + 1))}
-    return candidatesInOrder(this.view, [referencing, ...conjuncts], this.alwaysNarrow)
+    return candidatesInOrder(this.view, [referencing, ...conjuncts], this.alwaysPick)
   }
 }
 
+/** Whether a conjunct holds a view document: a `stored` one by the stored document the view shows, an `_id` one by its `_id`. */
+const allows = (view: PerspectiveView, conjunct: Conjunct, doc: Doc) => conjunct.ids.has(conjunct.on === '_id' ? doc._id : view.sourceId(doc))
+
+/** Conjuncts with the ranges of one field (`startDate >= $from && startDate < $to`) made one range. */
+function mergeRanges(conjuncts: Conjunct[]): Conjunct[] {
+  const merged: Conjunct[] = []
+  for (const conjunct of conjuncts) {
+    const index = conjunct.ids instanceof IdRange ? merged.findIndex((other) => other.ids instanceof IdRange && other.ids.intersect(conjunct.ids)) : -1
+    if (index === -1) merged.push(conjunct)
+    else merged[index] = {on: '_id', ids: (merged[index]!.ids as IdRange).intersect(conjunct.ids)!}
+  }
+  return merged
+}
+
+// Per view, the documents an index's own set allows (`_type == "article"`), in dataset order.
+const orderedByKey = new WeakMap<PerspectiveView, Map<string, Doc[]>>()
+
 /**
- * The view's documents that every conjunct allows, each once, in dataset order (or the whole view, when
- * the conjuncts allow most of it). A `stored` conjunct
+ * The view's documents that every conjunct allows, each once, in dataset order. A `stored` conjunct
  * holds a view document when it holds the stored document the view shows; an `_id` conjunct, when it
- * holds the view document's `_id`.
+ * holds the view document's `_id`. The smallest conjunct leads: its documents are kept in order per view
+ * when it names an index's set, picked out and sorted when it is small, found in one pass over the view
+ * otherwise (sorting k candidates costs about k·log k; the pass, one set lookup per document).
  */
-function candidatesInOrder(view: PerspectiveView, conjuncts: Conjunct[], alwaysNarrow: boolean): Doc[] {
-  const [smallest, ...others] = conjuncts.toSorted((a, b) => a.ids.size - b.ids.size)
-  const allowedBy = (conjunct: Conjunct, doc: Doc) => conjunct.ids.has(conjunct.on === '_id' ? doc._id : view.sourceId(doc))
-  // Looking up and sorting k candidates costs about k·log k; past the size of the view, letting groq-js
-  // run the filter over the whole view is cheaper than any pass that picks them out.
+function candidatesInOrder(view: PerspectiveView, conjuncts: Conjunct[], alwaysPick: boolean): Doc[] {
+  const [smallest, ...others] = mergeRanges(conjuncts).toSorted((a, b) => a.ids.size - b.ids.size)
+  const allowedBy = (conjunct: Conjunct, doc: Doc) => allows(view, conjunct, doc)
+  const allowedByOthers = (doc: Doc) => others.every((conjunct) => allowedBy(conjunct, doc))
   const k = smallest!.ids.size
-  if (!alwaysNarrow && k * (Math.log2(k + 1) + 4) > view.documents.length) return view.documents as Doc[]
+  if (smallest!.key !== undefined && !alwaysPick) {
+    let lists = orderedByKey.get(view)
+    if (!lists) orderedByKey.set(view, (lists = new Map()))
+    let ordered = lists.get(smallest!.key)
+    if (!ordered) lists.set(smallest!.key, (ordered = view.documents.filter((doc) => allowedBy(smallest!, doc))))
+    return others.length === 0 ? ordered : ordered.filter(allowedByOthers)
+  }
+  if (!alwaysPick && k * (Math.log2(k + 1) + 4) > view.documents.length) return view.documents.filter((doc) => allowedBy(smallest!, doc) && allowedByOthers(doc))
   const found = new Set<Doc>()
   for (const id of smallest!.ids) {
     const doc = smallest!.on === '_id' ? view.get(id) : view.byRawId(id)
-    if (doc && (smallest!.on === '_id' || view.sourceId(doc) === id) && others.every((conjunct) => allowedBy(conjunct, doc))) found.add(doc)
+    if (doc && (smallest!.on === '_id' || view.sourceId(doc) === id) && allowedByOthers(doc)) found.add(doc)
   }
   return [...found].toSorted(compareIds)
 }

@@ -13,6 +13,8 @@ export interface TopKContext {
   documents: readonly Doc[]
   params: Record<string, unknown>
   dereference: (id: string) => Doc | null | undefined
+  /** Which documents the indexes say a filter can match (a superset), or undefined when they cannot tell. */
+  allowedBy?: (filter: ExprNode) => ((doc: Doc) => boolean) | undefined
 }
 
 function contains(node: unknown, type: string): boolean {
@@ -63,11 +65,18 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
   }
 
   const firstMatches = (list: readonly Doc[], filter: ExprNode, count: number): Doc[] => {
+    // Documents the indexes rule out are skipped before groq-js sees them; the rest keep their order.
+    const allowed = context.allowedBy?.(filter)
     const matches: Doc[] = []
-    let chunk = Math.max(32, count * 2)
-    for (let start = 0; start < list.length && matches.length < count; start += chunk, chunk *= 2) {
-      const part = {type: 'Filter', base: {type: 'Value', value: list.slice(start, start + chunk)}, expr: filter}
-      matches.push(...(toJS(evaluateSync(part as ExprNode, options)) as Doc[]))
+    let position = 0
+    for (let chunk = Math.max(32, count * 2); position < list.length && matches.length < count; chunk *= 2) {
+      const part: Doc[] = []
+      while (position < list.length && part.length < chunk) {
+        const doc = list[position++]!
+        if (!allowed || allowed(doc)) part.push(doc)
+      }
+      const filtered = {type: 'Filter', base: {type: 'Value', value: part}, expr: filter}
+      matches.push(...(toJS(evaluateSync(filtered as ExprNode, options)) as Doc[]))
     }
     return matches.slice(0, count)
   }

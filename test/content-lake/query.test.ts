@@ -100,8 +100,16 @@ describe('index narrowing', () => {
     expect(candidates('*[_type in ["forum", "event"] && references("office.wo")]')).toEqual(new Set(['forum.ip5', 'event.ip5-deputy-heads-2023', 'drafts.event.ip5-deputy-heads-2023']))
   })
 
+  it('reads either side of an || when the indexes answer both', () => {
+    const forums = candidates('*[_type == "forum"]')!
+    const either = candidates('*[_type == "office" || _type == "forum"]')!
+    expect([...forums].every((id) => either.has(id))).toBe(true)
+    expect(either.size).toBe(forums.size + candidates('*[_type == "office"]')!.size)
+  })
+
   it('does not narrow what the indexes cannot answer', () => {
-    expect(candidates('*[_type == "office" || _type == "forum"]')).toBeUndefined()
+    expect(candidates('*[_type == "office" || section == "news"]')).toBeUndefined()
+    expect(candidates('*[startDate >= $from]', {from: 2020})).toBeUndefined()
     expect(candidates('*[section == "news"]')).toBeUndefined()
     expect(candidates('*[_id == ^._id]')).toBeUndefined()
   })
