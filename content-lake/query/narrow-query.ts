@@ -53,11 +53,34 @@ function constantStrings(node: unknown): string[] | undefined {
   return undefined
 }
 
+/** Ids in any of several sets, read through them rather than copied into one (`_type in [...]` can be most of a dataset). */
+class UnionIds implements IdSet {
+  private readonly sets: IdSet[]
+
+  constructor(sets: IdSet[]) {
+    this.sets = sets
+  }
+
+  /** At most this many: sets that overlap count their common ids twice (only an estimate reads it). */
+  get size() {
+    let size = 0
+    for (const set of this.sets) size += set.size
+    return size
+  }
+
+  has(id: string): boolean {
+    return this.sets.some((set) => set.has(id))
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const [index, set] of this.sets.entries()) {
+      for (const id of set) if (!this.sets.slice(0, index).some((earlier) => earlier.has(id))) yield id
+    }
+  }
+}
+
 function union(sets: IdSet[]): IdSet {
-  if (sets.length === 1) return sets[0]! // the index's own set: no copy
-  const result = new Set<string>()
-  for (const set of sets) for (const id of set) result.add(id)
-  return result
+  return sets.length === 1 ? sets[0]! : new UnionIds(sets) // one set: the index's own, no copy
 }
 
 /**
@@ -91,7 +114,7 @@ function conjunctOf(expr: Node, lookup: IndexLookup): Conjunct | undefined {
     if (!values) return undefined
     if (expr.op === '==' && values.length !== 1) return undefined
     if (isAttribute(field, '_type')) {
-      return {on: 'stored', ids: union(values.map((type) => lookup.idsOfType(type))), ...(values.length === 1 ? {key: `_type:${values[0]}`} : {})}
+      return {on: 'stored', ids: union(values.map((type) => lookup.idsOfType(type))), key: `_type:${values.join('\u0000')}`}
     }
     if (isAttribute(field, '_id')) return {on: '_id', ids: new Set(values)}
     if (isSlugCurrent(field)) return {on: 'stored', ids: union(values.map((slug) => lookup.idsWithSlug(slug)))}

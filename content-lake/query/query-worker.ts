@@ -16,9 +16,11 @@ import type {WorkerReply, WorkerRequest} from './query-pool.ts'
 // The dataset from disk, read here rather than copied from the main thread, which goes on serving. The
 // transactions the store sends from now on (queued until the handler below is attached) bring it to the
 // store's state; replaying one this copy already has is harmless, as each carries whole documents.
-const {snapshot, transactions} = new TransactionLog(workerData.directory as string).load({repair: false})
-const documents = new DocumentSet(snapshot)
-for (const record of transactions) for (const change of record.changes) documents.put(change.id, change.after)
+const documents = new DocumentSet()
+new TransactionLog(workerData.directory as string).replay(
+  {document: (doc) => documents.put(doc._id, doc), transaction: (record) => documents.apply(record.changes)},
+  {repair: false},
+)
 // StoreQueries reads only all(), indexes and get(): the worker's copy has them.
 const queries = new StoreQueries(documents as unknown as DocumentStore)
 

@@ -89,15 +89,18 @@ export class DocumentStore {
       store.reset(seed?.() ?? [])
       return store
     }
-    const {snapshot, transactions} = store.log.load()
-    for (const doc of snapshot) store.put(doc._id, doc)
-    for (const record of transactions) {
-      store.usedTransactionIds.add(record.transactionId)
-      for (const change of record.changes) store.put(change.id, change.after)
-    }
+    let transactions = 0
+    store.log.replay({
+      document: (doc) => store.put(doc._id, doc),
+      transaction: (record) => {
+        transactions++
+        store.usedTransactionIds.add(record.transactionId)
+        for (const change of record.changes) store.put(change.id, change.after)
+      },
+    })
     for (const doc of store.documents.values()) if (typeof doc._rev === 'string') store.usedTransactionIds.add(doc._rev)
-    store.transactionsSinceCompaction = transactions.length
-    if (store.documents.size === 0 && transactions.length === 0 && seed) store.reset(seed())
+    store.transactionsSinceCompaction = transactions
+    if (store.documents.size === 0 && transactions === 0 && seed) store.reset(seed())
     return store
   }
 
