@@ -103,6 +103,19 @@ describe('loading keeps every intact transaction and names what is damaged', () 
     store.close()
   }, 30_000)
 
+  it('reads files a chunk at a time without losing a line that spans chunks or a snapshot\'s last line without its newline', () => {
+    const directory = datasetDir(freshDataDir())
+    // Documents of 3 MB: the 4 MB reads split them across chunks.
+    const big = (n: number): Doc => ({_id: `note.big${n}`, _type: 'note', text: `${n}`.repeat(3 * 1024 * 1024), 'ünïcødé': '王林'})
+    DocumentStore.open(directory, () => [big(1), big(2), big(3)]).close()
+    const snapshotPath = join(directory, 'snapshot.ndjson')
+    writeFileSync(snapshotPath, readFileSync(snapshotPath, 'utf8').trimEnd())
+    const store = DocumentStore.open(directory)
+    expect([1, 2, 3].map((n) => (store.get(`note.big${n}`)?.text as string).length)).toEqual([3, 3, 3].map((mb) => mb * 1024 * 1024))
+    expect(store.get('note.big3')?.['ünïcødé']).toBe('王林')
+    store.close()
+  })
+
   it('stops start-up on a damaged line in the middle of the log, naming file and line, and --reset recovers', async () => {
     const dataDir = freshDataDir()
     writeTen(datasetDir(dataDir))
