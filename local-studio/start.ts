@@ -1,9 +1,10 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {localCertificate} from '../content-lake/http/certificate.ts'
 import type {LocalRole} from '../content-lake/http/identity.ts'
 import {createLakeServer, type ServedRequest} from '../content-lake/http/server.ts'
+import {preloadQueryWorker, type PreloadedWorker} from '../content-lake/query/query-pool.ts'
 import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
 import {IP_NEWS_USERS} from './roles.ts'
 import {ensureStudioBuild} from './studio-build.ts'
@@ -56,14 +57,23 @@ export function surviveFileSizeLimits() {
 }
 
 /** The dataset in `<dataDir>/<dataset>`: seeded when it is new, or reseeded when `reset` asks. */
-export function openLocalDataset(root: string, dataDir: string, dataset: string, reset: boolean): DocumentStore {
-  const seed = () => readSeed(root)
-  return DocumentStore.open(join(dataDir, dataset), seed, {reset})
+export function openLocalDataset(root: string, dataDir: string, dataset: string, reset: boolean): {store: DocumentStore; preloaded?: PreloadedWorker} {
+  const directory = join(dataDir, dataset)
+  // A dataset that opening replays as it is (no reset, nothing to seed) is loaded by the first query
+  // worker at the same time, on the other core: the first answer comes about twice as soon.
+  const replayed = !reset && (existsSync(join(directory, 'snapshot.ndjson')) || existsSync(join(directory, 'transactions.ndjson')))
+  const preloaded = replayed ? preloadQueryWorker(directory) : undefined
+  try {
+    return {store: DocumentStore.open(directory, () => readSeed(root), {reset}), ...(preloaded ? {preloaded} : {})}
+  } catch (error) {
+    void preloaded?.worker.terminate()
+    throw error
+  }
 }
 
 /** The local Content Lake on the seed dataset, serving a Studio built for it. */
 export async function startLocalStudio(options: LocalStudioOptions): Promise<LocalStudio> {
-  const store = openLocalDataset(options.root, options.dataDir, options.dataset, options.reset)
+  const {store, preloaded} = openLocalDataset(options.root, options.dataDir, options.dataset, options.reset)
   const buildCache = join(options.dataDir, 'studio')
   let studio = await ensureStudioBuild(options.root, buildCache, options.log)
   if (studio.built) options.log(`Studio built in ${(studio.ms / 1000).toFixed(1)} s`)
@@ -78,6 +88,7 @@ export async function startLocalStudio(options: LocalStudioOptions): Promise<Loc
     defaultRole: options.role,
     users: IP_NEWS_USERS,
     corsOrigins: options.corsOrigins ?? [],
+    ...(preloaded ? {queries: {preloaded}} : {}),
     ...(options.onRequest ? {onRequest: options.onRequest} : {}),
   })
   return {

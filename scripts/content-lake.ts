@@ -48,12 +48,14 @@ try {
 
 surviveFileSizeLimits()
 const root = resolve(values.data)
-let store
+let opened
 try {
-  store = openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset)
+  opened = openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset)
 } catch (error) {
   fail((error as Error).message)
 }
+
+const {store, preloaded} = opened
 
 const {port, close} = await createLakeServer({
   store,
@@ -64,7 +66,7 @@ const {port, close} = await createLakeServer({
   defaultRole: values.as,
   users: IP_NEWS_USERS,
   corsOrigins,
-  queries: {timeoutMs: queryTimeout, ...(values.cache ? {} : {cacheBytes: 0})},
+  queries: {timeoutMs: queryTimeout, ...(values.cache ? {} : {cacheBytes: 0}), ...(preloaded ? {preloaded} : {})},
   ...(values.studio ? {studioDir: resolve(values.studio)} : {}),
 })
 

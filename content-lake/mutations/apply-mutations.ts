@@ -64,7 +64,7 @@ export class TransactionPlan {
   /** The ids under a prefix (`versions.r1.`) as the transaction has left them so far, in `_id` order. */
   idsWithPrefix(prefix: string): string[] {
     const ids = new Set<string>()
-    for (const doc of this.store.all()) if (doc._id.startsWith(prefix)) ids.add(doc._id)
+    for (const id of this.store.ids()) if (id.startsWith(prefix)) ids.add(id)
     for (const id of this.pending.keys()) if (id.startsWith(prefix)) ids.add(id)
     return [...ids].filter((id) => this.current(id)).toSorted()
   }

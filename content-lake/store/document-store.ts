@@ -3,8 +3,8 @@ import {mkdirSync, rmSync} from 'node:fs'
 import {LakeError} from '../errors.ts'
 import {historyPath} from '../history/history-file.ts'
 import {newTransactionId} from './document-ids.ts'
-import {DocumentSet} from './document-set.ts'
 import {assertReferentialIntegrity} from './referential-integrity.ts'
+import {SerializedDocuments} from './serialized-documents.ts'
 import {DatasetDamagedError, TransactionLog, type TransactionRecord} from './transaction-log.ts'
 
 export type Doc = {_id: string; _type: string; _rev?: string; [key: string]: unknown}
@@ -51,7 +51,7 @@ const COMPACT_AFTER = 1000
  * every acknowledged change survive a crash. All changes go through `commit`, all or nothing.
  */
 export class DocumentStore {
-  private readonly documents = new DocumentSet()
+  private readonly documents = new SerializedDocuments()
   private readonly log: TransactionLog
   private readonly listeners = new Set<Listener>()
   private transactionsSinceCompaction = 0
@@ -91,14 +91,17 @@ export class DocumentStore {
     }
     let transactions = 0
     store.log.replay({
-      document: (doc) => store.put(doc._id, doc),
+      document: (doc, text) => {
+        store.documents.put(doc._id, doc, {text: Buffer.from(text)})
+        if (typeof doc._rev === 'string') store.usedTransactionIds.add(doc._rev)
+      },
       transaction: (record) => {
         transactions++
         store.usedTransactionIds.add(record.transactionId)
         for (const change of record.changes) store.put(change.id, change.after)
       },
     })
-    for (const doc of store.documents.values()) if (typeof doc._rev === 'string') store.usedTransactionIds.add(doc._rev)
+    // Documents written by the log's transactions carry those transactions' ids as their revisions.
     store.transactionsSinceCompaction = transactions
     if (store.documents.size === 0 && transactions === 0 && seed) store.reset(seed())
     return store
@@ -139,15 +142,24 @@ export class DocumentStore {
     return this.documents.size
   }
 
+  /** The document, parsed anew: changing it changes nothing stored. */
   get(id: string): Doc | undefined {
     return this.documents.get(id)
+  }
+
+  has(id: string): boolean {
+    return this.documents.has(id)
+  }
+
+  ids(): IterableIterator<string> {
+    return this.documents.ids()
   }
 
   get indexes() {
     return this.documents.indexes
   }
 
-  /** All documents as one array (what groq-js evaluates over), rebuilt only after a change. */
+  /** All documents as one array (what groq-js evaluates over in this thread), parsed again only after a change. */
   all(): readonly Doc[] {
     return this.documents.all()
   }
@@ -166,8 +178,11 @@ export class DocumentStore {
       throw new LakeError(409, 'transactionIdConflict', `Transaction id "${transactionId}" has been used before: transaction ids must be unique`)
     }
     transactionId ??= this.newUnusedTransactionId()
+    // Each document as it is before the transaction, parsed once.
+    const before = new Map<string, Doc | null>()
+    for (const change of changes) if (!before.has(change.id)) before.set(change.id, this.documents.get(change.id) ?? null)
     for (const change of changes) {
-      const current = this.documents.get(change.id)
+      const current = before.get(change.id)
       authorize?.({id: change.id, before: current ?? null, after: change.after})
       if (change.ifRevisionId !== undefined && current?._rev !== change.ifRevisionId) {
         throw new LakeError(
@@ -177,16 +192,14 @@ export class DocumentStore {
         )
       }
     }
-    if (referentialIntegrity) assertReferentialIntegrity(new Map(changes.map((change) => [change.id, change.after])), (id) => this.documents.get(id), this.documents.indexes)
+    if (referentialIntegrity) assertReferentialIntegrity(new Map(changes.map((change) => [change.id, change.after])), this.documents, this.documents.indexes)
     const timestamp = now.toISOString()
-    const before = new Map<string, Doc | null>()
     const record: TransactionRecord = {
       transactionId,
       timestamp,
       ...(author ? {author} : {}),
       changes: changes.map((change) => {
-        const current = this.documents.get(change.id) ?? null
-        if (!before.has(change.id)) before.set(change.id, current)
+        const current = before.get(change.id) ?? null
         const after = change.after && {
           ...change.after,
           _id: change.id,
@@ -201,7 +214,12 @@ export class DocumentStore {
     this.log.append(record)
     this.usedTransactionIds.add(transactionId)
     this.commits++
-    for (const change of record.changes) this.put(change.id, change.after)
+    // What each document is as the changes are stored, so the indexes drop the right state (parsed once).
+    const stored = new Map(before)
+    for (const change of record.changes) {
+      this.documents.put(change.id, change.after, {current: stored.get(change.id) ?? null})
+      stored.set(change.id, change.after)
+    }
     if (++this.transactionsSinceCompaction >= COMPACT_AFTER && this.readers === 0) this.compactQuietly()
     for (const listener of this.listeners) {
       // A listener's failure is its own: the transaction is committed and every other listener hears of it.
@@ -233,8 +251,7 @@ export class DocumentStore {
   reset(documents: Doc[]) {
     rmSync(historyPath(this.directory), {force: true})
     this.commits++
-    // Deleting the current entry while iterating a Map is safe.
-    for (const id of this.documents.ids()) this.put(id, null)
+    this.documents.clear()
     const transactionId = this.newUnusedTransactionId()
     this.usedTransactionIds.add(transactionId)
     const timestamp = new Date().toISOString()
@@ -246,7 +263,7 @@ export class DocumentStore {
   }
 
   compact() {
-    this.log.compact(this.documents.values())
+    this.log.compact(this.documents.serialized())
     this.transactionsSinceCompaction = 0
   }
 

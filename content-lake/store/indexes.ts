@@ -36,6 +36,10 @@ export class Indexes {
     if (slug !== undefined) add(this.bySlug, slug, doc._id)
   }
 
+  clear() {
+    for (const index of [this.byType, this.byReference, this.bySlug, this.byStrongReference]) index.clear()
+  }
+
   remove(doc: Doc) {
     remove(this.byType, doc._type, doc._id)
     const {all, strong} = referencesIn(doc)

@@ -14,10 +14,10 @@ const list = (ids: string[]) => (ids.length > NAMED ? `${ids.slice(0, NAMED).joi
  * document), and a strong reference a transaction adds must point at a document that exists. Weak
  * references (`_weak: true`) are free both ways. Throws 409 naming the documents involved.
  */
-export function assertReferentialIntegrity(changes: ReadonlyMap<string, Doc | null>, current: (id: string) => Doc | undefined, indexes: Indexes) {
-  const after = (id: string) => (changes.has(id) ? changes.get(id)! : (current(id) ?? null))
+export function assertReferentialIntegrity(changes: ReadonlyMap<string, Doc | null>, stored: {get(id: string): Doc | undefined; has(id: string): boolean}, indexes: Indexes) {
+  const existsAfter = (id: string) => (changes.has(id) ? changes.get(id) !== null : stored.has(id))
   for (const [id, doc] of changes) {
-    if (doc !== null || !current(id)) continue
+    if (doc !== null || !stored.has(id)) continue
     const stillRefers = (referrer: string) => referrer !== id && (!changes.has(referrer) || stronglyReferencedIds(changes.get(referrer)).has(id))
     const referrers = [...indexes.idsStronglyReferencing(id)].filter(stillRefers)
     if (referrers.length > 0) {
@@ -30,9 +30,9 @@ export function assertReferentialIntegrity(changes: ReadonlyMap<string, Doc | nu
   }
   for (const [id, doc] of changes) {
     if (!doc) continue
-    const before = current(id)
+    const before = stored.get(id)
     const held = before ? stronglyReferencedIds(before) : new Set<string>()
-    const missing = [...stronglyReferencedIds(doc)].filter((ref) => !held.has(ref) && ref !== id && !after(ref))
+    const missing = [...stronglyReferencedIds(doc)].filter((ref) => !held.has(ref) && ref !== id && !existsAfter(ref))
     if (missing.length > 0) {
       throw new LakeError(
         409,

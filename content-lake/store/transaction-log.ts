@@ -53,13 +53,15 @@ function transactionProblem(value: unknown): string | undefined {
 // Files are read a piece at a time, so loading never holds a whole file (134 MB for 50,000 documents) in memory.
 const CHUNK_BYTES = 4 * 1024 * 1024
 const NEWLINE = 0x0a
+const NEWLINE_BYTES = Buffer.from('\n')
 
 /**
- * Reads an NDJSON file line by line, a chunk at a time, handing each parsed line to `visit` and naming
+ * Reads an NDJSON file line by line, a chunk at a time, handing each parsed line (and its bytes, valid
+ * only during the call) to `visit` and naming
  * the first line that is not what it should be. Returns the number of complete lines, the bytes up to
  * the end of the last, and the unfinished tail after it (a last line without its newline), unparsed.
  */
-function eachLine<T>(file: string, problemOf: (value: unknown) => string | undefined, visit: (value: T) => void): {lines: number; complete: number; tail: Buffer; parseTail: () => void} {
+function eachLine<T>(file: string, problemOf: (value: unknown) => string | undefined, visit: (value: T, text: Buffer) => void): {lines: number; complete: number; tail: Buffer; parseTail: () => void} {
   const parse = (bytes: Buffer, lineNumber: number) => {
     let value: unknown
     try {
@@ -69,7 +71,7 @@ function eachLine<T>(file: string, problemOf: (value: unknown) => string | undef
     }
     const problem = problemOf(value)
     if (problem) throw new DatasetDamagedError(file, lineNumber, problem)
-    visit(value as T)
+    visit(value as T, bytes)
   }
   const fd = openSync(file, 'r')
   try {
@@ -107,7 +109,8 @@ function readLines<T>(file: string, problemOf: (value: unknown) => string | unde
 
 /** What replaying a data folder hands over, in order: the snapshot's documents, then each transaction. */
 export interface ReplayVisitor {
-  document: (doc: Doc) => void
+  /** A snapshot document, and its line's bytes (valid only during the call: copy them to keep them). */
+  document: (doc: Doc, text: Buffer) => void
   transaction: (record: TransactionRecord) => void
 }
 
@@ -211,14 +214,14 @@ export class TransactionLog {
     }
   }
 
-  /** Replaces snapshot and log by one snapshot of `documents`. Throws LakeError when it cannot write. */
-  compact(documents: Iterable<Doc>) {
+  /** Replaces snapshot and log by one snapshot of the documents' JSON texts. Throws LakeError when it cannot write. */
+  compact(texts: Iterable<Buffer>) {
     const temporary = `${this.snapshotPath}.tmp`
     try {
       const fd = openSync(temporary, 'w')
       try {
-        for (const doc of documents) {
-          const bytes = Buffer.from(`${JSON.stringify(doc)}\n`)
+        for (const text of texts) {
+          const bytes = Buffer.concat([text, NEWLINE_BYTES])
           let written = 0
           while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written)
         }
