@@ -1,4 +1,4 @@
-import {closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, rmSync, truncateSync, writeSync} from 'node:fs'
+import {closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, rmSync, truncateSync, writeSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
 import {LakeError} from '../errors.ts'
