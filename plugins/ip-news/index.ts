@@ -5,7 +5,7 @@ import {schemaTypes} from '../../schemas/index.ts'
 import {COOKIE_POLICY_ID, REFERENCE_DATA_TYPES} from '../../schemas/constants/ids.ts'
 import {defaultDocumentNode} from '../../studio/document-views.ts'
 import {structure} from '../../studio/structure.ts'
-import {articleInSection} from '../../studio/templates.ts'
+import {articleSectionTemplates, isArticleSectionTemplate} from '../../studio/templates.ts'
 import {referenceDataAccess, type ReferenceDataAccessOptions} from '../reference-data-access/index.ts'
 import {singletons} from '../singleton/index.ts'
 
@@ -23,7 +23,12 @@ const ipNewsSchema = definePlugin({
   name: 'ip-news-schema',
   schema: {
     types: schemaTypes,
-    templates: (prev) => [...prev, articleInSection],
+    templates: (prev) => [...prev, ...articleSectionTemplates],
+  },
+  document: {
+    // The section templates are for "+" inside a section list; the Studio's global "Create" offers one "Article".
+    newDocumentOptions: (prev, {creationContext}) =>
+      creationContext.type === 'global' ? prev.filter((item) => !isArticleSectionTemplate(item.templateId)) : prev,
   },
 })
 

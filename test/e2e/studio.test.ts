@@ -40,18 +40,18 @@ async function screenshot(page: Page, name: string) {
 async function openInStructure(page: Page, ...titles: string[]) {
   await page.goto(`${studio.url}content`)
   for (const [index, title] of titles.entries()) {
-    // The top list's item is the first with its title; a later list's item the last ("Articles" is both).
+    // The top list's item is the first with its title; a later list's item the last.
     const item = page.getByTestId(`pane-item-${title}`)
     await (index === 0 ? item.first() : item.last()).click({timeout: 30_000})
   }
 }
 
 /**
- * Opens Content → Articles → <section>, starts a new article there (the section's "Article in section"
- * template), gives it a title and generates its slug.
+ * Opens Content → News desk → <section>, starts a new article there (the section's own template,
+ * "Article in <section>"), gives it a title and generates its slug.
  */
 async function newArticleIn(page: Page, section: string, title: string) {
-  await openInStructure(page, 'Articles', section)
+  await openInStructure(page, 'News desk', section)
   await page.getByTestId('action-intent-button').click()
   await page.locator('#title').fill(title)
   await page.getByRole('button', {name: 'Generate'}).click()
@@ -105,7 +105,7 @@ afterAll(async () => {
 describe('the Studio on the local Content Lake, in Chromium', () => {
   it('lists the seed article in IP News', async () => {
     const page = await openAs('administrator')
-    await openInStructure(page, 'Articles', 'IP News')
+    await openInStructure(page, 'News desk', 'IP News')
     await expect.poll(() => page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await expect.poll(() => page.getByText('IP News · 2023-06-01').count()).toBeGreaterThan(0)
     await screenshot(page, '01-ip-news-list')
@@ -240,7 +240,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
 
   it('discards an edit of a published article ("Discard changes"), leaving the published article as it was', async () => {
     const page = await openAs('editor')
-    await openInStructure(page, 'Articles', 'IP News')
+    await openInStructure(page, 'News desk', 'IP News')
     await page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').first().click()
     await page.locator('#title').fill('A mistaken edit')
     await expect.poll(() => client.fetch('*[_id == "drafts.article.ip5-deputy-heads-2023"][0].title', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe('A mistaken edit')
@@ -319,7 +319,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await restartStudio()
     const page = await openAs('editor')
     // The article the editor published earlier in this file.
-    await openInStructure(page, 'Articles', 'IP News')
+    await openInStructure(page, 'News desk', 'IP News')
     await page.getByText('CNIPA and USPTO discuss examination practice').first().click()
     await page.getByText('Last published').click({timeout: 30_000})
     await page.getByText('History', {exact: true}).first().click()

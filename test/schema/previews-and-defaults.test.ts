@@ -80,7 +80,8 @@ describe('initial values', async () => {
   })
 
   it('starts an article from a section list in that section, keeping the other defaults', async () => {
-    expect(await fromTemplate('article-in-section', {section: 'case'})).toMatchObject({section: 'case', language: 'en'})
+    expect(await fromTemplate('article-in-case')).toMatchObject({section: 'case', language: 'en'})
+    expect(await fromTemplate('article-in-alert')).toMatchObject({section: 'alert', language: 'en'})
   })
 
   it('starts events exactly dated and in person, offices national, people given-name first', async () => {

@@ -20,10 +20,10 @@ describe('desk structure', async () => {
   const workspace = await workspaceFor(undefined, dataset)
   const {root, S} = structureOf(workspace)
 
-  it('has Articles, Events, Reference data and Settings', () => {
+  it('has the News desk, Events, Reference data and Settings', () => {
     expect(itemIds(root)).toEqual(['articles', 'events', 'reference-data', 'settings'])
     expect(root.items?.filter((item) => item.type !== 'divider').map((item) => item.title)).toEqual([
-      'Articles',
+      'News desk',
       'Events',
       'Reference data',
       'Settings',
@@ -44,15 +44,36 @@ describe('desk structure', async () => {
     expect(await documentsIn(await open(articles, 'section-case'))).toEqual([])
   })
 
-  it('creates new articles in the section being viewed', async () => {
-    const alerts = await open(await open(root, 'articles'), 'section-alert')
-    expect(alerts.initialValueTemplates?.map(({templateId, parameters}) => ({templateId, parameters}))).toEqual([
-      {templateId: 'article-in-section', parameters: {section: 'alert'}},
-    ])
-    const template = workspace.templates.find((candidate) => candidate.id === 'article-in-section')!
-    const value = template.value as (params: unknown) => unknown
-    expect(value({section: 'alert'})).toEqual({section: 'alert'})
-    expect(() => value({section: 'blog'})).toThrow('Unknown article section "blog"')
+  it('creates new articles in the section being viewed, and opens them in that list', async () => {
+    const articles = await open(root, 'articles')
+    const alerts = await open(articles, 'section-alert')
+    expect(alerts.initialValueTemplates?.map(({templateId}) => templateId)).toEqual(['article-in-alert'])
+    expect(workspace.templates.find((candidate) => candidate.id === 'article-in-alert')?.value).toEqual({section: 'alert'})
+    // The structure tool opens a new document in the first list (closest to the root, then topmost) whose
+    // canHandleIntent accepts the create intent "+" sends: Alerts, never All articles or another section.
+    const intent = {type: 'article', template: 'article-in-alert', id: 'new'}
+    const claims = async (itemId: string) => {
+      const list = await open(articles, itemId)
+      const canHandle = list.canHandleIntent as (name: string, params: unknown, context: unknown) => boolean
+      return canHandle('create', intent, {pane: list, index: 2})
+    }
+    expect(await claims('all-articles')).toBe(false)
+    expect(await claims('section-news')).toBe(false)
+    expect(await claims('section-alert')).toBe(true)
+    // All articles still opens a plain new article and every article edited from it.
+    const all = await open(articles, 'all-articles')
+    expect(all.initialValueTemplates?.map(({templateId}) => templateId)).toEqual(['article'])
+  })
+
+  it('gives each section its own icon and the global "Create" menu one plain article', async () => {
+    const articles = await open(root, 'articles')
+    const icons = articles.items?.filter((item) => item.type !== 'divider').map((item) => item.icon)
+    expect(new Set(icons).size).toBe(icons?.length)
+    const global = workspace.document.resolveNewDocumentOptions({type: 'global'}).map((item) => item.templateId)
+    expect(global).toContain('article')
+    expect(global.filter((id) => id.startsWith('article-in-'))).toEqual([])
+    const inStructure = workspace.document.resolveNewDocumentOptions({type: 'structure', schemaType: 'article'}).map((item) => item.templateId)
+    expect(inStructure).toContain('article-in-case')
   })
 
   it('groups events by year, newest first', async () => {
@@ -71,6 +92,19 @@ describe('desk structure', async () => {
     expect(await documentsIn(await open(offices, 'offices-department'))).toContain(cnipaCooperation._id)
     expect(await documentsIn(await open(offices, 'offices-department'))).toHaveLength(7)
     expect(await documentsIn(await open(offices, 'offices-intergovernmental'))).toEqual(['office.wo'])
+  })
+
+  it('sorts offices by name, people by family name and forums by name when their lists open', async () => {
+    const referenceData = await open(root, 'reference-data')
+    const offices = await open(referenceData, 'offices')
+    for (const id of ['all-offices', 'offices-national', 'offices-department']) {
+      expect((await open(offices, id)).options?.defaultOrdering).toEqual([{field: 'name', direction: 'asc'}])
+    }
+    expect((await open(referenceData, 'person')).options?.defaultOrdering).toEqual([
+      {field: 'familyName', direction: 'asc'},
+      {field: 'givenName', direction: 'asc'},
+    ])
+    expect((await open(referenceData, 'forum')).options?.defaultOrdering).toEqual([{field: 'name', direction: 'asc'}])
   })
 
   it('opens the one cookie policy directly', async () => {
