@@ -10,6 +10,7 @@ import {checkCaseDetails, checkExternalUrl} from '../rules/article-section.ts'
 import {checkNotBefore} from '../rules/date-order.ts'
 import {atField} from '../rules/result.ts'
 import {checkLanguageTag} from '../rules/language-tag.ts'
+import {checkPublishedAtPresent} from '../rules/published-at.ts'
 import {checkSlug} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
@@ -34,6 +35,7 @@ export const article = defineType({
   validation: (rule) => [
     rule.custom((document) => atField('externalUrl', checkExternalUrl(sectionOf(document), (document as {externalUrl?: string})?.externalUrl))),
     rule.custom((document) => atField('caseDetails', checkCaseDetails(sectionOf(document), (document as {caseDetails?: unknown})?.caseDetails))),
+    rule.custom((document) => atField('publishedAt', checkPublishedAtPresent((document as ArticleDocument | undefined)?.publishedAt, document?._id))),
     rule.custom(checkDocumentStructure),
   ],
   fields: [
@@ -84,8 +86,9 @@ export const article = defineType({
       title: 'Published',
       type: 'datetime',
       group: 'publishing',
-      initialValue: () => new Date().toISOString(),
-      validation: (rule) => [rule, requiredRule(rule, 'Set the publication date and time')],
+      description: 'Filled in with the time of publishing when the article is first published. Set it yourself to show another date.',
+      // Required, except in a draft: on the document, where the id says which it is (see validation above).
+      validation: (rule) => rule,
     }),
     defineField({
       name: 'updatedAt',
