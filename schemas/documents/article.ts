@@ -11,7 +11,7 @@ import {checkNotBefore} from '../rules/date-order.ts'
 import {atField} from '../rules/result.ts'
 import {checkLanguageTag} from '../rules/language-tag.ts'
 import {checkPublishedAtPresent} from '../rules/published-at.ts'
-import {checkSlug} from '../rules/slug.ts'
+import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
 
@@ -51,7 +51,7 @@ export const article = defineType({
       group: 'content',
       description: 'The last part of the article\'s address. Generate it from the title.',
       options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
-      validation: (rule) => [rule.custom(checkSlug), requiredRule(rule, 'Generate a slug from the title')],
+      validation: (rule) => rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the title')),
     }),
     defineField({
       name: 'section',

@@ -8,7 +8,7 @@ import {checkLocation, needsLocation, needsVideoNote} from '../rules/attendance.
 import {findDuplicates, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {checkDateMatchesPrecision, checkEndNotBeforeStart, formatPartialDate} from '../rules/partial-date.ts'
 import {atItems} from '../rules/result.ts'
-import {checkSlug} from '../rules/slug.ts'
+import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
 
@@ -44,7 +44,7 @@ export const event = defineType({
       type: 'slug',
       group: 'basics',
       options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
-      validation: (rule) => [rule.custom(checkSlug), requiredRule(rule, 'Generate a slug from the title')],
+      validation: (rule) => rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the title')),
     }),
     defineField({
       name: 'forum',
@@ -170,6 +170,8 @@ export const event = defineType({
       city: 'location.city',
     },
     prepare: ({title, forum, startDate, precision, mode, city}) => ({
+      // Events have no image: the type's icon, not a blank document, in reference fields and search.
+      media: CalendarIcon,
       title,
       subtitle: [
         forum,

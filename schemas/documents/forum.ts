@@ -5,6 +5,7 @@ import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
 import {uniqueReferences} from '../fields/unique-references.ts'
 import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {atItems} from '../rules/result.ts'
+import {countOf} from '../rules/text.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
 
@@ -71,10 +72,11 @@ export const forum = defineType({
   preview: {
     select: {name: 'name', abbreviation: 'abbreviation', members: 'members', observers: 'observers', founded: 'founded'},
     prepare: ({name, abbreviation, members, observers, founded}) => ({
+      media: UsersIcon,
       title: abbreviation && abbreviation !== name ? `${abbreviation} – ${name}` : name,
       subtitle: [
-        `${members?.length ?? 0} members`,
-        observers?.length ? `${observers.length} observer${observers.length > 1 ? 's' : ''}` : undefined,
+        countOf(members?.length ?? 0, 'member'),
+        observers?.length ? countOf(observers.length, 'observer') : undefined,
         founded ? `since ${founded}` : undefined,
       ]
         .filter(Boolean)

@@ -6,9 +6,10 @@ import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
 import {checkOfficeParent} from '../dataset-checks/office-parent-cycle.ts'
 import {checkSt3CodeUnique} from '../dataset-checks/unique-st3-code.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
-import {checkCountryCode, countryName} from '../rules/country-code.ts'
+import {checkCountryCode} from '../rules/country-code.ts'
 import {referencedId} from '../rules/duplicates.ts'
 import {checkCountryAllowed, checkParentRequired, checkSt3Required} from '../rules/office-hierarchy.ts'
+import {officePreview} from '../rules/office-preview.ts'
 import {checkSt3Code} from '../rules/st3-code.ts'
 import {requiredRule, requiredTextRule, urlRules} from '../fields/own-messages.ts'
 
@@ -124,13 +125,7 @@ export const office = defineType({
       parent: 'parent.abbreviation',
       media: 'logo',
     },
-    prepare: ({name, abbreviation, code, kind, country, parent, media}) => ({
-      title: name,
-      subtitle:
-        kind === 'department'
-          ? `Department${parent ? ` of ${parent}` : ''}`
-          : [abbreviation, code, countryName(country)].filter(Boolean).join(' · '),
-      media,
-    }),
+    // The type's icon when there is no logo: reference fields and search show it, not a blank document.
+    prepare: ({media, ...parts}) => ({...officePreview(parts), media: media ?? CaseIcon}),
   },
 })

@@ -336,12 +336,12 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await openSearch(page)
     await page.keyboard.type('CNIPA')
     const results = page.getByTestId('search-results')
-    await expect.poll(async () => (await results.innerText()).split('\n')[0], {timeout: 20_000}).toBe('China National Intellectual Property Administration')
+    await expect.poll(async () => (await results.innerText()).split('\n')[0], {timeout: 20_000}).toBe('CNIPA (CN) – China National Intellectual Property Administration')
     await screenshot(page, '16-search-cnipa')
     await page.keyboard.press('Control+A')
     await page.keyboard.type('SIPO')
     // Only the office has the former name: the list is that one office once the new search has answered.
-    await expect.poll(async () => (await results.innerText()).split('\n'), {timeout: 20_000}).toEqual(['China National Intellectual Property Administration', 'CNIPA · CN · China', 'Office'])
+    await expect.poll(async () => (await results.innerText()).split('\n'), {timeout: 20_000}).toEqual(['CNIPA (CN) – China National Intellectual Property Administration', 'National office · China', 'Office'])
     await screenshot(page, '17-search-former-name')
   }, 60_000)
 

@@ -23,15 +23,38 @@ describe('previews', async () => {
   const workspace = await workspaceFor(administrator, allFixtures)
   const preview = (doc: (typeof allFixtures)[number]) => previewOf(workspace, doc, allFixtures)
 
-  it('shows an office\'s abbreviation, ST.3 code and country', () => {
-    expect(preview(cnipa)).toEqual({title: 'China National Intellectual Property Administration', subtitle: 'CNIPA · CN · China'})
-    expect(preview(wipo)).toEqual({title: 'World Intellectual Property Organization', subtitle: 'WIPO · WO'})
-    expect(preview(cnipaCooperation)).toEqual({title: 'International Cooperation Department', subtitle: 'Department of CNIPA'})
+  it('shows an office\'s abbreviation and ST.3 code before its name, and its kind and country', () => {
+    expect(preview(cnipa)).toEqual({title: 'CNIPA (CN) – China National Intellectual Property Administration', subtitle: 'National office · China'})
+    expect(preview(wipo)).toEqual({title: 'WIPO (WO) – World Intellectual Property Organization', subtitle: 'Intergovernmental organisation'})
+    expect(preview(cnipaCooperation)).toEqual({title: 'CNIPA – International Cooperation Department', subtitle: 'Department of CNIPA'})
+  })
+
+  it('tells look-alike offices apart at the start of the title, where a cut-off title still shows it', () => {
+    const inpi = {name: 'National Institute of Industrial Property', abbreviation: 'INPI', kind: 'national'}
+    const france = preview(variant(cnipa, {_id: 'office.fr', ...inpi, st3Code: 'FR', country: 'FR'}))
+    const brazil = preview(variant(cnipa, {_id: 'office.br', ...inpi, st3Code: 'BR', country: 'BR'}))
+    expect(france.title).toBe('INPI (FR) – National Institute of Industrial Property')
+    expect(brazil.title).toBe('INPI (BR) – National Institute of Industrial Property')
+    expect(String(france.title).slice(0, 10)).not.toBe(String(brazil.title).slice(0, 10))
+  })
+
+  it('shows the type\'s icon where an office, person, event or forum has no image', () => {
+    for (const doc of [cnipa, liaoTao, deputyHeads2023, ip5]) {
+      const type = workspace.schema.get(doc._type)!
+      const {select, prepare} = type.preview as {select: Record<string, string>; prepare: (value: Record<string, unknown>) => {media?: unknown}}
+      const {media} = prepare(Object.fromEntries(Object.keys(select).map((key) => [key, undefined])))
+      expect(media, doc._type).toBeTruthy()
+      expect(media, doc._type).toBe(type.icon)
+    }
   })
 
   it('shows a person\'s name in their order with their current title and office', () => {
     expect(preview(liaoTao)).toEqual({title: 'Liao Tao (廖涛)', subtitle: 'Deputy Commissioner, CNIPA'})
     expect(preview(wallace)).toEqual({title: 'Valencia Martin Wallace', subtitle: 'Deputy Commissioner for Patents, USPTO'})
+  })
+
+  it('shows a person known only by their native name by that name, without brackets', () => {
+    expect(preview(variant(liaoTao, {givenName: undefined, familyName: undefined, nativeName: '王林'})).title).toBe('王林')
   })
 
   it('shows an article\'s section and date', () => {
@@ -47,6 +70,7 @@ describe('previews', async () => {
 
   it('shows a forum\'s members and observers', () => {
     expect(preview(ip5)).toEqual({title: 'IP5', subtitle: '5 members · 1 observer · since 2007'})
+    expect(preview(variant(ip5, {members: [ip5.members[0]], observers: [], founded: undefined})).subtitle).toBe('1 member')
   })
 
   it('shows the cookie policy\'s version and effective date', () => {
