@@ -5,6 +5,7 @@ import {articleSections, sectionTitle, type ArticleSection} from '../constants/a
 import {ipRights} from '../constants/ip-rights.ts'
 import {topics} from '../constants/topics.ts'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
+import {MISSING_OFFICE_HINT, officesOnly} from '../fields/office-reference.ts'
 import {uniqueReferences} from '../fields/unique-references.ts'
 import {checkCaseDetails, checkExternalUrl} from '../rules/article-section.ts'
 import {checkNotBefore} from '../rules/date-order.ts'
@@ -118,6 +119,8 @@ export const article = defineType({
       title: 'Offices it is about',
       group: 'about',
       to: ['office'],
+      options: officesOnly,
+      description: MISSING_OFFICE_HINT,
       repeatMessage: 'Each office is listed once: remove the repeat',
     }),
     uniqueReferences({

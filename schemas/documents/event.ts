@@ -10,6 +10,7 @@ import {checkDateMatchesPrecision, checkEndNotBeforeStart, formatPartialDate} fr
 import {atItems} from '../rules/result.ts'
 import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
+import {MISSING_OFFICE_HINT, officesOnly} from '../fields/office-reference.ts'
 import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
 
 type EventDocument = {
@@ -128,8 +129,9 @@ export const event = defineType({
       title: 'Host or presidency',
       type: 'reference',
       group: 'participants',
-      description: 'The office that hosted the event or held the forum\'s presidency that year.',
+      description: `The office that hosted the event or held the forum's presidency that year. ${MISSING_OFFICE_HINT}`,
       to: [{type: 'office'}],
+      options: officesOnly,
     }),
     defineField({
       name: 'chair',

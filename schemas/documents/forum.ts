@@ -2,6 +2,7 @@ import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
 import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
+import {officesOnly} from '../fields/office-reference.ts'
 import {uniqueReferences} from '../fields/unique-references.ts'
 import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {atItems} from '../rules/result.ts'
@@ -32,6 +33,7 @@ export const forum = defineType({
       name: 'members',
       title: 'Member offices',
       to: ['office'],
+      options: officesOnly,
       repeatMessage: 'Each office is a member once: remove the repeat',
       requiredMessage: 'Add the member offices: a forum has at least one member',
     }),
@@ -40,6 +42,7 @@ export const forum = defineType({
       title: 'Observer offices',
       description: 'Offices that attend without being members, such as WIPO at IP5.',
       to: ['office'],
+      options: officesOnly,
       repeatMessage: 'Each office is an observer once: remove the repeat',
       checks: [
         (observers, context) =>

@@ -13,14 +13,15 @@ export const translationInfo = defineType({
   fields: [
     defineField({
       name: 'originalLanguage',
+      title: 'Original language',
       type: 'string',
       description: 'BCP 47 language tag of the original, for example zh-Hans.',
       validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter a language tag, for example zh-Hans')],
     }),
-    defineField({name: 'originalTitle', type: 'string'}),
+    defineField({name: 'originalTitle', title: 'Original title', type: 'string', description: 'The title in the original language.'}),
     defineField({
       name: 'originalUrl',
-      title: 'Address of the original',
+      title: 'Address of the original-language page',
       type: 'url',
       validation: (rule) => urlRules(rule, {scheme: ['http', 'https']}, 'Enter an address starting with https:// or http://'),
     }),

@@ -70,7 +70,7 @@ describe('previews', async () => {
 
   it('shows a forum\'s members and observers', () => {
     expect(preview(ip5)).toEqual({title: 'IP5', subtitle: '5 members · 1 observer · since 2007'})
-    expect(preview(variant(ip5, {members: [ip5.members[0]], observers: [], founded: undefined})).subtitle).toBe('1 member')
+    expect(preview(variant(ip5, {members: [(ip5.members as unknown[])[0]], observers: [], founded: undefined})).subtitle).toBe('1 member')
   })
 
   it('shows the cookie policy\'s version and effective date', () => {
