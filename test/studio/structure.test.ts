@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {createInMemoryClient} from '../../offline/in-memory-client.ts'
 import {COOKIE_POLICY_ID} from '../../schemas/constants/ids.ts'
 import {allFixtures, deputyHeads2023, article, cnipaCooperation, variant} from '../fixtures/documents.ts'
+import {referencingQuery, referencingSummary} from '../../studio/views/referencing-documents.tsx'
 import {itemIds, open, structureOf, type Node} from '../support/structure.ts'
 import {workspaceFor} from '../support/workspace.ts'
 
@@ -121,5 +122,21 @@ describe('desk structure', async () => {
     }
     const articleNode = S.defaultDocument({schemaType: 'article', documentId: 'x'}).serialize() as unknown as Node
     expect(articleNode.views?.map((view) => view.id)).toEqual(['editor'])
+  })
+
+  it('shows a forum\'s events beside its form, newest first', async () => {
+    const node = S.defaultDocument({schemaType: 'forum', documentId: 'forum.ip5'}).serialize() as unknown as Node
+    expect(node.views?.map((view) => view.id)).toEqual(['editor', 'events'])
+    expect(node.views?.[1]?.title).toBe('Events')
+    const events = await createInMemoryClient(dataset).fetch<{_id: string}[]>(referencingQuery('startDate desc'), {type: 'event', id: 'forum.ip5'})
+    expect(events.map((event) => event._id)).toEqual([deputyHeads2023._id, olderEvent._id])
+  })
+
+  it('says "1 article refers", "2 articles refer" above the referencing documents', () => {
+    const articles = {singular: 'article', plural: 'articles'}
+    expect(referencingSummary(1, articles, 'office')).toBe('1 article refers to this office.')
+    expect(referencingSummary(2, articles, 'person')).toBe('2 articles refer to this person.')
+    expect(referencingSummary(0, {singular: 'event', plural: 'events'}, 'forum')).toBe('No event refers to this forum yet.')
+    expect(referencingSummary(100, articles, 'office')).toBe('The 100 newest articles that refer to this office.')
   })
 })
