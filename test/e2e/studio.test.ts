@@ -201,6 +201,8 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await name.waitFor({timeout: 20_000})
     expect(await name.getAttribute('readonly')).not.toBeNull()
     expect(await publishButton(page).count()).toBe(0)
+    // And says why, and what to do.
+    await expect.poll(() => page.getByTestId('reference-data-notice').innerText(), {timeout: 20_000}).toMatch(/kept by administrators.*ask an administrator/)
     await screenshot(page, '08-office-read-only-for-editor')
   }, 60_000)
 
