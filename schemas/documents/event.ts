@@ -1,6 +1,7 @@
 import {CalendarIcon} from '@sanity/icons/Calendar'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {PartialDateInput} from '../components/partial-date-input.tsx'
 import {datePrecisions, type DatePrecision} from '../constants/date-precisions.ts'
 import {attendanceModes, eventKinds, type AttendanceMode} from '../constants/event-kinds.ts'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
@@ -68,7 +69,7 @@ export const event = defineType({
       title: 'How exact are the dates?',
       type: 'string',
       group: 'when',
-      description: 'Sources often give only the month or the year. The dates are then stored on the first day of that period.',
+      description: 'Sources often give only the month or the year. The date fields then ask for just that, and store the first day of that period.',
       options: {list: [...datePrecisions], layout: 'radio', direction: 'horizontal'},
       initialValue: 'day',
       validation: (rule) => [rule, requiredRule(rule, 'Choose how exactly the dates are known')],
@@ -78,6 +79,7 @@ export const event = defineType({
       title: 'Start',
       type: 'date',
       group: 'when',
+      components: {input: PartialDateInput},
       validation: (rule) => [
         rule.custom((date, context) => checkDateMatchesPrecision(date, eventOf(context.document).datePrecision)),
         requiredRule(rule, 'Enter the start date, as exactly as it is known'),
@@ -88,6 +90,7 @@ export const event = defineType({
       title: 'End',
       type: 'date',
       group: 'when',
+      components: {input: PartialDateInput},
       description: 'Leave empty for a one-day event.',
       // One chain on the rule Sanity passes: its date format check then runs (and speaks) once.
       validation: (rule) =>

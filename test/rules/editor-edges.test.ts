@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
+import {checkDateMatchesPrecision, normaliseToPrecision} from '../../schemas/rules/partial-date.ts'
 import {checkPublishedAtPresent, publishedAtOnPublish} from '../../schemas/rules/published-at.ts'
 
 describe('publication time', () => {
@@ -25,5 +26,20 @@ describe('publication time', () => {
     expect(checkPublishedAtPresent(undefined, 'versions.r1.article.x')).toBe(
       'Set the publication date and time: a release publishes the article without filling it in',
     )
+  })
+})
+
+describe('dates known to the month or the year', () => {
+  it('are stored on the 1st of the month or 1 January, which the precision rule accepts', () => {
+    expect(normaliseToPrecision('2023-06-12', 'month')).toBe('2023-06-01')
+    expect(normaliseToPrecision('2023-06-12', 'year')).toBe('2023-01-01')
+    expect(normaliseToPrecision('2023-06-12', 'day')).toBe('2023-06-12')
+    expect(checkDateMatchesPrecision(normaliseToPrecision('2023-06-12', 'month'), 'month')).toBe(true)
+    expect(checkDateMatchesPrecision(normaliseToPrecision('2023-06-12', 'year'), 'year')).toBe(true)
+  })
+
+  it('leave what is not an ISO date to Sanity\'s format check', () => {
+    expect(normaliseToPrecision('June 2023', 'month')).toBeUndefined()
+    expect(normaliseToPrecision(undefined, 'month')).toBeUndefined()
   })
 })

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {createInMemoryClient} from '../../offline/in-memory-client.ts'
+import {PartialDateInput} from '../../schemas/components/partial-date-input.tsx'
 import {allFixtures, cnipa, cnipaCooperation} from '../fixtures/documents.ts'
 import {administrator} from '../support/users.ts'
 import {workspaceFor} from '../support/workspace.ts'
@@ -53,5 +54,11 @@ describe('the editor\'s rough edges, in the compiled schema', async () => {
     expect(source).not.toBe(original)
     expect(field('translationInfo', 'originalLanguage').type.title).toBe('Original language')
     expect(field('translationInfo', 'originalTitle').type.title).toBe('Original title')
+  })
+
+  it('asks for a month or a year, not a day, when only that is known', () => {
+    for (const name of ['startDate', 'endDate']) {
+      expect((field('event', name).type as {components?: {input?: unknown}}).components?.input, name).toBe(PartialDateInput)
+    }
   })
 })
