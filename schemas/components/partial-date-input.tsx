@@ -40,8 +40,9 @@ export function PartialDateInput(props: StringInputProps) {
 
 function YearInput({value, onChange, elementProps}: StringInputProps) {
   const stored = typeof value === 'string' ? value.slice(0, 4) : ''
-  const [text, setText] = useState(stored)
-  useEffect(() => setText(stored), [stored])
+  // What the editor is typing ("20" on the way to "2024"), for as long as the stored year is the one it was typed over.
+  const [draft, setDraft] = useState<{text: string; over: string} | undefined>(undefined)
+  const text = draft && draft.over === stored ? draft.text : stored
   return (
     <TextInput
       {...elementProps}
@@ -51,7 +52,7 @@ function YearInput({value, onChange, elementProps}: StringInputProps) {
       value={text}
       onChange={(event) => {
         const year = event.currentTarget.value.trim()
-        setText(year)
+        setDraft({text: year, over: stored})
         if (year === '') onChange(unset())
         else if (/^\d{4}$/.test(year)) onChange(set(`${year}-01-01`))
       }}

@@ -15,6 +15,7 @@ import {checkPublishedAtPresent} from '../rules/published-at.ts'
 import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
+import {LanguageCodeInput} from '../components/code-select-input.tsx'
 
 type ArticleDocument = {section?: ArticleSection; publishedAt?: string}
 const sectionOf = (document: unknown) => (document as ArticleDocument | undefined)?.section
@@ -110,7 +111,8 @@ export const article = defineType({
       name: 'language',
       type: 'string',
       group: 'publishing',
-      description: 'BCP 47 language tag of the article: en, fr, zh-Hans, ...',
+      description: 'The language of the article, stored as its BCP 47 tag: en, fr, zh-Hans, ...',
+      components: {input: LanguageCodeInput},
       initialValue: 'en',
       validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter the article\'s language, for example en')],
     }),

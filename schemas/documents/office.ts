@@ -12,6 +12,7 @@ import {checkCountryAllowed, checkParentRequired, checkSt3Required} from '../rul
 import {officePreview} from '../rules/office-preview.ts'
 import {checkSt3Code} from '../rules/st3-code.ts'
 import {requiredRule, requiredTextRule, urlRules} from '../fields/own-messages.ts'
+import {CountryCodeInput, St3CodeInput} from '../components/code-select-input.tsx'
 
 const kindOf = (document: unknown) => (document as {kind?: OfficeKind} | undefined)?.kind
 
@@ -55,7 +56,8 @@ export const office = defineType({
       title: 'WIPO ST.3 code',
       type: 'string',
       group: 'identity',
-      description: 'The two-letter code WIPO Standard ST.3 gives the office: US, CN, EP, WO, ...',
+      description: 'The two-letter code WIPO Standard ST.3 gives the office: US, CN, EP, WO, ... Pick it by country or organisation name.',
+      components: {input: St3CodeInput},
       hidden: ({document}) => kindOf(document) === 'department',
       // One chain on the rule Sanity passes, so its own type check runs (and speaks) once.
       validation: (rule) =>
@@ -68,7 +70,8 @@ export const office = defineType({
       name: 'country',
       type: 'string',
       group: 'identity',
-      description: 'ISO 3166-1 code of the country the office serves. For a regional office, the country of its seat.',
+      description: 'The country the office serves (stored as its ISO 3166-1 code). For a regional office, the country of its seat.',
+      components: {input: CountryCodeInput},
       hidden: ({document}) => kindOf(document) === 'intergovernmental',
       validation: (rule) =>
         rule.custom(checkCountryCode).custom((country, context) => checkCountryAllowed(kindOf(context.document), country as string | undefined)),

@@ -1,6 +1,10 @@
 import {describe, expect, it} from 'vitest'
 
+import {codeOptions, matchesCode} from '../../schemas/rules/code-lists.ts'
+import {checkCountryCode} from '../../schemas/rules/country-code.ts'
+import {checkLanguageTag} from '../../schemas/rules/language-tag.ts'
 import {checkDateMatchesPrecision, normaliseToPrecision} from '../../schemas/rules/partial-date.ts'
+import {checkSt3Code} from '../../schemas/rules/st3-code.ts'
 import {checkPublishedAtPresent, publishedAtOnPublish} from '../../schemas/rules/published-at.ts'
 
 describe('publication time', () => {
@@ -41,5 +45,34 @@ describe('dates known to the month or the year', () => {
   it('leave what is not an ISO date to Sanity\'s format check', () => {
     expect(normaliseToPrecision('June 2023', 'month')).toBeUndefined()
     expect(normaliseToPrecision(undefined, 'month')).toBeUndefined()
+  })
+})
+
+describe('pick lists of codes', () => {
+  const option = (kind: Parameters<typeof codeOptions>[0], locale: string, code: string) => codeOptions(kind, locale).find((candidate) => candidate.value === code)
+
+  it('name countries, languages and ST.3 codes in the editor\'s language, keeping the codes as values', () => {
+    expect(option('country', 'en', 'KR')).toEqual({value: 'KR', title: 'South Korea (KR)'})
+    expect(option('country', 'zh-CN', 'KR')).toEqual({value: 'KR', title: '韩国 (KR)'})
+    expect(option('language', 'en', 'zh-Hans')).toEqual({value: 'zh-Hans', title: 'Simplified Chinese (zh-Hans)'})
+    expect(option('language', 'zh-CN', 'zh-Hans')).toEqual({value: 'zh-Hans', title: '简体中文 (zh-Hans)'})
+    expect(option('st3', 'en', 'EP')?.title).toBe('European Patent Office (EPO) (EP)')
+    expect(option('st3', 'en', 'CN')?.title).toBe('China (CN)')
+  })
+
+  it('find "Korea" by name and "KR" by code, where the free-text field refused "Korea"', () => {
+    expect(checkCountryCode('Korea')).not.toBe(true)
+    const found = codeOptions('country', 'en').filter((candidate) => matchesCode('Korea', candidate)).map((candidate) => candidate.value)
+    expect(found.toSorted()).toEqual(['KP', 'KR'])
+    expect(codeOptions('country', 'en').filter((candidate) => matchesCode('kr', candidate)).map((candidate) => candidate.value)).toContain('KR')
+  })
+
+  it('offer only codes their field\'s rule accepts, sorted by name', () => {
+    for (const {value} of codeOptions('country')) expect(checkCountryCode(value), value).toBe(true)
+    for (const {value} of codeOptions('language')) expect(checkLanguageTag(value), value).toBe(true)
+    for (const {value} of codeOptions('st3')) expect(checkSt3Code(value), value).toBe(true)
+    const titles = codeOptions('country', 'en').map((candidate) => candidate.title)
+    expect(titles).toEqual(titles.toSorted((a, b) => new Intl.Collator('en').compare(a, b)))
+    expect(codeOptions('country').length).toBeGreaterThan(240)
   })
 })

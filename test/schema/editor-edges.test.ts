@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 
 import {createInMemoryClient} from '../../offline/in-memory-client.ts'
+import {CountryCodeInput, LanguageCodeInput, St3CodeInput} from '../../schemas/components/code-select-input.tsx'
 import {PartialDateInput} from '../../schemas/components/partial-date-input.tsx'
 import {allFixtures, cnipa, cnipaCooperation} from '../fixtures/documents.ts'
 import {administrator} from '../support/users.ts'
@@ -59,6 +60,16 @@ describe('the editor\'s rough edges, in the compiled schema', async () => {
   it('asks for a month or a year, not a day, when only that is known', () => {
     for (const name of ['startDate', 'endDate']) {
       expect((field('event', name).type as {components?: {input?: unknown}}).components?.input, name).toBe(PartialDateInput)
+    }
+  })
+
+  it('makes country, language and ST.3 code fields pick lists', () => {
+    const inputOf = (typeName: string, fieldName: string) => (field(typeName, fieldName).type as {components?: {input?: unknown}}).components?.input
+    expect(inputOf('office', 'country')).toBe(CountryCodeInput)
+    expect(inputOf('eventLocation', 'country')).toBe(CountryCodeInput)
+    expect(inputOf('office', 'st3Code')).toBe(St3CodeInput)
+    for (const [typeName, fieldName] of [['article', 'language'], ['translationInfo', 'originalLanguage'], ['localizedName', 'language']] as const) {
+      expect(inputOf(typeName, fieldName), `${typeName}.${fieldName}`).toBe(LanguageCodeInput)
     }
   })
 })
