@@ -14,7 +14,7 @@ import {checkLanguageTag} from '../rules/language-tag.ts'
 import {checkPublishedAtPresent} from '../rules/published-at.ts'
 import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
-import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
+import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns, requiredForTypes} from '../fields/own-messages.ts'
 import {LanguageCodeInput} from '../components/code-select-input.tsx'
 
 type ArticleDocument = {section?: ArticleSection; publishedAt?: string}
@@ -53,7 +53,8 @@ export const article = defineType({
       group: 'content',
       description: 'The last part of the article\'s address. Generate it from the title.',
       options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
-      validation: (rule) => rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the title')),
+      // Two parameters keep this a function, which schema extraction calls and so sees `requiredForTypes`.
+      validation: (rule, _context) => [rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the title')), requiredForTypes(rule)],
     }),
     defineField({
       name: 'section',
@@ -90,7 +91,7 @@ export const article = defineType({
       group: 'publishing',
       description: 'Filled in with the time of publishing when the article is first published. Set it yourself to show another date.',
       // Required, except in a draft: on the document, where the id says which it is (see validation above).
-      validation: (rule) => rule,
+      validation: (rule, _context) => [rule, requiredForTypes(rule)],
     }),
     defineField({
       name: 'updatedAt',

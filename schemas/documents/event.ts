@@ -12,7 +12,7 @@ import {atItems} from '../rules/result.ts'
 import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {MISSING_OFFICE_HINT, officesOnly} from '../fields/office-reference.ts'
-import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
+import {requiredRule, requiredTextRule, requiredForTypes} from '../fields/own-messages.ts'
 
 type EventDocument = {
   datePrecision?: DatePrecision
@@ -46,7 +46,8 @@ export const event = defineType({
       type: 'slug',
       group: 'basics',
       options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
-      validation: (rule) => rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the title')),
+      // Two parameters keep this a function, which schema extraction calls and so sees `requiredForTypes`.
+      validation: (rule, _context) => [rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the title')), requiredForTypes(rule)],
     }),
     defineField({
       name: 'forum',

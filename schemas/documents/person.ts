@@ -8,7 +8,7 @@ import {atFields} from '../rules/result.ts'
 import {currentPositionSummary} from '../rules/current-position.ts'
 import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
-import {requiredRule} from '../fields/own-messages.ts'
+import {requiredRule, requiredForTypes} from '../fields/own-messages.ts'
 
 export const person = defineType({
   name: 'person',
@@ -81,7 +81,8 @@ export const person = defineType({
         maxLength: 96,
         isUnique: isUniqueAmongType,
       },
-      validation: (rule) => rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the name')),
+      // Two parameters keep this a function, which schema extraction calls and so sees `requiredForTypes`.
+      validation: (rule, _context) => [rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the name')), requiredForTypes(rule)],
     }),
     defineField({
       name: 'positions',
