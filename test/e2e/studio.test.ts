@@ -177,6 +177,61 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     expect(await client.fetch('count(*[_type == "article" && title == $title])', {title: 'IP5 offices portal'}, {perspective: 'published'})).toBe(0)
   }, 120_000)
 
+  it('editor\'s edges: "+" in Alerts opens the new article in Alerts, with Alerts still open', async () => {
+    const page = await openAs('editor')
+    await newArticleIn(page, 'Alerts', 'Alert: EPO fee changes')
+    // The new article opens beside the Alerts list, not under All articles.
+    await expect.poll(() => decodeURIComponent(page.url()), {timeout: 20_000}).toMatch(/\/content\/articles;section-alert;/)
+    expect(decodeURIComponent(page.url())).not.toContain('all-articles')
+    await expect.poll(() => page.getByRole('radio', {name: 'Alerts'}).isChecked(), {timeout: 20_000}).toBe(true)
+    await screenshot(page, '20-new-article-stays-in-alerts')
+  }, 90_000)
+
+  it('editor\'s edges: the publication time is set when the article is published, not when its draft is created', async () => {
+    const page = await openAs('editor')
+    const slug = 'ip5-heads-agree-on-work-sharing'
+    await newArticleIn(page, 'IP News', 'IP5 Heads agree on work sharing')
+    await expect.poll(() => page.locator('#slug').inputValue(), {timeout: 20_000}).toBe(slug)
+    await expect.poll(() => page.getByText('Saving...').count(), {timeout: 20_000}).toBe(0)
+    // The draft has no publication time, and Publish is offered all the same.
+    await expect
+      .poll(() => client.fetch('*[_id in path("drafts.**") && slug.current == $slug][0]{publishedAt}', {slug}, {perspective: 'raw'}), {timeout: 20_000})
+      .toEqual({publishedAt: null})
+    await page.getByTestId('group-tab-publishing').click()
+    await screenshot(page, '21-draft-without-publication-time')
+    await expect.poll(() => publishButton(page).isEnabled(), {timeout: 20_000}).toBe(true)
+    const before = Date.now()
+    await publishButton(page).click()
+    await expect
+      .poll(async () => {
+        const published = await client.fetch('count(*[_id in path("*") && slug.current == $slug])', {slug}, {perspective: 'raw'})
+        if (published === 0 && (await publishButton(page).isEnabled())) await publishButton(page).click()
+        return published
+      }, {timeout: 40_000, interval: 5_000})
+      .toBe(1)
+    const published = await client.fetch<{publishedAt?: string}>('*[_id in path("*") && slug.current == $slug][0]{publishedAt}', {slug}, {perspective: 'raw'})
+    expect(Date.parse(published.publishedAt ?? '')).toBeGreaterThanOrEqual(before - 2000)
+    expect(Date.parse(published.publishedAt ?? '')).toBeLessThanOrEqual(Date.now())
+    await screenshot(page, '22-published-with-publication-time')
+  }, 120_000)
+
+  it('editor\'s edges: an article\'s offices offer offices, not their departments', async () => {
+    const page = await openAs('editor')
+    await newArticleIn(page, 'IP News', 'Departments are not offices')
+    await page.getByTestId('group-tab-about').click()
+    const offices = page.getByTestId('field-offices')
+    await offices.getByRole('button', {name: 'Add item'}).click()
+    await offices.getByTestId('autocomplete').fill('CNIPA')
+    await expect.poll(() => page.getByRole('option', {name: /China National Intellectual Property Administration/}).count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await offices.getByTestId('autocomplete').fill('Department')
+    // The seed has seven departments, six of them named "... Department": none is offered. USPTO is, as
+    // its description names the Department of Commerce. Wait for that answer before counting.
+    await expect.poll(() => page.getByRole('option', {name: /United States Patent and Trademark Office/}).count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await screenshot(page, '23-no-departments-in-article-offices')
+    expect(await page.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('United States Patent and Trademark Office')])
+    await expect.poll(() => offices.getByText('Not in the list? Offices are kept by administrators').count()).toBeGreaterThan(0)
+  }, 90_000)
+
   it('opens the cookie policy directly and offers no way to create a second one', async () => {
     const page = await openAs('administrator')
     await openInStructure(page, 'Settings', 'Cookie policy')
