@@ -228,8 +228,32 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     // its description names the Department of Commerce. Wait for that answer before counting.
     await expect.poll(() => page.getByRole('option', {name: /United States Patent and Trademark Office/}).count(), {timeout: 20_000}).toBeGreaterThan(0)
     await screenshot(page, '23-no-departments-in-article-offices')
-    expect(await page.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('United States Patent and Trademark Office')])
+    // Office and department previews read "<abbreviation or parent> – <name>"; the structure's list items do not.
+    expect(await page.getByRole('option').filter({hasText: ' – '}).allInnerTexts()).toEqual([expect.stringContaining('United States Patent and Trademark Office')])
     await expect.poll(() => offices.getByText('Not in the list? Offices are kept by administrators').count()).toBeGreaterThan(0)
+  }, 90_000)
+
+  it('editor\'s edges: an event known to the month takes a month, and its country is picked by name', async () => {
+    const page = await openAs('editor')
+    await openInStructure(page, 'Events', 'All events')
+    await page.getByTestId('action-intent-button').click()
+    await page.locator('#title').fill('TM5 annual meeting 2024')
+    await page.getByRole('button', {name: 'Generate'}).click()
+    await page.getByTestId('group-tab-when').click()
+    await page.getByRole('radio', {name: 'Month only'}).check()
+    const start = page.locator('input[type="month"]#startDate')
+    await start.waitFor({timeout: 20_000})
+    await start.fill('2024-10')
+    const country = page.locator('[id="location.country"]')
+    await country.fill('Korea')
+    await page.getByRole('option', {name: 'South Korea (KR)'}).click()
+    await expect.poll(() => page.getByText('Saving...').count(), {timeout: 20_000}).toBe(0)
+    await expect
+      .poll(() => client.fetch('*[_id in path("drafts.**") && title == $title][0]{startDate, "country": location.country}', {title: 'TM5 annual meeting 2024'}, {perspective: 'raw'}), {timeout: 20_000})
+      .toEqual({startDate: '2024-10-01', country: 'KR'})
+    // Stored on the 1st, which the precision rule accepts: no message asks for the day.
+    expect(await page.getByText('set the day to the 1st').count()).toBe(0)
+    await screenshot(page, '24-event-month-and-country')
   }, 90_000)
 
   it('opens the cookie policy directly and offers no way to create a second one', async () => {
