@@ -25,7 +25,11 @@ type Ordering = {field: string; direction: 'asc' | 'desc'}[]
 const newestArticlesFirst: Ordering = [{field: 'publishedAt', direction: 'desc'}]
 const newestEventsFirst: Ordering = [{field: 'startDate', direction: 'desc'}]
 // The same orders as the types' own "Name" / "Family name" orderings, applied when a list opens.
-const officesByName: Ordering = [{field: 'name', direction: 'asc'}]
+// Office previews start with the abbreviation (see officePreview): lists sort by it, then by name.
+const officesByAbbreviation: Ordering = [
+  {field: 'abbreviation', direction: 'asc'},
+  {field: 'name', direction: 'asc'},
+]
 const peopleByFamilyName: Ordering = [
   {field: 'familyName', direction: 'asc'},
   {field: 'givenName', direction: 'asc'},
@@ -180,7 +184,7 @@ function referenceData(S: StructureBuilder) {
             .id('all-offices')
             .title('All offices')
             .icon(CaseIcon)
-            .child(S.documentTypeList('office').id('all-offices').title('All offices').defaultOrdering(officesByName)),
+            .child(S.documentTypeList('office').id('all-offices').title('All offices').defaultOrdering(officesByAbbreviation)),
           S.divider(),
           ...officeKinds.map(({title, value}) =>
             filteredListItem(S, {
@@ -189,7 +193,7 @@ function referenceData(S: StructureBuilder) {
               schemaType: 'office',
               filter: '_type == "office" && kind == $kind',
               params: {kind: value},
-              ordering: officesByName,
+              ordering: officesByAbbreviation,
             }),
           ),
         ]),

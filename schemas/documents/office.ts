@@ -117,7 +117,18 @@ export const office = defineType({
     defineField({name: 'logo', type: 'accessibleImage', group: 'details'}),
     defineField({name: 'description', type: 'text', rows: 4, group: 'details'}),
   ],
-  orderings: [{title: 'Name', name: 'nameAsc', by: [{field: 'name', direction: 'asc'}]}],
+  orderings: [
+    // The order of the previews' titles, which start with the abbreviation: ARIPO, CNIPA, DPMA, ... then departments.
+    {
+      title: 'Abbreviation',
+      name: 'abbreviationAsc',
+      by: [
+        {field: 'abbreviation', direction: 'asc'},
+        {field: 'name', direction: 'asc'},
+      ],
+    },
+    {title: 'Name', name: 'nameAsc', by: [{field: 'name', direction: 'asc'}]},
+  ],
   preview: {
     select: {
       name: 'name',
@@ -125,7 +136,9 @@ export const office = defineType({
       code: 'st3Code',
       kind: 'kind',
       country: 'country',
-      parent: 'parent.abbreviation',
+      parentAbbreviation: 'parent.abbreviation',
+      parentName: 'parent.name',
+      grandparent: 'parent.parent.abbreviation',
       media: 'logo',
     },
     // The type's icon when there is no logo: reference fields and search show it, not a blank document.

@@ -7,7 +7,10 @@ export interface OfficePreviewParts {
   code?: string
   kind?: string
   country?: string
-  parent?: string
+  /** A department's office: its abbreviation, else its name, after its own office's abbreviation when it has one. */
+  parentAbbreviation?: string
+  parentName?: string
+  grandparent?: string
 }
 
 /**
@@ -16,7 +19,9 @@ export interface OfficePreviewParts {
  * and "INPI (BR) – ...", and a department "CNIPA – International Cooperation Department", so a list or a
  * reference field that cuts the title short still shows which one it is.
  */
-export function officePreview({name, abbreviation, code, kind, country, parent}: OfficePreviewParts): {title: string; subtitle: string} {
+export function officePreview(parts: OfficePreviewParts): {title: string; subtitle: string} {
+  const {name, abbreviation, code, kind, country} = parts
+  const parent = [parts.grandparent, parts.parentAbbreviation ?? parts.parentName].filter(Boolean).join(' ') || undefined
   const kindTitle = officeKinds.find((known) => known.value === kind)?.title
   if (kind === 'department') {
     return {

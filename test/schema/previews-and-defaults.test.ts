@@ -27,6 +27,13 @@ describe('previews', async () => {
     expect(preview(cnipa)).toEqual({title: 'CNIPA (CN) – China National Intellectual Property Administration', subtitle: 'National office · China'})
     expect(preview(wipo)).toEqual({title: 'WIPO (WO) – World Intellectual Property Organization', subtitle: 'Intergovernmental organisation'})
     expect(preview(cnipaCooperation)).toEqual({title: 'CNIPA – International Cooperation Department', subtitle: 'Department of CNIPA'})
+    // A department of a department: its office's name (it has no abbreviation) after the office above it.
+    const patentOffice = variant(cnipaCooperation, {_id: 'office.cn.patent-office', name: 'Patent Office'})
+    const automation = variant(cnipaCooperation, {_id: 'office.cn.patent-office.automation', name: 'Automation Department', parent: {_type: 'reference', _ref: patentOffice._id}})
+    expect(previewOf(workspace, automation, [...allFixtures, patentOffice])).toEqual({
+      title: 'CNIPA Patent Office – Automation Department',
+      subtitle: 'Department of CNIPA Patent Office',
+    })
   })
 
   it('tells look-alike offices apart at the start of the title, where a cut-off title still shows it', () => {

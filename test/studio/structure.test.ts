@@ -95,12 +95,18 @@ describe('desk structure', async () => {
     expect(await documentsIn(await open(offices, 'offices-intergovernmental'))).toEqual(['office.wo'])
   })
 
-  it('sorts offices by name, people by family name and forums by name when their lists open', async () => {
+  it('sorts offices by abbreviation (their titles\' start), people by family name and forums by name when their lists open', async () => {
     const referenceData = await open(root, 'reference-data')
     const offices = await open(referenceData, 'offices')
+    const byAbbreviation = [
+      {field: 'abbreviation', direction: 'asc'},
+      {field: 'name', direction: 'asc'},
+    ]
     for (const id of ['all-offices', 'offices-national', 'offices-department']) {
-      expect((await open(offices, id)).options?.defaultOrdering).toEqual([{field: 'name', direction: 'asc'}])
+      expect((await open(offices, id)).options?.defaultOrdering).toEqual(byAbbreviation)
     }
+    // The office type offers that order in the list's sort menu too.
+    expect((workspace.schema.get('office') as {orderings?: {name: string}[]}).orderings?.map((ordering) => ordering.name)).toContain('abbreviationAsc')
     expect((await open(referenceData, 'person')).options?.defaultOrdering).toEqual([
       {field: 'familyName', direction: 'asc'},
       {field: 'givenName', direction: 'asc'},
