@@ -1,5 +1,5 @@
 import {Box, Card, Flex, Spinner, Stack, Text} from '@sanity/ui'
-import {useEffect, useState, type ComponentProps} from 'react'
+import {useEffect, useState, type ComponentProps, type ComponentType} from 'react'
 import {getPublishedId, Preview, useDocumentStore, useSchema, type SanityDocument} from 'sanity'
 import {IntentLink} from 'sanity/router'
 
@@ -26,7 +26,7 @@ export interface ReferencingViewOptions {
   order: string
 }
 
-interface ViewProps {
+export interface ViewProps {
   documentId: string
   schemaType: {name: string; title?: string}
 }
@@ -36,7 +36,7 @@ interface ViewProps {
 export const referencingQuery = (order: string) =>
   `*[_type == $type && references($id)] | order(${order}) [0...${REFERENCING_LIMIT}] {_id, _type, title}`
 
-export function referencingView({type, noun, order}: ReferencingViewOptions) {
+export function referencingView({type, noun, order}: ReferencingViewOptions): ComponentType<ViewProps> {
   const query = referencingQuery(order)
 
   function ReferencingDocuments({documentId, schemaType}: ViewProps) {
