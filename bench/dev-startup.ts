@@ -1,5 +1,5 @@
 /**
- * Time from `npm run dev` to the document list visible in Chromium (Content → Articles → IP News shows
+ * Time from `npm run dev` to the document list visible in Chromium (Content → News desk → IP News shows
  * the seed article), on this machine: a cold start (fresh data folder: seed and Studio build) and a warm
  * one (the build reused), next to a baseline run in the same session: the local Content Lake with
  * Sanity's own `sanity dev` (Vite, hot reload). Target: at most 10 s.
@@ -48,7 +48,7 @@ async function listVisible(browser: Browser, url: string) {
   const context = await browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1440, height: 900}})
   const page = await context.newPage()
   await page.goto(url)
-  await page.getByTestId('pane-item-Articles').first().click({timeout: 120_000})
+  await page.getByTestId('pane-item-News desk').first().click({timeout: 120_000})
   await page.getByTestId('pane-item-IP News').click()
   await page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').first().waitFor({timeout: 60_000})
   await context.close()

@@ -1,20 +1,49 @@
+import {BellIcon} from '@sanity/icons/Bell'
 import {CalendarIcon} from '@sanity/icons/Calendar'
 import {CaseIcon} from '@sanity/icons/Case'
+import {ClipboardIcon} from '@sanity/icons/Clipboard'
 import {CogIcon} from '@sanity/icons/Cog'
+import {ComposeIcon} from '@sanity/icons/Compose'
 import {ControlsIcon} from '@sanity/icons/Controls'
 import {DatabaseIcon} from '@sanity/icons/Database'
+import {DocumentsIcon} from '@sanity/icons/Documents'
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {EarthGlobeIcon} from '@sanity/icons/EarthGlobe'
+import {LinkIcon} from '@sanity/icons/Link'
+import {UserIcon} from '@sanity/icons/User'
+import {UsersIcon} from '@sanity/icons/Users'
+import type {ComponentType} from 'react'
 import type {StructureBuilder, StructureResolver} from 'sanity/structure'
 
-import {articleSections} from '../schemas/constants/article-sections.ts'
+import {articleSections, type ArticleSection} from '../schemas/constants/article-sections.ts'
 import {COOKIE_POLICY_ID, STUDIO_API_VERSION} from '../schemas/constants/ids.ts'
 import {officeKinds} from '../schemas/constants/office-kinds.ts'
-import {ARTICLE_IN_SECTION_TEMPLATE} from './templates.ts'
+import {articleSectionTemplateId} from './templates.ts'
 
 type Ordering = {field: string; direction: 'asc' | 'desc'}[]
 
 const newestArticlesFirst: Ordering = [{field: 'publishedAt', direction: 'desc'}]
 const newestEventsFirst: Ordering = [{field: 'startDate', direction: 'desc'}]
+// The same orders as the types' own "Name" / "Family name" orderings, applied when a list opens.
+// Office previews start with the abbreviation (see officePreview): lists sort by it, then by name.
+const officesByAbbreviation: Ordering = [
+  {field: 'abbreviation', direction: 'asc'},
+  {field: 'name', direction: 'asc'},
+]
+const peopleByFamilyName: Ordering = [
+  {field: 'familyName', direction: 'asc'},
+  {field: 'givenName', direction: 'asc'},
+]
+const forumsByName: Ordering = [{field: 'name', direction: 'asc'}]
+
+/** One icon per section, so the lists and their items tell the sections apart. */
+export const sectionIcons: Record<ArticleSection, ComponentType> = {
+  news: EarthGlobeIcon,
+  alert: BellIcon,
+  article: DocumentTextIcon,
+  case: ClipboardIcon,
+  link: LinkIcon,
+}
 
 interface FilteredListOptions {
   id: string
@@ -24,13 +53,24 @@ interface FilteredListOptions {
   filter: string
   params: Record<string, string>
   ordering: Ordering
+  icon?: ComponentType
   /** Templates for "New" inside the list; by default the type's own. */
   templates?: ReturnType<StructureBuilder['initialValueTemplateItem']>[]
 }
 
+/**
+ * A list at any depth claims the new documents of its own templates. Sanity's default for a filtered
+ * list only claims intents one level below the root, so "+" in Alerts (two levels down) opened the new
+ * article under All articles instead.
+ */
+const createsFrom =
+  (templateIds: readonly (string | undefined)[]) =>
+  (intentName: string, params: {template?: string}) =>
+    intentName === 'create' && typeof params.template === 'string' && templateIds.includes(params.template)
+
 /** A list item that opens the documents of one type matching a parameterised filter. */
 function filteredListItem(S: StructureBuilder, options: FilteredListOptions) {
-  const {id, title, schemaType, filter, params, ordering, templates} = options
+  const {id, title, schemaType, filter, params, ordering, icon, templates} = options
   const list = S.documentList()
     .id(id)
     .title(title)
@@ -39,28 +79,41 @@ function filteredListItem(S: StructureBuilder, options: FilteredListOptions) {
     .filter(filter)
     .params(params)
     .defaultOrdering(ordering)
-  return S.listItem()
+  const item = S.listItem()
     .id(id)
     .title(title)
     .schemaType(schemaType)
-    .child(templates ? list.initialValueTemplates(templates) : list)
+    // initialValueTemplates last: a later clone of a document list infers the type's templates again.
+    .child(templates ? list.canHandleIntent(createsFrom(templates.map((template) => template.getTemplateId()))).initialValueTemplates(templates) : list)
+  return icon ? item.icon(icon) : item
 }
 
+/**
+ * The articles, all and by section. Called "News desk", not "Articles": one of the site's sections is
+ * called Articles, and "Articles > Articles" read as a name clash.
+ */
 function articles(S: StructureBuilder) {
   return S.listItem()
     .id('articles')
-    .title('Articles')
-    .icon(DocumentTextIcon)
+    .title('News desk')
+    .icon(ComposeIcon)
     .child(
       S.list()
         .id('articles')
-        .title('Articles')
+        .title('News desk')
         .items([
           S.listItem()
             .id('all-articles')
             .title('All articles')
-            .icon(DocumentTextIcon)
-            .child(S.documentTypeList('article').id('all-articles').title('All articles').defaultOrdering(newestArticlesFirst)),
+            .icon(DocumentsIcon)
+            .child(
+              S.documentTypeList('article')
+                .id('all-articles')
+                .title('All articles')
+                .defaultOrdering(newestArticlesFirst)
+                // Only the plain article template: the section templates belong to their lists.
+                .initialValueTemplates([S.initialValueTemplateItem('article')]),
+            ),
           S.divider(),
           ...articleSections.map(({title, value}) =>
             filteredListItem(S, {
@@ -70,8 +123,9 @@ function articles(S: StructureBuilder) {
               filter: '_type == "article" && section == $section',
               params: {section: value},
               ordering: newestArticlesFirst,
-              // "New" inside a section list starts the article in that section.
-              templates: [S.initialValueTemplateItem(ARTICLE_IN_SECTION_TEMPLATE, {section: value})],
+              icon: sectionIcons[value],
+              // "+" inside a section list starts the article in that section, and opens it in this list.
+              templates: [S.initialValueTemplateItem(articleSectionTemplateId(value))],
             }),
           ),
         ]),
@@ -130,7 +184,7 @@ function referenceData(S: StructureBuilder) {
             .id('all-offices')
             .title('All offices')
             .icon(CaseIcon)
-            .child(S.documentTypeList('office').id('all-offices').title('All offices')),
+            .child(S.documentTypeList('office').id('all-offices').title('All offices').defaultOrdering(officesByAbbreviation)),
           S.divider(),
           ...officeKinds.map(({title, value}) =>
             filteredListItem(S, {
@@ -139,7 +193,7 @@ function referenceData(S: StructureBuilder) {
               schemaType: 'office',
               filter: '_type == "office" && kind == $kind',
               params: {kind: value},
-              ordering: [{field: 'name', direction: 'asc'}],
+              ordering: officesByAbbreviation,
             }),
           ),
         ]),
@@ -153,7 +207,17 @@ function referenceData(S: StructureBuilder) {
       S.list()
         .id('reference-data')
         .title('Reference data')
-        .items([offices, S.documentTypeListItem('person').title('People'), S.documentTypeListItem('forum').title('Forums')]),
+        .items([
+          offices,
+          S.documentTypeListItem('person')
+            .title('People')
+            .icon(UserIcon)
+            .child(S.documentTypeList('person').id('person').title('People').defaultOrdering(peopleByFamilyName)),
+          S.documentTypeListItem('forum')
+            .title('Forums')
+            .icon(UsersIcon)
+            .child(S.documentTypeList('forum').id('forum').title('Forums').defaultOrdering(forumsByName)),
+        ]),
     )
 }
 

@@ -1,5 +1,6 @@
 import {definePlugin, type ConditionalProperty, type SchemaTypeDefinition} from 'sanity'
 
+import {readOnlyNoticeInput} from './notice.tsx'
 import {ADMINISTRATOR_ROLE, hasAnyRole} from './roles.ts'
 
 export interface ReferenceDataAccessOptions {
@@ -23,7 +24,10 @@ export const referenceDataAccess = definePlugin<ReferenceDataAccessOptions>(
       const own = (type as {readOnly?: ConditionalProperty}).readOnly
       const readOnly: ConditionalProperty = (context) =>
         !mayEdit(context.currentUser) || (typeof own === 'function' ? own(context) : own === true)
-      return {...type, readOnly} as SchemaTypeDefinition
+      // A word of why, above the form: without it the read-only form looked broken.
+      const components = (type as {components?: {input?: unknown}}).components
+      const input = components?.input ?? readOnlyNoticeInput(type.title ?? type.name, mayEdit)
+      return {...type, readOnly, components: {...components, input}} as SchemaTypeDefinition
     }
 
     return {

@@ -5,14 +5,17 @@ import {articleSections, sectionTitle, type ArticleSection} from '../constants/a
 import {ipRights} from '../constants/ip-rights.ts'
 import {topics} from '../constants/topics.ts'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
+import {MISSING_OFFICE_HINT, officesOnly} from '../fields/office-reference.ts'
 import {uniqueReferences} from '../fields/unique-references.ts'
 import {checkCaseDetails, checkExternalUrl} from '../rules/article-section.ts'
 import {checkNotBefore} from '../rules/date-order.ts'
 import {atField} from '../rules/result.ts'
 import {checkLanguageTag} from '../rules/language-tag.ts'
-import {checkSlug} from '../rules/slug.ts'
+import {checkPublishedAtPresent} from '../rules/published-at.ts'
+import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
-import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
+import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns, requiredForTypes} from '../fields/own-messages.ts'
+import {LanguageCodeInput} from '../components/code-select-input.tsx'
 
 type ArticleDocument = {section?: ArticleSection; publishedAt?: string}
 const sectionOf = (document: unknown) => (document as ArticleDocument | undefined)?.section
@@ -34,6 +37,7 @@ export const article = defineType({
   validation: (rule) => [
     rule.custom((document) => atField('externalUrl', checkExternalUrl(sectionOf(document), (document as {externalUrl?: string})?.externalUrl))),
     rule.custom((document) => atField('caseDetails', checkCaseDetails(sectionOf(document), (document as {caseDetails?: unknown})?.caseDetails))),
+    rule.custom((document) => atField('publishedAt', checkPublishedAtPresent((document as ArticleDocument | undefined)?.publishedAt, document?._id))),
     rule.custom(checkDocumentStructure),
   ],
   fields: [
@@ -49,7 +53,8 @@ export const article = defineType({
       group: 'content',
       description: 'The last part of the article\'s address. Generate it from the title.',
       options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
-      validation: (rule) => [rule.custom(checkSlug), requiredRule(rule, 'Generate a slug from the title')],
+      // Two parameters keep this a function, which schema extraction calls and so sees `requiredForTypes`.
+      validation: (rule, _context) => [rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the title')), requiredForTypes(rule)],
     }),
     defineField({
       name: 'section',
@@ -84,8 +89,9 @@ export const article = defineType({
       title: 'Published',
       type: 'datetime',
       group: 'publishing',
-      initialValue: () => new Date().toISOString(),
-      validation: (rule) => [rule, requiredRule(rule, 'Set the publication date and time')],
+      description: 'Filled in with the time of publishing when the article is first published. Set it yourself to show another date.',
+      // Required, except in a draft: on the document, where the id says which it is (see validation above).
+      validation: (rule, _context) => [rule, requiredForTypes(rule)],
     }),
     defineField({
       name: 'updatedAt',
@@ -106,7 +112,8 @@ export const article = defineType({
       name: 'language',
       type: 'string',
       group: 'publishing',
-      description: 'BCP 47 language tag of the article: en, fr, zh-Hans, ...',
+      description: 'The language of the article, stored as its BCP 47 tag: en, fr, zh-Hans, ...',
+      components: {input: LanguageCodeInput},
       initialValue: 'en',
       validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter the article\'s language, for example en')],
     }),
@@ -115,6 +122,8 @@ export const article = defineType({
       title: 'Offices it is about',
       group: 'about',
       to: ['office'],
+      options: officesOnly,
+      description: MISSING_OFFICE_HINT,
       repeatMessage: 'Each office is listed once: remove the repeat',
     }),
     uniqueReferences({

@@ -1,6 +1,7 @@
 import {CalendarIcon} from '@sanity/icons/Calendar'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 
+import {PartialDateInput} from '../components/partial-date-input.tsx'
 import {datePrecisions, type DatePrecision} from '../constants/date-precisions.ts'
 import {attendanceModes, eventKinds, type AttendanceMode} from '../constants/event-kinds.ts'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
@@ -8,9 +9,10 @@ import {checkLocation, needsLocation, needsVideoNote} from '../rules/attendance.
 import {findDuplicates, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {checkDateMatchesPrecision, checkEndNotBeforeStart, formatPartialDate} from '../rules/partial-date.ts'
 import {atItems} from '../rules/result.ts'
-import {checkSlug} from '../rules/slug.ts'
+import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
-import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
+import {MISSING_OFFICE_HINT, officesOnly} from '../fields/office-reference.ts'
+import {requiredRule, requiredTextRule, requiredForTypes} from '../fields/own-messages.ts'
 
 type EventDocument = {
   datePrecision?: DatePrecision
@@ -44,7 +46,8 @@ export const event = defineType({
       type: 'slug',
       group: 'basics',
       options: {source: 'title', maxLength: 96, isUnique: isUniqueAmongType},
-      validation: (rule) => [rule.custom(checkSlug), requiredRule(rule, 'Generate a slug from the title')],
+      // Two parameters keep this a function, which schema extraction calls and so sees `requiredForTypes`.
+      validation: (rule, _context) => [rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the title')), requiredForTypes(rule)],
     }),
     defineField({
       name: 'forum',
@@ -67,7 +70,7 @@ export const event = defineType({
       title: 'How exact are the dates?',
       type: 'string',
       group: 'when',
-      description: 'Sources often give only the month or the year. The dates are then stored on the first day of that period.',
+      description: 'Sources often give only the month or the year. The date fields then ask for just that, and store the first day of that period.',
       options: {list: [...datePrecisions], layout: 'radio', direction: 'horizontal'},
       initialValue: 'day',
       validation: (rule) => [rule, requiredRule(rule, 'Choose how exactly the dates are known')],
@@ -77,6 +80,7 @@ export const event = defineType({
       title: 'Start',
       type: 'date',
       group: 'when',
+      components: {input: PartialDateInput},
       validation: (rule) => [
         rule.custom((date, context) => checkDateMatchesPrecision(date, eventOf(context.document).datePrecision)),
         requiredRule(rule, 'Enter the start date, as exactly as it is known'),
@@ -87,6 +91,7 @@ export const event = defineType({
       title: 'End',
       type: 'date',
       group: 'when',
+      components: {input: PartialDateInput},
       description: 'Leave empty for a one-day event.',
       // One chain on the rule Sanity passes: its date format check then runs (and speaks) once.
       validation: (rule) =>
@@ -128,8 +133,9 @@ export const event = defineType({
       title: 'Host or presidency',
       type: 'reference',
       group: 'participants',
-      description: 'The office that hosted the event or held the forum\'s presidency that year.',
+      description: `The office that hosted the event or held the forum's presidency that year. ${MISSING_OFFICE_HINT}`,
       to: [{type: 'office'}],
+      options: officesOnly,
     }),
     defineField({
       name: 'chair',
@@ -170,6 +176,8 @@ export const event = defineType({
       city: 'location.city',
     },
     prepare: ({title, forum, startDate, precision, mode, city}) => ({
+      // Events have no image: the type's icon, not a blank document, in reference fields and search.
+      media: CalendarIcon,
       title,
       subtitle: [
         forum,

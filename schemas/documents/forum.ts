@@ -2,9 +2,11 @@ import {UsersIcon} from '@sanity/icons/Users'
 import {defineField, defineType} from 'sanity'
 
 import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
+import {officesOnly} from '../fields/office-reference.ts'
 import {uniqueReferences} from '../fields/unique-references.ts'
 import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {atItems} from '../rules/result.ts'
+import {countOf} from '../rules/text.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
 
@@ -31,6 +33,7 @@ export const forum = defineType({
       name: 'members',
       title: 'Member offices',
       to: ['office'],
+      options: officesOnly,
       repeatMessage: 'Each office is a member once: remove the repeat',
       requiredMessage: 'Add the member offices: a forum has at least one member',
     }),
@@ -39,6 +42,7 @@ export const forum = defineType({
       title: 'Observer offices',
       description: 'Offices that attend without being members, such as WIPO at IP5.',
       to: ['office'],
+      options: officesOnly,
       repeatMessage: 'Each office is an observer once: remove the repeat',
       checks: [
         (observers, context) =>
@@ -71,10 +75,11 @@ export const forum = defineType({
   preview: {
     select: {name: 'name', abbreviation: 'abbreviation', members: 'members', observers: 'observers', founded: 'founded'},
     prepare: ({name, abbreviation, members, observers, founded}) => ({
+      media: UsersIcon,
       title: abbreviation && abbreviation !== name ? `${abbreviation} – ${name}` : name,
       subtitle: [
-        `${members?.length ?? 0} members`,
-        observers?.length ? `${observers.length} observer${observers.length > 1 ? 's' : ''}` : undefined,
+        countOf(members?.length ?? 0, 'member'),
+        observers?.length ? countOf(observers.length, 'observer') : undefined,
         founded ? `since ${founded}` : undefined,
       ]
         .filter(Boolean)

@@ -6,11 +6,13 @@ import {ABBREVIATION_SEARCH, TITLE_SEARCH} from '../constants/search.ts'
 import {checkOfficeParent} from '../dataset-checks/office-parent-cycle.ts'
 import {checkSt3CodeUnique} from '../dataset-checks/unique-st3-code.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
-import {checkCountryCode, countryName} from '../rules/country-code.ts'
+import {checkCountryCode} from '../rules/country-code.ts'
 import {referencedId} from '../rules/duplicates.ts'
 import {checkCountryAllowed, checkParentRequired, checkSt3Required} from '../rules/office-hierarchy.ts'
+import {officePreview} from '../rules/office-preview.ts'
 import {checkSt3Code} from '../rules/st3-code.ts'
 import {requiredRule, requiredTextRule, urlRules} from '../fields/own-messages.ts'
+import {CountryCodeInput, St3CodeInput} from '../components/code-select-input.tsx'
 
 const kindOf = (document: unknown) => (document as {kind?: OfficeKind} | undefined)?.kind
 
@@ -54,7 +56,8 @@ export const office = defineType({
       title: 'WIPO ST.3 code',
       type: 'string',
       group: 'identity',
-      description: 'The two-letter code WIPO Standard ST.3 gives the office: US, CN, EP, WO, ...',
+      description: 'The two-letter code WIPO Standard ST.3 gives the office: US, CN, EP, WO, ... Pick it by country or organisation name.',
+      components: {input: St3CodeInput},
       hidden: ({document}) => kindOf(document) === 'department',
       // One chain on the rule Sanity passes, so its own type check runs (and speaks) once.
       validation: (rule) =>
@@ -67,7 +70,8 @@ export const office = defineType({
       name: 'country',
       type: 'string',
       group: 'identity',
-      description: 'ISO 3166-1 code of the country the office serves. For a regional office, the country of its seat.',
+      description: 'The country the office serves (stored as its ISO 3166-1 code). For a regional office, the country of its seat.',
+      components: {input: CountryCodeInput},
       hidden: ({document}) => kindOf(document) === 'intergovernmental',
       validation: (rule) =>
         rule.custom(checkCountryCode).custom((country, context) => checkCountryAllowed(kindOf(context.document), country as string | undefined)),
@@ -113,7 +117,18 @@ export const office = defineType({
     defineField({name: 'logo', type: 'accessibleImage', group: 'details'}),
     defineField({name: 'description', type: 'text', rows: 4, group: 'details'}),
   ],
-  orderings: [{title: 'Name', name: 'nameAsc', by: [{field: 'name', direction: 'asc'}]}],
+  orderings: [
+    // The order of the previews' titles, which start with the abbreviation: ARIPO, CNIPA, DPMA, ... then departments.
+    {
+      title: 'Abbreviation',
+      name: 'abbreviationAsc',
+      by: [
+        {field: 'abbreviation', direction: 'asc'},
+        {field: 'name', direction: 'asc'},
+      ],
+    },
+    {title: 'Name', name: 'nameAsc', by: [{field: 'name', direction: 'asc'}]},
+  ],
   preview: {
     select: {
       name: 'name',
@@ -121,16 +136,12 @@ export const office = defineType({
       code: 'st3Code',
       kind: 'kind',
       country: 'country',
-      parent: 'parent.abbreviation',
+      parentAbbreviation: 'parent.abbreviation',
+      parentName: 'parent.name',
+      grandparent: 'parent.parent.abbreviation',
       media: 'logo',
     },
-    prepare: ({name, abbreviation, code, kind, country, parent, media}) => ({
-      title: name,
-      subtitle:
-        kind === 'department'
-          ? `Department${parent ? ` of ${parent}` : ''}`
-          : [abbreviation, code, countryName(country)].filter(Boolean).join(' · '),
-      media,
-    }),
+    // The type's icon when there is no logo: reference fields and search show it, not a blank document.
+    prepare: ({media, ...parts}) => ({...officePreview(parts), media: media ?? CaseIcon}),
   },
 })

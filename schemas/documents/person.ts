@@ -3,11 +3,12 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
 
 import {TITLE_SEARCH} from '../constants/search.ts'
 import {isUniqueAmongType} from '../dataset-checks/unique-slug.ts'
-import {checkHasName, formatPersonName, type PersonNameParts} from '../rules/person-name.ts'
+import {checkHasName, formatPersonName, personTitle, type PersonNameParts} from '../rules/person-name.ts'
+import {atFields} from '../rules/result.ts'
 import {currentPositionSummary} from '../rules/current-position.ts'
-import {checkSlug} from '../rules/slug.ts'
+import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
-import {requiredRule} from '../fields/own-messages.ts'
+import {requiredRule, requiredForTypes} from '../fields/own-messages.ts'
 
 export const person = defineType({
   name: 'person',
@@ -19,7 +20,11 @@ export const person = defineType({
     {name: 'career', title: 'Positions'},
     {name: 'profile', title: 'Profile'},
   ],
-  validation: (rule) => [rule.custom((document) => checkHasName(document as PersonNameParts | undefined)), rule.custom(checkDocumentStructure)],
+  // A missing name is marked on both name fields, where the editor types it.
+  validation: (rule) => [
+    rule.custom((document) => atFields(['familyName', 'givenName'], checkHasName(document as PersonNameParts | undefined))),
+    rule.custom(checkDocumentStructure),
+  ],
   fields: [
     defineField({
       name: 'givenName',
@@ -76,7 +81,8 @@ export const person = defineType({
         maxLength: 96,
         isUnique: isUniqueAmongType,
       },
-      validation: (rule) => [rule.custom(checkSlug), requiredRule(rule, 'Generate a slug from the name')],
+      // Two parameters keep this a function, which schema extraction calls and so sees `requiredForTypes`.
+      validation: (rule, _context) => [rule.custom(checkSlug).custom((slug) => checkSlugPresent(slug, 'Generate a slug from the name')), requiredForTypes(rule)],
     }),
     defineField({
       name: 'positions',
@@ -117,16 +123,16 @@ export const person = defineType({
       media: 'photo',
     },
     prepare: (selection) => {
-      const {givenName, familyName, nameOrder, nativeName, media} = selection
-      const name = formatPersonName({givenName, familyName, nameOrder})
+      const {givenName, familyName, nameOrder, nativeName} = selection
       return {
-        title: nativeName ? `${name} (${nativeName})` : name,
+        title: personTitle({givenName, familyName, nameOrder, nativeName}),
         subtitle: currentPositionSummary([
           {title: selection.title0, office: selection.office0, endDate: selection.end0},
           {title: selection.title1, office: selection.office1, endDate: selection.end1},
           {title: selection.title2, office: selection.office2, endDate: selection.end2},
         ]),
-        media,
+        // The type's icon when there is no photo: reference fields and search show it, not a blank document.
+        media: selection.media ?? UserIcon,
       }
     },
   },

@@ -47,3 +47,13 @@ export function urlRules<R extends RuleDef<R>>(
   const typeOnly = withoutBuiltIns(rule) as unknown as Rule
   return [typeOnly.type('String') as unknown as R, (withoutBuiltIns(rule) as unknown as Rule).uri(options).error(message) as unknown as R]
 }
+
+/**
+ * Declares a field required to schema extraction and TypeGen, which look for a `required()` call,
+ * while the field's own rule checks its presence. For fields where Sanity's required check would speak
+ * twice (a required slug also makes Sanity check its inner `current`) or where a draft may go without
+ * (Publish fills in `publishedAt`). At validation time this rule checks nothing.
+ */
+export function requiredForTypes<R extends RuleDef<R>>(rule: R): R {
+  return (withoutBuiltIns(rule) as unknown as Rule).required().optional() as unknown as R
+}

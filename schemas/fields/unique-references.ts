@@ -16,17 +16,19 @@ interface UniqueReferencesOptions {
   description?: string
   /** Further checks of the list, each returning its own message. */
   checks?: CustomValidator<unknown[] | undefined>[]
+  /** Options of each reference, such as a search filter. */
+  options?: {filter: string}
 }
 
 /** A list of references in which each document appears once, as article offices or forum members. */
-export function uniqueReferences({name, title, to, repeatMessage, requiredMessage, group, description, checks}: UniqueReferencesOptions) {
+export function uniqueReferences({name, title, to, repeatMessage, requiredMessage, group, description, checks, options}: UniqueReferencesOptions) {
   return defineField({
     name,
     title,
     type: 'array',
     ...(group ? {group} : {}),
     ...(description ? {description} : {}),
-    of: [defineArrayMember({type: 'reference', to: to.map((type) => ({type}))})],
+    of: [defineArrayMember({type: 'reference', to: to.map((type) => ({type})), ...(options ? {options} : {})})],
     validation: (rule) => [
       // Sanity's own checks (a list, of references) keep their messages; each of ours has its own rule.
       (checks ?? []).reduce((chained, check) => chained.custom(check), rule),

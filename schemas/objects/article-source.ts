@@ -2,6 +2,7 @@ import {BookIcon} from '@sanity/icons/Book'
 import {defineField, defineType} from 'sanity'
 
 import {checkSourceNamed, checkSourceNotBoth} from '../rules/article-source.ts'
+import {officesOnly} from '../fields/office-reference.ts'
 import {urlRules} from '../fields/own-messages.ts'
 
 /** Where an article's content comes from: an office in the reference data, or another organisation by name. */
@@ -15,7 +16,8 @@ export const articleSource = defineType({
       name: 'office',
       type: 'reference',
       to: [{type: 'office'}],
-      description: 'When the source is an IP office.',
+      options: officesOnly,
+      description: 'When the source is an IP office. Not in the list? Type the name under "Other organisation", or ask an administrator to add the office.',
     }),
     defineField({
       name: 'organisationName',
@@ -25,7 +27,8 @@ export const articleSource = defineType({
     }),
     defineField({
       name: 'url',
-      title: 'Address of the original',
+      title: 'Address of the source',
+      description: 'The page the article is based on.',
       type: 'url',
       validation: (rule) => urlRules(rule, {scheme: ['http', 'https']}, 'Enter an address starting with https:// or http://'),
     }),

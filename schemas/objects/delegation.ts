@@ -3,6 +3,7 @@ import {defineField, defineType} from 'sanity'
 
 import {delegationRoles} from '../constants/event-kinds.ts'
 import {formatPersonName} from '../rules/person-name.ts'
+import {MISSING_OFFICE_HINT, officesOnly} from '../fields/office-reference.ts'
 import {requiredRule, withoutBuiltIns} from '../fields/own-messages.ts'
 
 /** One office's delegation at an event: member or observer, its head, and who else came. */
@@ -15,7 +16,9 @@ export const delegation = defineType({
     defineField({
       name: 'office',
       type: 'reference',
+      description: MISSING_OFFICE_HINT,
       to: [{type: 'office'}],
+      options: officesOnly,
       validation: (rule) => [rule, requiredRule(rule, 'Choose the office this delegation represents')],
     }),
     defineField({

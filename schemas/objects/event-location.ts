@@ -2,6 +2,7 @@ import {PinIcon} from '@sanity/icons/Pin'
 import {defineField, defineType} from 'sanity'
 
 import {checkCountryCode} from '../rules/country-code.ts'
+import {CountryCodeInput} from '../components/code-select-input.tsx'
 
 export const eventLocation = defineType({
   name: 'eventLocation',
@@ -14,7 +15,8 @@ export const eventLocation = defineType({
     defineField({
       name: 'country',
       type: 'string',
-      description: 'ISO 3166-1 two-letter code, for example KR.',
+      description: 'Pick the country by name; it is stored as its ISO 3166-1 code, for example KR.',
+      components: {input: CountryCodeInput},
       validation: (rule) => rule.custom(checkCountryCode),
     }),
   ],

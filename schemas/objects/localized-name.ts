@@ -3,6 +3,7 @@ import {defineField, defineType} from 'sanity'
 
 import {checkLanguageTag} from '../rules/language-tag.ts'
 import {requiredTextRule} from '../fields/own-messages.ts'
+import {LanguageCodeInput} from '../components/code-select-input.tsx'
 
 /** An official name in another language, such as 国家知识产权局 (zh-Hans) for CNIPA. */
 export const localizedName = defineType({
@@ -14,7 +15,8 @@ export const localizedName = defineType({
     defineField({
       name: 'language',
       type: 'string',
-      description: 'BCP 47 language tag: zh-Hans, ja, ko, de, fr, ...',
+      description: 'Stored as its BCP 47 tag: zh-Hans, ja, ko, de, fr, ...',
+      components: {input: LanguageCodeInput},
       validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter a language tag, for example zh-Hans')],
     }),
     defineField({

@@ -9,6 +9,17 @@ export function truncateToPrecision(date: string, precision: DatePrecision = 'da
 }
 
 /**
+ * The date stored for what is known: a month on its 1st (2023-06-12 at month -> 2023-06-01), a year
+ * on 1 January. Undefined for a value that is not an ISO date, which Sanity's own check names.
+ */
+export function normaliseToPrecision(date: unknown, precision: DatePrecision | undefined): string | undefined {
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined
+  if (precision === 'month') return `${date.slice(0, 7)}-01`
+  if (precision === 'year') return `${date.slice(0, 4)}-01-01`
+  return date
+}
+
+/**
  * A date known only to the month is stored on the 1st, a date known only to the year on 1 January,
  * so lists sort by it and nobody reads an invented day into it.
  */

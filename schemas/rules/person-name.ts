@@ -35,3 +35,14 @@ export function checkHasName(parts: PersonNameParts | undefined): RuleResult {
   if ((given !== undefined && typeof given !== 'string') || (family !== undefined && typeof family !== 'string')) return true
   return textOf(given) || textOf(family) ? true : 'Enter a family name, a given name or both'
 }
+
+/**
+ * The title a person's preview shows: the Latin-script name with the native one in brackets
+ * ("Liao Tao (廖涛)"), or the native name alone when it is all there is ("王林", not "(王林)").
+ */
+export function personTitle(parts: (PersonNameParts & {nativeName?: unknown}) | undefined): string | undefined {
+  const name = formatPersonName(parts)
+  const native = textOf(parts?.nativeName)
+  if (name && native) return `${name} (${native})`
+  return name || native || undefined
+}

@@ -13,3 +13,8 @@ export function atItems<T extends {_key: string}>(
 ): true | {message: string; path: {_key: string}[]}[] {
   return items.length === 0 ? true : items.map((item) => ({message: message(item), path: [{_key: item._key}]}))
 }
+
+/** A document-level rule's message, shown at each of the fields it concerns (a name in two parts). */
+export function atFields(fields: readonly string[], result: RuleResult): true | {message: string; path: string[]}[] {
+  return result === true ? true : fields.map((field) => ({message: result, path: [field]}))
+}

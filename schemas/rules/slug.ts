@@ -35,3 +35,12 @@ export function checkSlug(slug: unknown): RuleResult {
   const suggestion = slugify(current)
   return `"${current}" cannot be used in an address: use lowercase letters, digits and single hyphens${suggestion ? `, for example ${suggestion}` : ''}`
 }
+
+/**
+ * A missing slug, with the field's own message. Not `required()`: a required slug makes Sanity also
+ * check the slug's inner `current` field, and the editor read the problem twice ("Current slug:
+ * Required"). A slug object without `current` gets Sanity's own "Slug must have a value" instead.
+ */
+export function checkSlugPresent(slug: unknown, message: string): RuleResult {
+  return slug === undefined || slug === null ? message : true
+}

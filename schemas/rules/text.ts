@@ -14,3 +14,8 @@ export function checkNotBlank(value: unknown, message: string): RuleResult {
 export function hasText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== ''
 }
+
+/** "1 article", "2 articles", "0 articles": a count with its noun in the right number. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`
+}

@@ -40,18 +40,18 @@ async function screenshot(page: Page, name: string) {
 async function openInStructure(page: Page, ...titles: string[]) {
   await page.goto(`${studio.url}content`)
   for (const [index, title] of titles.entries()) {
-    // The top list's item is the first with its title; a later list's item the last ("Articles" is both).
+    // The top list's item is the first with its title; a later list's item the last.
     const item = page.getByTestId(`pane-item-${title}`)
     await (index === 0 ? item.first() : item.last()).click({timeout: 30_000})
   }
 }
 
 /**
- * Opens Content → Articles → <section>, starts a new article there (the section's "Article in section"
- * template), gives it a title and generates its slug.
+ * Opens Content → News desk → <section>, starts a new article there (the section's own template,
+ * "Article in <section>"), gives it a title and generates its slug.
  */
 async function newArticleIn(page: Page, section: string, title: string) {
-  await openInStructure(page, 'Articles', section)
+  await openInStructure(page, 'News desk', section)
   await page.getByTestId('action-intent-button').click()
   await page.locator('#title').fill(title)
   await page.getByRole('button', {name: 'Generate'}).click()
@@ -105,7 +105,7 @@ afterAll(async () => {
 describe('the Studio on the local Content Lake, in Chromium', () => {
   it('lists the seed article in IP News', async () => {
     const page = await openAs('administrator')
-    await openInStructure(page, 'Articles', 'IP News')
+    await openInStructure(page, 'News desk', 'IP News')
     await expect.poll(() => page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await expect.poll(() => page.getByText('IP News · 2023-06-01').count()).toBeGreaterThan(0)
     await screenshot(page, '01-ip-news-list')
@@ -177,6 +177,85 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     expect(await client.fetch('count(*[_type == "article" && title == $title])', {title: 'IP5 offices portal'}, {perspective: 'published'})).toBe(0)
   }, 120_000)
 
+  it('editor\'s edges: "+" in Alerts opens the new article in Alerts, with Alerts still open', async () => {
+    const page = await openAs('editor')
+    await newArticleIn(page, 'Alerts', 'Alert: EPO fee changes')
+    // The new article opens beside the Alerts list, not under All articles.
+    await expect.poll(() => decodeURIComponent(page.url()), {timeout: 20_000}).toMatch(/\/content\/articles;section-alert;/)
+    expect(decodeURIComponent(page.url())).not.toContain('all-articles')
+    await expect.poll(() => page.getByRole('radio', {name: 'Alerts'}).isChecked(), {timeout: 20_000}).toBe(true)
+    await screenshot(page, '20-new-article-stays-in-alerts')
+  }, 90_000)
+
+  it('editor\'s edges: the publication time is set when the article is published, not when its draft is created', async () => {
+    const page = await openAs('editor')
+    const slug = 'ip5-heads-agree-on-work-sharing'
+    await newArticleIn(page, 'IP News', 'IP5 Heads agree on work sharing')
+    await expect.poll(() => page.locator('#slug').inputValue(), {timeout: 20_000}).toBe(slug)
+    await expect.poll(() => page.getByText('Saving...').count(), {timeout: 20_000}).toBe(0)
+    // The draft has no publication time, and Publish is offered all the same.
+    await expect
+      .poll(() => client.fetch('*[_id in path("drafts.**") && slug.current == $slug][0]{publishedAt}', {slug}, {perspective: 'raw'}), {timeout: 20_000})
+      .toEqual({publishedAt: null})
+    await page.getByTestId('group-tab-publishing').click()
+    await screenshot(page, '21-draft-without-publication-time')
+    await expect.poll(() => publishButton(page).isEnabled(), {timeout: 20_000}).toBe(true)
+    const before = Date.now()
+    await publishButton(page).click()
+    await expect
+      .poll(async () => {
+        const published = await client.fetch('count(*[_id in path("*") && slug.current == $slug])', {slug}, {perspective: 'raw'})
+        if (published === 0 && (await publishButton(page).isEnabled())) await publishButton(page).click()
+        return published
+      }, {timeout: 40_000, interval: 5_000})
+      .toBe(1)
+    const published = await client.fetch<{publishedAt?: string}>('*[_id in path("*") && slug.current == $slug][0]{publishedAt}', {slug}, {perspective: 'raw'})
+    expect(Date.parse(published.publishedAt ?? '')).toBeGreaterThanOrEqual(before - 2000)
+    expect(Date.parse(published.publishedAt ?? '')).toBeLessThanOrEqual(Date.now())
+    await screenshot(page, '22-published-with-publication-time')
+  }, 120_000)
+
+  it('editor\'s edges: an article\'s offices offer offices, not their departments', async () => {
+    const page = await openAs('editor')
+    await newArticleIn(page, 'IP News', 'Departments are not offices')
+    await page.getByTestId('group-tab-about').click()
+    const offices = page.getByTestId('field-offices')
+    await offices.getByRole('button', {name: 'Add item'}).click()
+    await offices.getByTestId('autocomplete').fill('CNIPA')
+    await expect.poll(() => page.getByRole('option', {name: /China National Intellectual Property Administration/}).count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await offices.getByTestId('autocomplete').fill('Department')
+    // The seed has seven departments, six of them named "... Department": none is offered. USPTO is, as
+    // its description names the Department of Commerce. Wait for that answer before counting.
+    await expect.poll(() => page.getByRole('option', {name: /United States Patent and Trademark Office/}).count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await screenshot(page, '23-no-departments-in-article-offices')
+    // Office and department previews read "<abbreviation or parent> – <name>"; the structure's list items do not.
+    expect(await page.getByRole('option').filter({hasText: ' – '}).allInnerTexts()).toEqual([expect.stringContaining('United States Patent and Trademark Office')])
+    await expect.poll(() => offices.getByText('Not in the list? Offices are kept by administrators').count()).toBeGreaterThan(0)
+  }, 90_000)
+
+  it('editor\'s edges: an event known to the month takes a month, and its country is picked by name', async () => {
+    const page = await openAs('editor')
+    await openInStructure(page, 'Events', 'All events')
+    await page.getByTestId('action-intent-button').click()
+    await page.locator('#title').fill('TM5 annual meeting 2024')
+    await page.getByRole('button', {name: 'Generate'}).click()
+    await page.getByTestId('group-tab-when').click()
+    await page.getByRole('radio', {name: 'Month only'}).check()
+    const start = page.locator('input[type="month"]#startDate')
+    await start.waitFor({timeout: 20_000})
+    await start.fill('2024-10')
+    const country = page.locator('[id="location.country"]')
+    await country.fill('Korea')
+    await page.getByRole('option', {name: 'South Korea (KR)'}).click()
+    await expect.poll(() => page.getByText('Saving...').count(), {timeout: 20_000}).toBe(0)
+    await expect
+      .poll(() => client.fetch('*[_id in path("drafts.**") && title == $title][0]{startDate, "country": location.country}', {title: 'TM5 annual meeting 2024'}, {perspective: 'raw'}), {timeout: 20_000})
+      .toEqual({startDate: '2024-10-01', country: 'KR'})
+    // Stored on the 1st, which the precision rule accepts: no message asks for the day.
+    expect(await page.getByText('set the day to the 1st').count()).toBe(0)
+    await screenshot(page, '24-event-month-and-country')
+  }, 90_000)
+
   it('opens the cookie policy directly and offers no way to create a second one', async () => {
     const page = await openAs('administrator')
     await openInStructure(page, 'Settings', 'Cookie policy')
@@ -201,6 +280,8 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await name.waitFor({timeout: 20_000})
     expect(await name.getAttribute('readonly')).not.toBeNull()
     expect(await publishButton(page).count()).toBe(0)
+    // And says why, and what to do.
+    await expect.poll(() => page.getByTestId('reference-data-notice').innerText(), {timeout: 20_000}).toMatch(/kept by administrators.*ask an administrator/)
     await screenshot(page, '08-office-read-only-for-editor')
   }, 60_000)
 
@@ -240,7 +321,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
 
   it('discards an edit of a published article ("Discard changes"), leaving the published article as it was', async () => {
     const page = await openAs('editor')
-    await openInStructure(page, 'Articles', 'IP News')
+    await openInStructure(page, 'News desk', 'IP News')
     await page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').first().click()
     await page.locator('#title').fill('A mistaken edit')
     await expect.poll(() => client.fetch('*[_id == "drafts.article.ip5-deputy-heads-2023"][0].title', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe('A mistaken edit')
@@ -319,7 +400,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await restartStudio()
     const page = await openAs('editor')
     // The article the editor published earlier in this file.
-    await openInStructure(page, 'Articles', 'IP News')
+    await openInStructure(page, 'News desk', 'IP News')
     await page.getByText('CNIPA and USPTO discuss examination practice').first().click()
     await page.getByText('Last published').click({timeout: 30_000})
     await page.getByText('History', {exact: true}).first().click()
@@ -336,12 +417,12 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await openSearch(page)
     await page.keyboard.type('CNIPA')
     const results = page.getByTestId('search-results')
-    await expect.poll(async () => (await results.innerText()).split('\n')[0], {timeout: 20_000}).toBe('China National Intellectual Property Administration')
+    await expect.poll(async () => (await results.innerText()).split('\n')[0], {timeout: 20_000}).toBe('CNIPA (CN) – China National Intellectual Property Administration')
     await screenshot(page, '16-search-cnipa')
     await page.keyboard.press('Control+A')
     await page.keyboard.type('SIPO')
     // Only the office has the former name: the list is that one office once the new search has answered.
-    await expect.poll(async () => (await results.innerText()).split('\n'), {timeout: 20_000}).toEqual(['China National Intellectual Property Administration', 'CNIPA · CN · China', 'Office'])
+    await expect.poll(async () => (await results.innerText()).split('\n'), {timeout: 20_000}).toEqual(['CNIPA (CN) – China National Intellectual Property Administration', 'National office · China', 'Office'])
     await screenshot(page, '17-search-former-name')
   }, 60_000)
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
+import {readOnlyNotice} from '../../plugins/reference-data-access/notice.tsx'
 import {REFERENCE_DATA_TYPES} from '../../schemas/constants/ids.ts'
 import {cnipa} from '../fixtures/documents.ts'
 import {draftActions} from '../support/actions.ts'
@@ -68,5 +69,15 @@ describe('reference-data access', () => {
     expect((await workspaceFor(administrator)).tools.map((tool) => tool.name)).toContain('vision')
     expect((await workspaceFor(editor)).tools.map((tool) => tool.name)).not.toContain('vision')
     expect((await workspaceFor(editor)).tools[0]?.name).toBe('content')
+  })
+
+  it('explains to editors why offices, people and forums are read-only, and what to do', async () => {
+    const workspace = await workspaceFor(editor)
+    for (const type of REFERENCE_DATA_TYPES) {
+      const input = (workspace.schema.get(type)?.components as {input?: {displayName?: string}} | undefined)?.input
+      expect(input?.displayName, type).toBe('ReferenceDataNotice')
+    }
+    expect((workspace.schema.get('article')?.components as {input?: unknown} | undefined)?.input).toBeUndefined()
+    expect(readOnlyNotice('Office')).toMatch(/^Office records are reference data, kept by administrators: .* ask an administrator\.$/)
   })
 })

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {createInMemoryClient} from '../../offline/in-memory-client.ts'
 import {COOKIE_POLICY_ID} from '../../schemas/constants/ids.ts'
 import {allFixtures, deputyHeads2023, article, cnipaCooperation, variant} from '../fixtures/documents.ts'
+import {referencingQuery, referencingSummary} from '../../studio/views/referencing-documents.tsx'
 import {itemIds, open, structureOf, type Node} from '../support/structure.ts'
 import {workspaceFor} from '../support/workspace.ts'
 
@@ -20,10 +21,10 @@ describe('desk structure', async () => {
   const workspace = await workspaceFor(undefined, dataset)
   const {root, S} = structureOf(workspace)
 
-  it('has Articles, Events, Reference data and Settings', () => {
+  it('has the News desk, Events, Reference data and Settings', () => {
     expect(itemIds(root)).toEqual(['articles', 'events', 'reference-data', 'settings'])
     expect(root.items?.filter((item) => item.type !== 'divider').map((item) => item.title)).toEqual([
-      'Articles',
+      'News desk',
       'Events',
       'Reference data',
       'Settings',
@@ -44,15 +45,36 @@ describe('desk structure', async () => {
     expect(await documentsIn(await open(articles, 'section-case'))).toEqual([])
   })
 
-  it('creates new articles in the section being viewed', async () => {
-    const alerts = await open(await open(root, 'articles'), 'section-alert')
-    expect(alerts.initialValueTemplates?.map(({templateId, parameters}) => ({templateId, parameters}))).toEqual([
-      {templateId: 'article-in-section', parameters: {section: 'alert'}},
-    ])
-    const template = workspace.templates.find((candidate) => candidate.id === 'article-in-section')!
-    const value = template.value as (params: unknown) => unknown
-    expect(value({section: 'alert'})).toEqual({section: 'alert'})
-    expect(() => value({section: 'blog'})).toThrow('Unknown article section "blog"')
+  it('creates new articles in the section being viewed, and opens them in that list', async () => {
+    const articles = await open(root, 'articles')
+    const alerts = await open(articles, 'section-alert')
+    expect(alerts.initialValueTemplates?.map(({templateId}) => templateId)).toEqual(['article-in-alert'])
+    expect(workspace.templates.find((candidate) => candidate.id === 'article-in-alert')?.value).toEqual({section: 'alert'})
+    // The structure tool opens a new document in the first list (closest to the root, then topmost) whose
+    // canHandleIntent accepts the create intent "+" sends: Alerts, never All articles or another section.
+    const intent = {type: 'article', template: 'article-in-alert', id: 'new'}
+    const claims = async (itemId: string) => {
+      const list = await open(articles, itemId)
+      const canHandle = list.canHandleIntent as (name: string, params: unknown, context: unknown) => boolean
+      return canHandle('create', intent, {pane: list, index: 2})
+    }
+    expect(await claims('all-articles')).toBe(false)
+    expect(await claims('section-news')).toBe(false)
+    expect(await claims('section-alert')).toBe(true)
+    // All articles still opens a plain new article and every article edited from it.
+    const all = await open(articles, 'all-articles')
+    expect(all.initialValueTemplates?.map(({templateId}) => templateId)).toEqual(['article'])
+  })
+
+  it('gives each section its own icon and the global "Create" menu one plain article', async () => {
+    const articles = await open(root, 'articles')
+    const icons = articles.items?.filter((item) => item.type !== 'divider').map((item) => item.icon)
+    expect(new Set(icons).size).toBe(icons?.length)
+    const global = workspace.document.resolveNewDocumentOptions({type: 'global'}).map((item) => item.templateId)
+    expect(global).toContain('article')
+    expect(global.filter((id) => id.startsWith('article-in-'))).toEqual([])
+    const inStructure = workspace.document.resolveNewDocumentOptions({type: 'structure', schemaType: 'article'}).map((item) => item.templateId)
+    expect(inStructure).toContain('article-in-case')
   })
 
   it('groups events by year, newest first', async () => {
@@ -73,6 +95,25 @@ describe('desk structure', async () => {
     expect(await documentsIn(await open(offices, 'offices-intergovernmental'))).toEqual(['office.wo'])
   })
 
+  it('sorts offices by abbreviation (their titles\' start), people by family name and forums by name when their lists open', async () => {
+    const referenceData = await open(root, 'reference-data')
+    const offices = await open(referenceData, 'offices')
+    const byAbbreviation = [
+      {field: 'abbreviation', direction: 'asc'},
+      {field: 'name', direction: 'asc'},
+    ]
+    for (const id of ['all-offices', 'offices-national', 'offices-department']) {
+      expect((await open(offices, id)).options?.defaultOrdering).toEqual(byAbbreviation)
+    }
+    // The office type offers that order in the list's sort menu too.
+    expect((workspace.schema.get('office') as {orderings?: {name: string}[]}).orderings?.map((ordering) => ordering.name)).toContain('abbreviationAsc')
+    expect((await open(referenceData, 'person')).options?.defaultOrdering).toEqual([
+      {field: 'familyName', direction: 'asc'},
+      {field: 'givenName', direction: 'asc'},
+    ])
+    expect((await open(referenceData, 'forum')).options?.defaultOrdering).toEqual([{field: 'name', direction: 'asc'}])
+  })
+
   it('opens the one cookie policy directly', async () => {
     const settings = await open(root, 'settings')
     const cookiePolicy = await open(settings, 'cookie-policy')
@@ -87,5 +128,21 @@ describe('desk structure', async () => {
     }
     const articleNode = S.defaultDocument({schemaType: 'article', documentId: 'x'}).serialize() as unknown as Node
     expect(articleNode.views?.map((view) => view.id)).toEqual(['editor'])
+  })
+
+  it('shows a forum\'s events beside its form, newest first', async () => {
+    const node = S.defaultDocument({schemaType: 'forum', documentId: 'forum.ip5'}).serialize() as unknown as Node
+    expect(node.views?.map((view) => view.id)).toEqual(['editor', 'events'])
+    expect(node.views?.[1]?.title).toBe('Events')
+    const events = await createInMemoryClient(dataset).fetch<{_id: string}[]>(referencingQuery('startDate desc'), {type: 'event', id: 'forum.ip5'})
+    expect(events.map((event) => event._id)).toEqual([deputyHeads2023._id, olderEvent._id])
+  })
+
+  it('says "1 article refers", "2 articles refer" above the referencing documents', () => {
+    const articles = {singular: 'article', plural: 'articles'}
+    expect(referencingSummary(1, articles, 'office')).toBe('1 article refers to this office.')
+    expect(referencingSummary(2, articles, 'person')).toBe('2 articles refer to this person.')
+    expect(referencingSummary(0, {singular: 'event', plural: 'events'}, 'forum')).toBe('No event refers to this forum yet.')
+    expect(referencingSummary(100, articles, 'office')).toBe('The 100 newest articles that refer to this office.')
   })
 })

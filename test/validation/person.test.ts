@@ -14,7 +14,17 @@ describe('person validation', () => {
 
   it('requires a family name, a given name or both', async () => {
     await expectValid(variant(liaoTao, {givenName: undefined}), others)
-    await expectOnlyError(variant(liaoTao, {givenName: undefined, familyName: '  '}), others, '', 'Enter a family name, a given name or both')
+    // Marked on both name fields, where the editor types the name, not on the document.
+    expect(await errorsOf(variant(liaoTao, {givenName: undefined, familyName: '  '}), others)).toEqual([
+      {level: 'error', path: 'familyName', message: 'Enter a family name, a given name or both'},
+      {level: 'error', path: 'givenName', message: 'Enter a family name, a given name or both'},
+    ])
+  })
+
+  it('reports a missing slug once, with its own message', async () => {
+    expect(await errorsOf(variant(liaoTao, {slug: undefined}), others)).toEqual([
+      {level: 'error', path: 'slug', message: 'Generate a slug from the name'},
+    ])
   })
 
   it('keeps slugs unique among people', async () => {
