@@ -21,6 +21,35 @@ type ArrayOf<T> = Array<
 >;
 
 // Source: schema.json
+export type TranslationMetadata = {
+  _id: string;
+  _type: "translation.metadata";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  translations?: InternationalizedArrayReference;
+  schemaTypes?: Array<string>;
+};
+
+export type InternationalizedArrayReference = Array<
+  {
+    _key: string;
+  } & InternationalizedArrayReferenceValue
+>;
+
+export type ArticleReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "article";
+};
+
+export type InternationalizedArrayReferenceValue = {
+  _type: "internationalizedArrayReferenceValue";
+  value?: ArticleReference;
+  language: string;
+};
+
 export type TranslationInfo = {
   _type: "translationInfo";
   originalLanguage: string;
@@ -85,6 +114,11 @@ export type OfficeReference = {
 export type Position = {
   _type: "position";
   title: string;
+  localizedTitles?: Array<
+    {
+      _key: string;
+    } & LocalizedName
+  >;
   office: OfficeReference;
   startDate?: string;
   endDate?: string;
@@ -94,13 +128,6 @@ export type LocalizedName = {
   _type: "localizedName";
   language: string;
   name: string;
-};
-
-export type ArticleReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "article";
 };
 
 export type EventReference = {
@@ -263,6 +290,11 @@ export type Event = {
   _updatedAt: string;
   _rev: string;
   title: string;
+  localizedTitles?: Array<
+    {
+      _key: string;
+    } & LocalizedName
+  >;
   slug: Slug;
   forum?: ForumReference;
   kind:
@@ -296,6 +328,11 @@ export type Forum = {
   _rev: string;
   name: string;
   abbreviation?: string;
+  localizedNames?: Array<
+    {
+      _key: string;
+    } & LocalizedName
+  >;
   members: Array<
     {
       _key: string;
@@ -321,6 +358,11 @@ export type Person = {
   familyName?: string;
   nameOrder: "givenFirst" | "familyFirst";
   nativeName?: string;
+  localizedNames?: Array<
+    {
+      _key: string;
+    } & LocalizedName
+  >;
   honorific?: string;
   slug: Slug;
   positions?: Array<
@@ -513,6 +555,10 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | TranslationMetadata
+  | InternationalizedArrayReference
+  | ArticleReference
+  | InternationalizedArrayReferenceValue
   | TranslationInfo
   | SeoFields
   | RichText
@@ -521,7 +567,6 @@ export type AllSanitySchemaTypes =
   | OfficeReference
   | Position
   | LocalizedName
-  | ArticleReference
   | EventReference
   | InternalLink
   | FormerName

@@ -8,6 +8,7 @@ import type {StructureBuilder, StructureResolver} from 'sanity/structure'
 
 import {articleSections} from '../schemas/constants/article-sections.ts'
 import {COOKIE_POLICY_ID, STUDIO_API_VERSION} from '../schemas/constants/ids.ts'
+import {DEFAULT_LANGUAGES, type SiteLanguage} from '../schemas/constants/languages.ts'
 import {officeKinds} from '../schemas/constants/office-kinds.ts'
 import {ARTICLE_IN_SECTION_TEMPLATE} from './templates.ts'
 
@@ -46,7 +47,25 @@ function filteredListItem(S: StructureBuilder, options: FilteredListOptions) {
     .child(templates ? list.initialValueTemplates(templates) : list)
 }
 
-function articles(S: StructureBuilder) {
+/**
+ * Articles in one language each, newest first; "New" in a list starts the article in that language (the
+ * translation plugin's template for it).
+ */
+function articlesByLanguage(S: StructureBuilder, languages: readonly SiteLanguage[]) {
+  return languages.map(({id, title}) =>
+    filteredListItem(S, {
+      id: `language-${id}`,
+      title,
+      schemaType: 'article',
+      filter: '_type == "article" && language == $language',
+      params: {language: id},
+      ordering: newestArticlesFirst,
+      templates: [S.initialValueTemplateItem(`article-${id}`)],
+    }),
+  )
+}
+
+function articles(S: StructureBuilder, languages: readonly SiteLanguage[]) {
   return S.listItem()
     .id('articles')
     .title('Articles')
@@ -74,6 +93,8 @@ function articles(S: StructureBuilder) {
               templates: [S.initialValueTemplateItem(ARTICLE_IN_SECTION_TEMPLATE, {section: value})],
             }),
           ),
+          S.divider(),
+          ...articlesByLanguage(S, languages),
         ]),
     )
 }
@@ -176,8 +197,8 @@ function settings(S: StructureBuilder) {
     )
 }
 
-/** Articles by section, events by year, reference data, settings. */
-export const structure: StructureResolver = (S, context) => {
+/** Articles by section and by language, events by year, reference data, settings. */
+export const structureFor = (languages: readonly SiteLanguage[] = DEFAULT_LANGUAGES): StructureResolver => (S, context) => {
   const fetchStartDates = () =>
     context
       .getClient({apiVersion: STUDIO_API_VERSION})
@@ -185,5 +206,8 @@ export const structure: StructureResolver = (S, context) => {
   return S.list()
     .id('root')
     .title('Content')
-    .items([articles(S), events(S, fetchStartDates), S.divider(), referenceData(S), settings(S)])
+    .items([articles(S, languages), events(S, fetchStartDates), S.divider(), referenceData(S), settings(S)])
 }
+
+/** The structure for the default languages, English and Simplified Chinese. */
+export const structure: StructureResolver = structureFor()

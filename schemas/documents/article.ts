@@ -12,9 +12,16 @@ import {atField} from '../rules/result.ts'
 import {checkLanguageTag} from '../rules/language-tag.ts'
 import {checkSlug} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
+import {languageBadge, languageLabel} from '../fields/language-badge.ts'
 import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
 
 type ArticleDocument = {section?: ArticleSection; publishedAt?: string}
+
+/**
+ * Language-specific fields a translation starts without: creating one from the Translations menu copies the
+ * rest (section, slug, offices, people, events, IP rights, topics, source, link address, case details).
+ */
+const NOT_COPIED_TO_TRANSLATIONS = {documentInternationalization: {exclude: true}} as const
 const sectionOf = (document: unknown) => (document as ArticleDocument | undefined)?.section
 
 export const article = defineType({
@@ -41,6 +48,7 @@ export const article = defineType({
       name: 'title',
       type: 'string',
       group: 'content',
+      options: NOT_COPIED_TO_TRANSLATIONS,
       validation: (rule) => [rule, requiredTextRule(rule, 'Give the article a title')],
     }),
     defineField({
@@ -66,6 +74,7 @@ export const article = defineType({
       rows: 3,
       group: 'content',
       description: 'One or two sentences for lists and link previews.',
+      options: NOT_COPIED_TO_TRANSLATIONS,
       validation: (rule) => [rule, withoutBuiltIns(rule).max(300).warning('Summaries read best under 300 characters')],
     }),
     defineField({
@@ -77,13 +86,14 @@ export const article = defineType({
       hidden: ({document}) => sectionOf(document) !== 'link',
       validation: (rule) => urlRules(rule, {scheme: ['http', 'https']}, 'Enter an address starting with https:// or http://'),
     }),
-    defineField({name: 'mainImage', title: 'Main image', type: 'accessibleImage', group: 'content'}),
-    defineField({name: 'body', type: 'richText', group: 'content'}),
+    defineField({name: 'mainImage', title: 'Main image', type: 'accessibleImage', group: 'content', options: {hotspot: true, ...NOT_COPIED_TO_TRANSLATIONS}}),
+    defineField({name: 'body', type: 'richText', group: 'content', options: NOT_COPIED_TO_TRANSLATIONS}),
     defineField({
       name: 'publishedAt',
       title: 'Published',
       type: 'datetime',
       group: 'publishing',
+      options: NOT_COPIED_TO_TRANSLATIONS,
       initialValue: () => new Date().toISOString(),
       validation: (rule) => [rule, requiredRule(rule, 'Set the publication date and time')],
     }),
@@ -93,6 +103,7 @@ export const article = defineType({
       type: 'datetime',
       group: 'publishing',
       description: 'Set when the article is changed in substance after publication.',
+      options: NOT_COPIED_TO_TRANSLATIONS,
       validation: (rule) =>
         rule.custom((updatedAt, context) =>
           checkNotBefore(
@@ -106,7 +117,9 @@ export const article = defineType({
       name: 'language',
       type: 'string',
       group: 'publishing',
-      description: 'BCP 47 language tag of the article: en, fr, zh-Hans, ...',
+      description:
+        'BCP 47 language tag of the article: en, zh-Hans, ... Set when the article is created; a translation is made from the Translations menu above the form, which links the two.',
+      readOnly: true,
       initialValue: 'en',
       validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter the article\'s language, for example en')],
     }),
@@ -151,7 +164,9 @@ export const article = defineType({
       name: 'translation',
       type: 'translationInfo',
       group: 'source',
-      description: 'Fill in when the article is a translation.',
+      description:
+        'Fill in when the article is translated from a page outside this dataset, such as a CNIPA page. Translations of articles in this dataset are linked through the Translations menu instead.',
+      options: NOT_COPIED_TO_TRANSLATIONS,
     }),
     defineField({
       name: 'caseDetails',
@@ -160,18 +175,21 @@ export const article = defineType({
       group: 'case',
       hidden: ({document}) => sectionOf(document) !== 'case',
     }),
-    defineField({name: 'seo', title: 'Search engines', type: 'seoFields', group: 'seo'}),
+    defineField({name: 'seo', title: 'Search engines', type: 'seoFields', group: 'seo', options: NOT_COPIED_TO_TRANSLATIONS}),
   ],
   orderings: [
     {title: 'Newest first', name: 'publishedAtDesc', by: [{field: 'publishedAt', direction: 'desc'}]},
     {title: 'Title', name: 'titleAsc', by: [{field: 'title', direction: 'asc'}]},
   ],
   preview: {
-    select: {title: 'title', section: 'section', publishedAt: 'publishedAt', media: 'mainImage'},
-    prepare: ({title, section, publishedAt, media}) => ({
+    select: {title: 'title', section: 'section', publishedAt: 'publishedAt', language: 'language', media: 'mainImage'},
+    prepare: ({title, section, publishedAt, language, media}) => ({
       title,
-      subtitle: [sectionTitle(section), typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'not dated'].filter(Boolean).join(' · '),
-      media,
+      subtitle: [sectionTitle(section), typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'not dated', languageLabel(language)]
+        .filter(Boolean)
+        .join(' · '),
+      // The language as a badge where the article has no image of its own.
+      media: media ?? languageBadge(language),
     }),
   },
 })

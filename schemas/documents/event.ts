@@ -11,6 +11,7 @@ import {atItems} from '../rules/result.ts'
 import {checkSlug} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
+import {localizedNames} from '../fields/localized-names.ts'
 
 type EventDocument = {
   datePrecision?: DatePrecision
@@ -39,6 +40,7 @@ export const event = defineType({
       description: 'For example "2023 IP5 Deputy Heads of Office meeting".',
       validation: (rule) => [rule, requiredTextRule(rule, 'Give the event a title')],
     }),
+    localizedNames({name: 'localizedTitles', title: 'Title in other languages', of: 'title', group: 'basics'}),
     defineField({
       name: 'slug',
       type: 'slug',

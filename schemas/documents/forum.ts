@@ -7,6 +7,7 @@ import {findOverlap, referencedId, type KeyedItem} from '../rules/duplicates.ts'
 import {atItems} from '../rules/result.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
+import {localizedNames} from '../fields/localized-names.ts'
 
 const FIRST_FORUM_YEAR = 1883 // the Paris Convention: no IP cooperation forum is older
 
@@ -27,6 +28,7 @@ export const forum = defineType({
       validation: (rule) => [rule, requiredTextRule(rule, 'Enter the forum\'s name')],
     }),
     defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.', options: ABBREVIATION_SEARCH}),
+    localizedNames({name: 'localizedNames', title: 'Name in other languages', of: 'name'}),
     uniqueReferences({
       name: 'members',
       title: 'Member offices',

@@ -11,6 +11,7 @@ import {referencedId} from '../rules/duplicates.ts'
 import {checkCountryAllowed, checkParentRequired, checkSt3Required} from '../rules/office-hierarchy.ts'
 import {checkSt3Code} from '../rules/st3-code.ts'
 import {requiredRule, requiredTextRule, urlRules} from '../fields/own-messages.ts'
+import {localizedNames, siteLanguageName} from '../fields/localized-names.ts'
 
 const kindOf = (document: unknown) => (document as {kind?: OfficeKind} | undefined)?.kind
 
@@ -83,12 +84,13 @@ export const office = defineType({
       validation: (rule) =>
         rule.custom((parent, context) => checkParentRequired(kindOf(context.document), referencedId(parent))).custom(checkOfficeParent),
     }),
-    defineField({
+    localizedNames({
       name: 'officialNames',
-      title: 'Official names in other languages',
-      type: 'array',
+      title: 'Names in other languages',
+      of: 'name',
       group: 'names',
-      of: [defineArrayMember({type: 'localizedName'})],
+      description:
+        'Official names in the office\'s own languages (特許庁 for the JPO), and the names the site uses in its other languages (日本特许厅 in Simplified Chinese, zh-Hans). One per language; pages in a language without one show the English name.',
     }),
     defineField({
       name: 'formerNames',
@@ -122,14 +124,18 @@ export const office = defineType({
       kind: 'kind',
       country: 'country',
       parent: 'parent.abbreviation',
+      names: 'officialNames',
       media: 'logo',
     },
-    prepare: ({name, abbreviation, code, kind, country, parent, media}) => ({
+    prepare: ({name, abbreviation, code, kind, country, parent, names, media}) => ({
       title: name,
-      subtitle:
-        kind === 'department'
-          ? `Department${parent ? ` of ${parent}` : ''}`
-          : [abbreviation, code, countryName(country)].filter(Boolean).join(' · '),
+      subtitle: [
+        kind === 'department' ? `Department${parent ? ` of ${parent}` : ''}` : [abbreviation, code, countryName(country)].filter(Boolean).join(' · '),
+        // The name in the site's other languages (国家知识产权局), so a picker shows it beside the English one.
+        siteLanguageName(names),
+      ]
+        .filter(Boolean)
+        .join(' · '),
       media,
     }),
   },
