@@ -52,13 +52,13 @@ describe('file checks', () => {
         documentId: 'note.1',
         level: 'error',
         path: '',
-        message: '"note" is not a document type of this Studio (article, cookiePolicy, event, forum, office, person): correct the _type, or run with --allow-unknown-types to keep documents the Studio does not edit',
+        message: '"note" is not a document type of this Studio (article, cookiePolicy, event, forum, office, person, translation.metadata): correct the _type, or run with --allow-unknown-types to keep documents the Studio does not edit',
       },
       {
         documentId: 'position.1',
         level: 'error',
         path: '',
-        message: '"position" is not a document type of this Studio (article, cookiePolicy, event, forum, office, person): correct the _type, or run with --allow-unknown-types to keep documents the Studio does not edit',
+        message: '"position" is not a document type of this Studio (article, cookiePolicy, event, forum, office, person, translation.metadata): correct the _type, or run with --allow-unknown-types to keep documents the Studio does not edit',
       },
     ])
     expect(await problemsOf([...seed, note], {allowUnknownTypes: true})).toEqual([
