@@ -24,9 +24,11 @@ describe('previews', async () => {
   const preview = (doc: (typeof allFixtures)[number]) => previewOf(workspace, doc, allFixtures)
 
   it('shows an office\'s abbreviation, ST.3 code and country', () => {
-    expect(preview(cnipa)).toEqual({title: 'China National Intellectual Property Administration', subtitle: 'CNIPA · CN · China'})
-    expect(preview(wipo)).toEqual({title: 'World Intellectual Property Organization', subtitle: 'WIPO · WO'})
-    expect(preview(cnipaCooperation)).toEqual({title: 'International Cooperation Department', subtitle: 'Department of CNIPA'})
+    expect(preview(cnipa)).toEqual({title: 'China National Intellectual Property Administration', subtitle: 'CNIPA · CN · China · 国家知识产权局'})
+    expect(preview(wipo)).toEqual({title: 'World Intellectual Property Organization', subtitle: 'WIPO · WO · 世界知识产权组织'})
+    expect(preview(cnipaCooperation)).toEqual({title: 'International Cooperation Department', subtitle: 'Department of CNIPA · 国际合作司'})
+    // No name in a site language: the subtitle as before.
+    expect(preview(variant(cnipa, {officialNames: undefined}))).toEqual({title: 'China National Intellectual Property Administration', subtitle: 'CNIPA · CN · China'})
   })
 
   it('shows a person\'s name in their order with their current title and office', () => {
@@ -34,8 +36,17 @@ describe('previews', async () => {
     expect(preview(wallace)).toEqual({title: 'Valencia Martin Wallace', subtitle: 'Deputy Commissioner for Patents, USPTO'})
   })
 
-  it('shows an article\'s section and date', () => {
-    expect(preview(article)).toEqual({title: article.title, subtitle: 'IP News · 2023-06-01'})
+  it('shows an article\'s section, date and language, with the language as a badge where there is no image', () => {
+    expect(preview(article)).toEqual({title: article.title, subtitle: 'IP News · 2023-06-01 · en'})
+    const chinese = allFixtures.find((doc) => doc._id === 'article.ip5-deputy-heads-2023.zh-hans')!
+    expect(preview(chinese)).toEqual({title: '2023年五局副局长会议以视频形式召开', subtitle: 'IP News · 2023-06-01 · zh-Hans'})
+    const media = (language: string) => {
+      const type = workspace.schema.get('article') as unknown as {preview: {prepare: (value: Record<string, unknown>) => {media?: {props: Record<string, unknown>}}}}
+      return type.preview.prepare({title: 'x', language}).media?.props
+    }
+    expect(media('zh-Hans')).toMatchObject({'aria-label': 'zh-Hans', children: '中文'})
+    expect(media('en')).toMatchObject({'aria-label': 'en', children: 'EN'})
+    expect(media('ko-KR')).toMatchObject({children: 'KO'})
   })
 
   it('shows an event\'s forum, date as exactly as known, and attendance', () => {
