@@ -17,7 +17,7 @@ type Version = NonNullable<ArticlePage['translations']>[number]
 
 /** Another language version of the article, as a reference by its page's URL. */
 function versionReference(version: Version, site: SiteOptions) {
-  return compact({'@type': 'NewsArticle', '@id': pageUrl(site, 'article', version.slug, version.language), inLanguage: version.language, headline: version.title ?? undefined})
+  return compact({'@type': 'NewsArticle', '@id': pageUrl(site, 'article', version.slug, version.language), inLanguage: version.language})
 }
 
 /**

@@ -6,7 +6,7 @@ import {defineQuery} from 'groq'
  *
  * The article in $language, or else the English one with that slug (its `language` says which it is).
  * Names and titles of offices, people and events are in $language where the dataset has them, else English.
- * `translations` lists every published language version, this one included: language, slug and title.
+ * `translations` lists every published language version, this one included: language and slug.
  */
 export const articleBySlugQuery = defineQuery(`coalesce(
   *[_type == "article" && slug.current == $slug && language == $language][0],
@@ -63,8 +63,7 @@ export const articleBySlugQuery = defineQuery(`coalesce(
   // The language versions linked by the translation plugin's metadata document (found by type first, then by reference).
   "translations": *[_type == "translation.metadata" && ^._id in translations[].value._ref][0].translations[]{
     language,
-    "slug": value->slug.current,
-    "title": value->title
+    "slug": value->slug.current
   }[defined(slug)],
   caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},
   seo {title, description}

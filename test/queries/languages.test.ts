@@ -25,15 +25,16 @@ import type {
 import {runQuery, seed} from '../support/seed.ts'
 
 const slug = '2023-meeting-of-ip5-deputy-heads-of-office-held-online'
-const english = {language: 'en', slug, title: '2023 Meeting of IP5 Deputy Heads of Office Held Online'}
-const chinese = {language: 'zh-Hans', slug, title: '2023年五局副局长会议以视频形式召开'}
+const english = {language: 'en', slug}
+const chinese = {language: 'zh-Hans', slug}
+const titles = {en: '2023 Meeting of IP5 Deputy Heads of Office Held Online', zh: '2023年五局副局长会议以视频形式召开'}
 
 const article = (language: string, documents = seed) => runQuery<ArticleBySlugQueryResult>(articleBySlugQuery, {slug, language}, documents)
 
 describe('the article page in each language', () => {
   it('answers the Chinese version for zh-Hans, with Chinese names of offices, people, the event and the source', async () => {
     const page = await article('zh-Hans')
-    expect(page).toMatchObject({_id: 'article.ip5-deputy-heads-2023.zh-hans', language: 'zh-Hans', title: chinese.title})
+    expect(page).toMatchObject({_id: 'article.ip5-deputy-heads-2023.zh-hans', language: 'zh-Hans', title: titles.zh})
     expect(page?.offices?.map((office) => office.name)).toEqual(['国家知识产权局', '美国专利商标局', '欧洲专利局', '日本特许厅', '韩国知识产权局', '世界知识产权组织'])
     // Ryu Donghyun has no Chinese name in the dataset: the English fallback.
     expect(page?.people?.map((person) => person.name)).toEqual(['廖涛', '瓦伦西亚·马丁·华莱士', '克里斯托夫·恩斯特', '桂正宪', 'Ryu Donghyun'])
@@ -43,7 +44,7 @@ describe('the article page in each language', () => {
 
   it('answers the English version for en, with English names', async () => {
     const page = await article('en')
-    expect(page).toMatchObject({_id: 'article.ip5-deputy-heads-2023', language: 'en', title: english.title})
+    expect(page).toMatchObject({_id: 'article.ip5-deputy-heads-2023', language: 'en', title: titles.en})
     expect(page?.offices?.[0]?.name).toBe('China National Intellectual Property Administration')
     expect(page?.people?.[0]?.name).toBe('Liao Tao')
   })
@@ -55,7 +56,7 @@ describe('the article page in each language', () => {
 
   it('falls back to the English article, and English names, in a language the article has no version in', async () => {
     const page = await article('ko')
-    expect(page).toMatchObject({language: 'en', title: english.title})
+    expect(page).toMatchObject({language: 'en', title: titles.en})
     // A name in that language is still used where the dataset has one: KIPO's official Korean name.
     expect(page?.offices?.map((office) => office.name)).toEqual([
       'China National Intellectual Property Administration',
@@ -86,7 +87,7 @@ describe('reference data pages in Chinese, with the English fallback', () => {
     expect(cnipa).toMatchObject({name: '国家知识产权局', englishName: 'China National Intellectual Property Administration'})
     expect(cnipa?.departments.map((department) => department.name)).toEqual(['条法司', '国际合作司', '专利局', '战略规划司'])
     expect(cnipa?.people.map((person) => [person.name, person.position?.title])).toEqual([['廖涛', '副局长']])
-    expect(cnipa?.latestArticles.map((item) => item.title)).toEqual([chinese.title])
+    expect(cnipa?.latestArticles.map((item) => item.title)).toEqual([titles.zh])
     const uspto = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.us', language: 'zh-Hans'})
     expect(uspto?.hostedEvents.map((event) => event.title)).toEqual(['2023年五局副局长会议'])
     // An office with no Chinese name: English.
@@ -98,7 +99,7 @@ describe('reference data pages in Chinese, with the English fallback', () => {
     const liao = await runQuery<PersonPageQueryResult>(personPageQuery, {slug: 'liao-tao', language: 'zh-Hans'})
     expect(liao).toMatchObject({name: '廖涛', latinName: 'Liao Tao'})
     expect(liao?.positions?.map((position) => [position.title, position.office?.name])).toEqual([['副局长', '国家知识产权局']])
-    expect(liao?.articles.map((item) => item.title)).toEqual([chinese.title])
+    expect(liao?.articles.map((item) => item.title)).toEqual([titles.zh])
     expect(liao?.events.map((event) => event.title)).toEqual(['2023年五局副局长会议'])
     const ryu = await runQuery<PersonPageQueryResult>(personPageQuery, {slug: 'ryu-donghyun', language: 'zh-Hans'})
     expect(ryu?.name).toBe('Ryu Donghyun')
@@ -118,7 +119,7 @@ describe('reference data pages in Chinese, with the English fallback', () => {
       ['世界知识产权组织', null],
     ])
     expect(event?.delegations?.[0]?.members?.map((member) => member.name)).toEqual(['国际合作司', '条法司', '战略规划司', '审查业务管理部', '专利文献部', '自动化部'])
-    expect(event?.relatedArticles.map((item) => item.title)).toEqual([chinese.title])
+    expect(event?.relatedArticles.map((item) => item.title)).toEqual([titles.zh])
   })
 
   it('forum page and event lists: names and titles in Chinese', async () => {
@@ -138,8 +139,8 @@ describe('lists by language', () => {
   it('latest articles and search keep to the language asked for', async () => {
     const latest = (language: string) =>
       runQuery<LatestArticlesQueryResult>(latestArticlesQuery, {language, section: null, limit: 10, afterPublishedAt: null, afterId: null})
-    expect((await latest('en')).map((item) => item.title)).toEqual([english.title])
-    expect((await latest('zh-Hans')).map((item) => item.title)).toEqual([chinese.title])
+    expect((await latest('en')).map((item) => item.title)).toEqual([titles.en])
+    expect((await latest('zh-Hans')).map((item) => item.title)).toEqual([titles.zh])
     const search = (language: string, text: string) => runQuery<ArticleSearchQueryResult>(articleSearchQuery, {language, search: text, limit: 10})
     // GROQ's match has no Chinese word segmentation: a word is a run between spaces and punctuation, so Chinese
     // text is found from the start of a run (a prefix search), not from inside it.
