@@ -47,7 +47,6 @@ async function openInStructure(page: Page, ...titles: string[]) {
   }
 }
 
-const publishButton = (page: Page) => page.getByTestId('action-publish')
 const chineseVersionQuery = '*[_type == "article" && language == "zh-Hans" && slug.current == $slug][0]._id'
 
 beforeAll(async () => {
