@@ -1,4 +1,4 @@
-import {documentInternationalization} from '@sanity/document-internationalization'
+import {documentInternationalization, useDeleteTranslationAction} from '@sanity/document-internationalization'
 import {definePlugin} from 'sanity'
 import {structureTool} from 'sanity/structure'
 
@@ -68,6 +68,9 @@ export const ipNews = definePlugin<IpNewsOptions | void>((options) => {
       referenceDataAccess({types: REFERENCE_DATA_TYPES, editorRoles: referenceDataEditors}),
     ],
     document: {
+      // "Delete translation" takes a language version out of its metadata document first, so it can be deleted
+      // (the metadata's references to it would otherwise keep it).
+      actions: (prev, {schemaType}) => (TRANSLATED_TYPES.includes(schemaType) ? [...prev, useDeleteTranslationAction] : prev),
       // "New document" offers "Article" (in English) once: the translation plugin's per-language templates
       // ("English Article", ...) stay for the language lists in the structure, and its metadata documents are
       // made by the Translations menu, never by hand.

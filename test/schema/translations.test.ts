@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest'
 import {ipNews} from '../../plugins/ip-news/index.ts'
 import {createInMemoryClient} from '../../offline/in-memory-client.ts'
 import {allFixtures, article, cnipa, deputyHeads2023, ip5, liaoTao, referenceData, variant} from '../fixtures/documents.ts'
+import {draftActions} from '../support/actions.ts'
 import {expectOnlyError, expectValid} from '../support/expect-validation.ts'
 import {administrator, editor} from '../support/users.ts'
 import {errorsOf} from '../support/workspace.ts'
@@ -103,6 +104,11 @@ describe('articles translated document by document', async () => {
     expect(copied).toEqual(expect.arrayContaining(['section', 'slug', 'language', 'offices', 'people', 'events', 'ipRights', 'topics']))
     // The main image keeps its own options beside the exclusion.
     expect((articleType.fields as Field[]).find((field) => field.name === 'mainImage')?.type.options).toMatchObject({hotspot: true})
+  })
+
+  it('offers "Delete translation" on articles, which unlinks a version before deleting it', () => {
+    expect(draftActions(workspace, 'article', 'article.x')).toEqual(expect.arrayContaining(['delete', 'deleteTranslation']))
+    expect(draftActions(workspace, 'event', 'event.x')).not.toContain('deleteTranslation')
   })
 
   it('keeps the language read-only in the form: the Translations menu sets it', () => {
