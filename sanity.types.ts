@@ -21,6 +21,35 @@ type ArrayOf<T> = Array<
 >;
 
 // Source: schema.json
+export type TranslationMetadata = {
+  _id: string;
+  _type: "translation.metadata";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  translations?: InternationalizedArrayReference;
+  schemaTypes?: Array<string>;
+};
+
+export type InternationalizedArrayReference = Array<
+  {
+    _key: string;
+  } & InternationalizedArrayReferenceValue
+>;
+
+export type ArticleReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "article";
+};
+
+export type InternationalizedArrayReferenceValue = {
+  _type: "internationalizedArrayReferenceValue";
+  value?: ArticleReference;
+  language: string;
+};
+
 export type TranslationInfo = {
   _type: "translationInfo";
   originalLanguage: string;
@@ -85,6 +114,11 @@ export type OfficeReference = {
 export type Position = {
   _type: "position";
   title: string;
+  localizedTitles?: Array<
+    {
+      _key: string;
+    } & LocalizedName
+  >;
   office: OfficeReference;
   startDate?: string;
   endDate?: string;
@@ -94,13 +128,6 @@ export type LocalizedName = {
   _type: "localizedName";
   language: string;
   name: string;
-};
-
-export type ArticleReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "article";
 };
 
 export type EventReference = {
@@ -263,6 +290,11 @@ export type Event = {
   _updatedAt: string;
   _rev: string;
   title: string;
+  localizedTitles?: Array<
+    {
+      _key: string;
+    } & LocalizedName
+  >;
   slug: Slug;
   forum?: ForumReference;
   kind:
@@ -296,6 +328,11 @@ export type Forum = {
   _rev: string;
   name: string;
   abbreviation?: string;
+  localizedNames?: Array<
+    {
+      _key: string;
+    } & LocalizedName
+  >;
   members: Array<
     {
       _key: string;
@@ -321,6 +358,11 @@ export type Person = {
   familyName?: string;
   nameOrder: "givenFirst" | "familyFirst";
   nativeName?: string;
+  localizedNames?: Array<
+    {
+      _key: string;
+    } & LocalizedName
+  >;
   honorific?: string;
   slug: Slug;
   positions?: Array<
@@ -513,6 +555,10 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | TranslationMetadata
+  | InternationalizedArrayReference
+  | ArticleReference
+  | InternationalizedArrayReferenceValue
   | TranslationInfo
   | SeoFields
   | RichText
@@ -521,7 +567,6 @@ export type AllSanitySchemaTypes =
   | OfficeReference
   | Position
   | LocalizedName
-  | ArticleReference
   | EventReference
   | InternalLink
   | FormerName
@@ -556,7 +601,7 @@ export type AllSanitySchemaTypes =
 
 // Source: queries/article-page.ts
 // Variable: articleBySlugQuery
-// Query: *[_type == "article" && slug.current == $slug][0] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  updatedAt,  language,  summary,  "image": mainImage{alt, caption, "url": asset->url},  body[] {    ...,    _type == "accessibleImage" => {alt, caption, "url": asset->url},    markDefs[] {      ...,      _type == "internalLink" => {        "target": reference->{_type, _id, "slug": slug.current, "title": coalesce(title, name)}      }    }  },  externalUrl,  ipRights,  topics,  "offices": offices[]->{_id, name, abbreviation, st3Code},  "people": people[]->{    "slug": slug.current,    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")  },  "events": events[]->{title, "slug": slug.current},  source {    organisationName,    url,    "office": office->{_id, name, abbreviation, st3Code}  },  translation {originalLanguage, originalTitle, originalUrl, note},  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},  seo {title, description}}
+// Query: coalesce(  *[_type == "article" && slug.current == $slug && language == $language][0],  *[_type == "article" && slug.current == $slug && language == "en"][0]) {  _id,  title,  "slug": slug.current,  section,  publishedAt,  updatedAt,  language,  summary,  "image": mainImage{alt, caption, "url": asset->url},  body[] {    ...,    _type == "accessibleImage" => {alt, caption, "url": asset->url},    markDefs[] {      ...,      _type == "internalLink" => {        "target": reference->{          _type,          _id,          "slug": slug.current,          "title": coalesce(            officialNames[language == $language][0].name,            localizedNames[language == $language][0].name,            localizedTitles[language == $language][0].name,            title,            name          )        }      }    }  },  externalUrl,  ipRights,  topics,  "offices": offices[]->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},  "people": people[]->{    "slug": slug.current,    "name": coalesce(      localizedNames[language == $language][0].name,      array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")    )  },  "events": events[]->{"title": coalesce(localizedTitles[language == $language][0].name, title), "slug": slug.current},  source {    organisationName,    url,    "office": office->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code}  },  translation {originalLanguage, originalTitle, originalUrl, note},  // The language versions linked by the translation plugin's metadata document (found by type first, then by reference).  "translations": *[_type == "translation.metadata" && ^._id in translations[].value._ref][0].translations[]{    language,    "slug": value->slug.current  }[defined(slug)],  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},  seo {title, description}}
 export type ArticleBySlugQueryResult = {
   _id: string;
   title: string;
@@ -630,7 +675,7 @@ export type ArticleBySlugQueryResult = {
                     _type: "person";
                     _id: string;
                     slug: string;
-                    title: null;
+                    title: string | null;
                   };
             }
         > | null;
@@ -672,6 +717,10 @@ export type ArticleBySlugQueryResult = {
     originalUrl: string | null;
     note: string | null;
   } | null;
+  translations: Array<{
+    language: string;
+    slug: string;
+  }> | null;
   caseDetails: {
     court: string;
     caseNumber: string;
@@ -699,13 +748,14 @@ export type ArticleBySlugQueryResult = {
 
 // Source: queries/article-search.ts
 // Variable: articleSearchQuery
-// Query: *[  _type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search, summary match $search) | order(_score desc, publishedAt desc) [0...$limit] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  summary}
+// Query: *[  _type == "article" && language == $language && [title, summary, pt::text(body)] match $search] | score(title match $search, summary match $search) | order(_score desc, publishedAt desc) [0...$limit] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  language,  summary}
 export type ArticleSearchQueryResult = Array<{
   _id: string;
   title: string;
   slug: string;
   section: "alert" | "article" | "case" | "link" | "news";
   publishedAt: string;
+  language: string;
   summary: string | null;
 }>;
 
@@ -759,7 +809,7 @@ export type CookiePolicyQueryResult =
 
 // Source: queries/event-page.ts
 // Variable: eventPageQuery
-// Query: *[_type == "event" && slug.current == $slug][0] {  _id,  title,  "slug": slug.current,  kind,  summary,  datePrecision,  startDate,  endDate,  attendanceMode,  location {venue, city, country},  videoLinkNote,  agendaTopics,  "forum": forum->{_id, abbreviation},  "host": host->{_id, name, abbreviation, st3Code},  "chair": chair.person->{    "slug": slug.current,    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")  },  "chairTitle": chair.titleAsReported,  delegations[] {    role,    "office": office->{_id, name, abbreviation, st3Code},    "head": head.person->{      "slug": slug.current,      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")    },    "headTitle": head.titleAsReported,    // Departments by name, people with the slug of their page.    "members": members[]->{      "name": coalesce(        name,        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")      ),      _type == "person" => {"slug": slug.current}    }  },  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.  "relatedArticles": *[_type == "article" && ^._id in events[]._ref] | order(publishedAt desc, _id desc) [0...10] {    title,    "slug": slug.current,    publishedAt  }}
+// Query: *[_type == "event" && slug.current == $slug][0] {  _id,  "title": coalesce(localizedTitles[language == $language][0].name, title),  "slug": slug.current,  kind,  summary,  datePrecision,  startDate,  endDate,  attendanceMode,  location {venue, city, country},  videoLinkNote,  agendaTopics,  "forum": forum->{_id, abbreviation, "name": coalesce(localizedNames[language == $language][0].name, name)},  "host": host->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},  "chair": chair.person->{    "slug": slug.current,    "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "))  },  "chairTitle": chair.titleAsReported,  delegations[] {    role,    "office": office->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},    "head": head.person->{      "slug": slug.current,      "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "))    },    "headTitle": head.titleAsReported,    // Departments by name, people with the slug of their page.    "members": members[]->{      "name": coalesce(        officialNames[language == $language][0].name,        localizedNames[language == $language][0].name,        name,        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")      ),      _type == "person" => {"slug": slug.current}    }  },  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.  "relatedArticles": *[_type == "article" && language == $language && ^._id in events[]._ref] | order(publishedAt desc, _id desc) [0...10] {    title,    "slug": slug.current,    publishedAt  }}
 export type EventPageQueryResult = {
   _id: string;
   title: string;
@@ -785,6 +835,7 @@ export type EventPageQueryResult = {
   forum: {
     _id: string;
     abbreviation: string | null;
+    name: string;
   } | null;
   host: {
     _id: string;
@@ -829,7 +880,7 @@ export type EventPageQueryResult = {
 
 // Source: queries/events.ts
 // Variable: eventsByYearQuery
-// Query: *[  _type == "event" && startDate >= $from && startDate < $to] | order(startDate desc, _id desc) {  _id,  title,  "slug": slug.current,  kind,  datePrecision,  startDate,  endDate,  attendanceMode,  "forum": forum->abbreviation,  "host": host->abbreviation}
+// Query: *[  _type == "event" && startDate >= $from && startDate < $to] | order(startDate desc, _id desc) {  _id,  "title": coalesce(localizedTitles[language == $language][0].name, title),  "slug": slug.current,  kind,  datePrecision,  startDate,  endDate,  attendanceMode,  "forum": forum->abbreviation,  "host": host->abbreviation}
 export type EventsByYearQueryResult = Array<{
   _id: string;
   title: string;
@@ -850,7 +901,7 @@ export type EventsByYearQueryResult = Array<{
 
 // Source: queries/events.ts
 // Variable: upcomingEventsQuery
-// Query: *[  _type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc, _id asc) [0...$limit] {  _id,  title,  "slug": slug.current,  kind,  datePrecision,  startDate,  endDate,  attendanceMode,  location {city, country},  "forum": forum->abbreviation}
+// Query: *[  _type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc, _id asc) [0...$limit] {  _id,  "title": coalesce(localizedTitles[language == $language][0].name, title),  "slug": slug.current,  kind,  datePrecision,  startDate,  endDate,  attendanceMode,  location {city, country},  "forum": forum->abbreviation}
 export type UpcomingEventsQueryResult = Array<{
   _id: string;
   title: string;
@@ -874,7 +925,7 @@ export type UpcomingEventsQueryResult = Array<{
 
 // Source: queries/forum-page.ts
 // Variable: forumPageQuery
-// Query: *[_type == "forum" && _id == $id][0] {  _id,  name,  abbreviation,  founded,  website,  description,  "members": members[]->{_id, name, abbreviation, st3Code},  "observers": observers[]->{_id, name, abbreviation, st3Code},  "events": *[_type == "event" && forum._ref == ^._id] | order(startDate desc, _id desc) [0...20] {    _id,    title,    "slug": slug.current,    kind,    startDate,    datePrecision  }}
+// Query: *[_type == "forum" && _id == $id][0] {  _id,  "name": coalesce(localizedNames[language == $language][0].name, name),  abbreviation,  founded,  website,  description,  "members": members[]->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},  "observers": observers[]->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},  "events": *[_type == "event" && forum._ref == ^._id] | order(startDate desc, _id desc) [0...20] {    _id,    "title": coalesce(localizedTitles[language == $language][0].name, title),    "slug": slug.current,    kind,    startDate,    datePrecision  }}
 export type ForumPageQueryResult = {
   _id: string;
   name: string;
@@ -911,13 +962,14 @@ export type ForumPageQueryResult = {
 
 // Source: queries/latest-articles.ts
 // Variable: latestArticlesQuery
-// Query: *[  _type == "article"  && (!defined($section) || section == $section)  && (    !defined($afterPublishedAt)    || publishedAt < $afterPublishedAt    || (publishedAt == $afterPublishedAt && _id < $afterId)  )] | order(publishedAt desc, _id desc) [0...$limit] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  summary,  "image": mainImage{alt, "url": asset->url},  "offices": offices[]->{_id, abbreviation, st3Code}}
+// Query: *[  _type == "article"  && language == $language  && (!defined($section) || section == $section)  && (    !defined($afterPublishedAt)    || publishedAt < $afterPublishedAt    || (publishedAt == $afterPublishedAt && _id < $afterId)  )] | order(publishedAt desc, _id desc) [0...$limit] {  _id,  title,  "slug": slug.current,  section,  publishedAt,  language,  summary,  "image": mainImage{alt, "url": asset->url},  "offices": offices[]->{_id, abbreviation, st3Code}}
 export type LatestArticlesQueryResult = Array<{
   _id: string;
   title: string;
   slug: string;
   section: "alert" | "article" | "case" | "link" | "news";
   publishedAt: string;
+  language: string;
   summary: string | null;
   image: {
     alt: string | null;
@@ -932,10 +984,11 @@ export type LatestArticlesQueryResult = Array<{
 
 // Source: queries/office-page.ts
 // Variable: officePageQuery
-// Query: *[_type == "office" && _id == $id][0] {  _id,  name,  abbreviation,  kind,  st3Code,  country,  website,  headquarters,  description,  "logo": logo{alt, "url": asset->url},  officialNames[]{language, name},  formerNames[]{name, abbreviation, until},  "parent": parent->{_id, name, abbreviation, st3Code},  "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, name},  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.  "people": *[_type == "person" && ^._id in positions[].office._ref] {    _id,    "slug": slug.current,    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),    "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{title, startDate}  }[defined(position)],  "latestArticles": *[_type == "article" && ^._id in offices[]._ref] | order(publishedAt desc, _id desc) [0...10] {    _id,    title,    "slug": slug.current,    section,    publishedAt  },  "hostedEvents": *[_type == "event" && host._ref == ^._id] | order(startDate desc) [0...20] {    _id,    title,    "slug": slug.current,    startDate,    datePrecision  }}
+// Query: *[_type == "office" && _id == $id][0] {  _id,  "name": coalesce(officialNames[language == $language][0].name, name),  "englishName": name,  abbreviation,  kind,  st3Code,  country,  website,  headquarters,  description,  "logo": logo{alt, "url": asset->url},  officialNames[]{language, name},  formerNames[]{name, abbreviation, until},  "parent": parent->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},  "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, "name": coalesce(officialNames[language == $language][0].name, name)},  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.  "people": *[_type == "person" && ^._id in positions[].office._ref] {    _id,    "slug": slug.current,    "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")),    "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{      "title": coalesce(localizedTitles[language == $language][0].name, title),      startDate    }  }[defined(position)],  "latestArticles": *[_type == "article" && language == $language && ^._id in offices[]._ref] | order(publishedAt desc, _id desc) [0...10] {    _id,    title,    "slug": slug.current,    section,    publishedAt  },  "hostedEvents": *[_type == "event" && host._ref == ^._id] | order(startDate desc) [0...20] {    _id,    "title": coalesce(localizedTitles[language == $language][0].name, title),    "slug": slug.current,    startDate,    datePrecision  }}
 export type OfficePageQueryResult = {
   _id: string;
   name: string;
+  englishName: string;
   abbreviation: string | null;
   kind: "department" | "intergovernmental" | "national" | "regional";
   st3Code: string | null;
@@ -993,11 +1046,12 @@ export type OfficePageQueryResult = {
 
 // Source: queries/person-page.ts
 // Variable: personPageQuery
-// Query: *[_type == "person" && slug.current == $slug][0] {  _id,  "slug": slug.current,  "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),  givenName,  familyName,  nameOrder,  nativeName,  honorific,  bio,  "photo": photo{alt, "url": asset->url},  positions[] {    title,    startDate,    endDate,    "office": office->{_id, name, abbreviation, st3Code}  },  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.  "articles": *[_type == "article" && ^._id in people[]._ref] | order(publishedAt desc, _id desc) [0...20] {    _id,    title,    "slug": slug.current,    section,    publishedAt  },  "events": *[    _type == "event"    && (chair.person._ref == ^._id || ^._id in delegations[].head.person._ref || ^._id in delegations[].members[]._ref)  ] | order(startDate desc) [0...20] {    _id,    title,    "slug": slug.current,    startDate,    datePrecision  }}
+// Query: *[_type == "person" && slug.current == $slug][0] {  _id,  "slug": slug.current,  "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")),  "latinName": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),  givenName,  familyName,  nameOrder,  nativeName,  honorific,  bio,  "photo": photo{alt, "url": asset->url},  positions[] {    "title": coalesce(localizedTitles[language == $language][0].name, title),    startDate,    endDate,    "office": office->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code}  },  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.  "articles": *[_type == "article" && language == $language && ^._id in people[]._ref] | order(publishedAt desc, _id desc) [0...20] {    _id,    title,    "slug": slug.current,    section,    publishedAt  },  "events": *[    _type == "event"    && (chair.person._ref == ^._id || ^._id in delegations[].head.person._ref || ^._id in delegations[].members[]._ref)  ] | order(startDate desc) [0...20] {    _id,    "title": coalesce(localizedTitles[language == $language][0].name, title),    "slug": slug.current,    startDate,    datePrecision  }}
 export type PersonPageQueryResult = {
   _id: string;
   slug: string;
   name: string | null;
+  latinName: string | null;
   givenName: string | null;
   familyName: string | null;
   nameOrder: "familyFirst" | "givenFirst";
@@ -1037,13 +1091,18 @@ export type PersonPageQueryResult = {
 
 // Source: queries/sitemap.ts
 // Variable: sitemapQuery
-// Query: *[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {  _type,  _id,  "slug": slug.current,  "lastModified": coalesce(_updatedAt, updatedAt, publishedAt)}
+// Query: *[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {  _type,  _id,  "slug": slug.current,  "lastModified": coalesce(_updatedAt, updatedAt, publishedAt),  _type == "article" => {    language,    "alternates": *[_type == "translation.metadata" && ^._id in translations[].value._ref][0].translations[]{      language,      "slug": value->slug.current    }[defined(slug)]  }}
 export type SitemapQueryResult = Array<
   | {
       _type: "article";
       _id: string;
       slug: string;
       lastModified: string;
+      language: string;
+      alternates: Array<{
+        language: string;
+        slug: string;
+      }> | null;
     }
   | {
       _type: "event";
@@ -1074,17 +1133,17 @@ export type SitemapQueryResult = Array<
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '*[_type == "article" && slug.current == $slug][0] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  updatedAt,\n  language,\n  summary,\n  "image": mainImage{alt, caption, "url": asset->url},\n  body[] {\n    ...,\n    _type == "accessibleImage" => {alt, caption, "url": asset->url},\n    markDefs[] {\n      ...,\n      _type == "internalLink" => {\n        "target": reference->{_type, _id, "slug": slug.current, "title": coalesce(title, name)}\n      }\n    }\n  },\n  externalUrl,\n  ipRights,\n  topics,\n  "offices": offices[]->{_id, name, abbreviation, st3Code},\n  "people": people[]->{\n    "slug": slug.current,\n    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n  },\n  "events": events[]->{title, "slug": slug.current},\n  source {\n    organisationName,\n    url,\n    "office": office->{_id, name, abbreviation, st3Code}\n  },\n  translation {originalLanguage, originalTitle, originalUrl, note},\n  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},\n  seo {title, description}\n}': ArticleBySlugQueryResult;
-    '*[\n  _type == "article" && [title, summary, pt::text(body)] match $search\n] | score(title match $search, summary match $search) | order(_score desc, publishedAt desc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  summary\n}': ArticleSearchQueryResult;
+    'coalesce(\n  *[_type == "article" && slug.current == $slug && language == $language][0],\n  *[_type == "article" && slug.current == $slug && language == "en"][0]\n) {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  updatedAt,\n  language,\n  summary,\n  "image": mainImage{alt, caption, "url": asset->url},\n  body[] {\n    ...,\n    _type == "accessibleImage" => {alt, caption, "url": asset->url},\n    markDefs[] {\n      ...,\n      _type == "internalLink" => {\n        "target": reference->{\n          _type,\n          _id,\n          "slug": slug.current,\n          "title": coalesce(\n            officialNames[language == $language][0].name,\n            localizedNames[language == $language][0].name,\n            localizedTitles[language == $language][0].name,\n            title,\n            name\n          )\n        }\n      }\n    }\n  },\n  externalUrl,\n  ipRights,\n  topics,\n  "offices": offices[]->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},\n  "people": people[]->{\n    "slug": slug.current,\n    "name": coalesce(\n      localizedNames[language == $language][0].name,\n      array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n    )\n  },\n  "events": events[]->{"title": coalesce(localizedTitles[language == $language][0].name, title), "slug": slug.current},\n  source {\n    organisationName,\n    url,\n    "office": office->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code}\n  },\n  translation {originalLanguage, originalTitle, originalUrl, note},\n  // The language versions linked by the translation plugin\'s metadata document (found by type first, then by reference).\n  "translations": *[_type == "translation.metadata" && ^._id in translations[].value._ref][0].translations[]{\n    language,\n    "slug": value->slug.current\n  }[defined(slug)],\n  caseDetails {court, caseNumber, ecli, decisionDate, outcome, parties[]{name, role}},\n  seo {title, description}\n}': ArticleBySlugQueryResult;
+    '*[\n  _type == "article" && language == $language && [title, summary, pt::text(body)] match $search\n] | score(title match $search, summary match $search) | order(_score desc, publishedAt desc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  language,\n  summary\n}': ArticleSearchQueryResult;
     '*[_id == "cookiePolicy"][0] {\n  bannerText,\n  acceptLabel,\n  rejectLabel,\n  preferencesLabel,\n  policyLinkLabel,\n  privacyStatementUrl,\n  policy,\n  version,\n  effectiveDate,\n  consentLifetimeDays,\n  categories[] {"key": key.current, title, description, strictlyNecessary, required, enabledByDefault},\n  cookies[] {name, provider, party, category, purpose, duration}\n}': CookiePolicyQueryResult;
-    '*[_type == "event" && slug.current == $slug][0] {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  summary,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {venue, city, country},\n  videoLinkNote,\n  agendaTopics,\n  "forum": forum->{_id, abbreviation},\n  "host": host->{_id, name, abbreviation, st3Code},\n  "chair": chair.person->{\n    "slug": slug.current,\n    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n  },\n  "chairTitle": chair.titleAsReported,\n  delegations[] {\n    role,\n    "office": office->{_id, name, abbreviation, st3Code},\n    "head": head.person->{\n      "slug": slug.current,\n      "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n    },\n    "headTitle": head.titleAsReported,\n    // Departments by name, people with the slug of their page.\n    "members": members[]->{\n      "name": coalesce(\n        name,\n        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n      ),\n      _type == "person" => {"slug": slug.current}\n    }\n  },\n  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.\n  "relatedArticles": *[_type == "article" && ^._id in events[]._ref] | order(publishedAt desc, _id desc) [0...10] {\n    title,\n    "slug": slug.current,\n    publishedAt\n  }\n}': EventPageQueryResult;
-    '*[\n  _type == "event" && startDate >= $from && startDate < $to\n] | order(startDate desc, _id desc) {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  "forum": forum->abbreviation,\n  "host": host->abbreviation\n}': EventsByYearQueryResult;
-    '*[\n  _type == "event" && (startDate >= $today || endDate >= $today)\n] | order(startDate asc, _id asc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  kind,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {city, country},\n  "forum": forum->abbreviation\n}': UpcomingEventsQueryResult;
-    '*[_type == "forum" && _id == $id][0] {\n  _id,\n  name,\n  abbreviation,\n  founded,\n  website,\n  description,\n  "members": members[]->{_id, name, abbreviation, st3Code},\n  "observers": observers[]->{_id, name, abbreviation, st3Code},\n  "events": *[_type == "event" && forum._ref == ^._id] | order(startDate desc, _id desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    kind,\n    startDate,\n    datePrecision\n  }\n}': ForumPageQueryResult;
-    '*[\n  _type == "article"\n  && (!defined($section) || section == $section)\n  && (\n    !defined($afterPublishedAt)\n    || publishedAt < $afterPublishedAt\n    || (publishedAt == $afterPublishedAt && _id < $afterId)\n  )\n] | order(publishedAt desc, _id desc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  summary,\n  "image": mainImage{alt, "url": asset->url},\n  "offices": offices[]->{_id, abbreviation, st3Code}\n}': LatestArticlesQueryResult;
-    '*[_type == "office" && _id == $id][0] {\n  _id,\n  name,\n  abbreviation,\n  kind,\n  st3Code,\n  country,\n  website,\n  headquarters,\n  description,\n  "logo": logo{alt, "url": asset->url},\n  officialNames[]{language, name},\n  formerNames[]{name, abbreviation, until},\n  "parent": parent->{_id, name, abbreviation, st3Code},\n  "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, name},\n  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.\n  "people": *[_type == "person" && ^._id in positions[].office._ref] {\n    _id,\n    "slug": slug.current,\n    "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),\n    "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{title, startDate}\n  }[defined(position)],\n  "latestArticles": *[_type == "article" && ^._id in offices[]._ref] | order(publishedAt desc, _id desc) [0...10] {\n    _id,\n    title,\n    "slug": slug.current,\n    section,\n    publishedAt\n  },\n  "hostedEvents": *[_type == "event" && host._ref == ^._id] | order(startDate desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    datePrecision\n  }\n}': OfficePageQueryResult;
-    '*[_type == "person" && slug.current == $slug][0] {\n  _id,\n  "slug": slug.current,\n  "name": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),\n  givenName,\n  familyName,\n  nameOrder,\n  nativeName,\n  honorific,\n  bio,\n  "photo": photo{alt, "url": asset->url},\n  positions[] {\n    title,\n    startDate,\n    endDate,\n    "office": office->{_id, name, abbreviation, st3Code}\n  },\n  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.\n  "articles": *[_type == "article" && ^._id in people[]._ref] | order(publishedAt desc, _id desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    section,\n    publishedAt\n  },\n  "events": *[\n    _type == "event"\n    && (chair.person._ref == ^._id || ^._id in delegations[].head.person._ref || ^._id in delegations[].members[]._ref)\n  ] | order(startDate desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    datePrecision\n  }\n}': PersonPageQueryResult;
-    '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {\n  _type,\n  _id,\n  "slug": slug.current,\n  "lastModified": coalesce(_updatedAt, updatedAt, publishedAt)\n}': SitemapQueryResult;
+    '*[_type == "event" && slug.current == $slug][0] {\n  _id,\n  "title": coalesce(localizedTitles[language == $language][0].name, title),\n  "slug": slug.current,\n  kind,\n  summary,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {venue, city, country},\n  videoLinkNote,\n  agendaTopics,\n  "forum": forum->{_id, abbreviation, "name": coalesce(localizedNames[language == $language][0].name, name)},\n  "host": host->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},\n  "chair": chair.person->{\n    "slug": slug.current,\n    "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "))\n  },\n  "chairTitle": chair.titleAsReported,\n  delegations[] {\n    role,\n    "office": office->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},\n    "head": head.person->{\n      "slug": slug.current,\n      "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "))\n    },\n    "headTitle": head.titleAsReported,\n    // Departments by name, people with the slug of their page.\n    "members": members[]->{\n      "name": coalesce(\n        officialNames[language == $language][0].name,\n        localizedNames[language == $language][0].name,\n        name,\n        array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")\n      ),\n      _type == "person" => {"slug": slug.current}\n    }\n  },\n  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.\n  "relatedArticles": *[_type == "article" && language == $language && ^._id in events[]._ref] | order(publishedAt desc, _id desc) [0...10] {\n    title,\n    "slug": slug.current,\n    publishedAt\n  }\n}': EventPageQueryResult;
+    '*[\n  _type == "event" && startDate >= $from && startDate < $to\n] | order(startDate desc, _id desc) {\n  _id,\n  "title": coalesce(localizedTitles[language == $language][0].name, title),\n  "slug": slug.current,\n  kind,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  "forum": forum->abbreviation,\n  "host": host->abbreviation\n}': EventsByYearQueryResult;
+    '*[\n  _type == "event" && (startDate >= $today || endDate >= $today)\n] | order(startDate asc, _id asc) [0...$limit] {\n  _id,\n  "title": coalesce(localizedTitles[language == $language][0].name, title),\n  "slug": slug.current,\n  kind,\n  datePrecision,\n  startDate,\n  endDate,\n  attendanceMode,\n  location {city, country},\n  "forum": forum->abbreviation\n}': UpcomingEventsQueryResult;
+    '*[_type == "forum" && _id == $id][0] {\n  _id,\n  "name": coalesce(localizedNames[language == $language][0].name, name),\n  abbreviation,\n  founded,\n  website,\n  description,\n  "members": members[]->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},\n  "observers": observers[]->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},\n  "events": *[_type == "event" && forum._ref == ^._id] | order(startDate desc, _id desc) [0...20] {\n    _id,\n    "title": coalesce(localizedTitles[language == $language][0].name, title),\n    "slug": slug.current,\n    kind,\n    startDate,\n    datePrecision\n  }\n}': ForumPageQueryResult;
+    '*[\n  _type == "article"\n  && language == $language\n  && (!defined($section) || section == $section)\n  && (\n    !defined($afterPublishedAt)\n    || publishedAt < $afterPublishedAt\n    || (publishedAt == $afterPublishedAt && _id < $afterId)\n  )\n] | order(publishedAt desc, _id desc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  language,\n  summary,\n  "image": mainImage{alt, "url": asset->url},\n  "offices": offices[]->{_id, abbreviation, st3Code}\n}': LatestArticlesQueryResult;
+    '*[_type == "office" && _id == $id][0] {\n  _id,\n  "name": coalesce(officialNames[language == $language][0].name, name),\n  "englishName": name,\n  abbreviation,\n  kind,\n  st3Code,\n  country,\n  website,\n  headquarters,\n  description,\n  "logo": logo{alt, "url": asset->url},\n  officialNames[]{language, name},\n  formerNames[]{name, abbreviation, until},\n  "parent": parent->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},\n  "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, "name": coalesce(officialNames[language == $language][0].name, name)},\n  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.\n  "people": *[_type == "person" && ^._id in positions[].office._ref] {\n    _id,\n    "slug": slug.current,\n    "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")),\n    "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{\n      "title": coalesce(localizedTitles[language == $language][0].name, title),\n      startDate\n    }\n  }[defined(position)],\n  "latestArticles": *[_type == "article" && language == $language && ^._id in offices[]._ref] | order(publishedAt desc, _id desc) [0...10] {\n    _id,\n    title,\n    "slug": slug.current,\n    section,\n    publishedAt\n  },\n  "hostedEvents": *[_type == "event" && host._ref == ^._id] | order(startDate desc) [0...20] {\n    _id,\n    "title": coalesce(localizedTitles[language == $language][0].name, title),\n    "slug": slug.current,\n    startDate,\n    datePrecision\n  }\n}': OfficePageQueryResult;
+    '*[_type == "person" && slug.current == $slug][0] {\n  _id,\n  "slug": slug.current,\n  "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")),\n  "latinName": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),\n  givenName,\n  familyName,\n  nameOrder,\n  nativeName,\n  honorific,\n  bio,\n  "photo": photo{alt, "url": asset->url},\n  positions[] {\n    "title": coalesce(localizedTitles[language == $language][0].name, title),\n    startDate,\n    endDate,\n    "office": office->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code}\n  },\n  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.\n  "articles": *[_type == "article" && language == $language && ^._id in people[]._ref] | order(publishedAt desc, _id desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    section,\n    publishedAt\n  },\n  "events": *[\n    _type == "event"\n    && (chair.person._ref == ^._id || ^._id in delegations[].head.person._ref || ^._id in delegations[].members[]._ref)\n  ] | order(startDate desc) [0...20] {\n    _id,\n    "title": coalesce(localizedTitles[language == $language][0].name, title),\n    "slug": slug.current,\n    startDate,\n    datePrecision\n  }\n}': PersonPageQueryResult;
+    '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {\n  _type,\n  _id,\n  "slug": slug.current,\n  "lastModified": coalesce(_updatedAt, updatedAt, publishedAt),\n  _type == "article" => {\n    language,\n    "alternates": *[_type == "translation.metadata" && ^._id in translations[].value._ref][0].translations[]{\n      language,\n      "slug": value->slug.current\n    }[defined(slug)]\n  }\n}': SitemapQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

@@ -34,19 +34,19 @@ const runs = Number(values.runs)
 const groqJsVersion = (JSON.parse(await readFile(new URL('../node_modules/groq-js/package.json', import.meta.url), 'utf8')) as {version: string}).version
 
 function cases(): Case[] {
-  const page = {section: null, limit: 20, afterPublishedAt: null, afterId: null}
+  const page = {language: 'en', section: null, limit: 20, afterPublishedAt: null, afterId: null}
   return [
     {name: 'latest articles', query: site.latestArticlesQuery, params: page, naiveIs: 'no projection', naive: '*[_type == "article" && (!defined($section) || section == $section)] | order(publishedAt desc) [0...$limit]'},
-    {name: 'article page', query: site.articleBySlugQuery, params: {slug: 'article-10'}, naiveIs: 'whole documents', naive: '*[_type == "article" && slug.current == $slug][0]{..., "offices": offices[]->, "people": people[]->, "events": events[]->}'},
-    {name: 'office page', query: site.officePageQuery, params: {id: 'office.0'}, naiveIs: 'joins in filters', naive: '*[_type == "office" && _id == $id][0]{..., "people": *[_type == "person" && $id in positions[].office->_id], "latestArticles": *[_type == "article" && $id in offices[]->_id] | order(publishedAt desc) [0...10], "hostedEvents": *[_type == "event" && host->_id == $id]}'},
-    {name: 'person page', query: site.personPageQuery, params: {slug: 'person-1'}, naiveIs: 'joins in filters', naive: '*[_type == "person" && slug.current == $slug][0]{..., "articles": *[_type == "article" && ^._id in people[]->_id], "events": *[_type == "event" && ^._id in delegations[].head.person->_id]}'},
-    {name: 'event page', query: site.eventPageQuery, params: {slug: 'event-4'}, naiveIs: 'joins in filters', naive: '*[_type == "event" && slug.current == $slug][0]{..., "host": host->, "delegations": delegations[]{..., "office": office->}, "relatedArticles": *[_type == "article" && ^._id in events[]->_id]}'},
-    {name: 'events by year', query: site.eventsByYearQuery, params: {from: '2020-01-01', to: '2021-01-01'}, naiveIs: 'function in filter, no projection', naive: '*[_type == "event" && string::split(startDate, "-")[0] == "2020"] | order(startDate desc)'},
-    {name: 'upcoming events', query: site.upcomingEventsQuery, params: {today: '2027-06-01', limit: 20}, naiveIs: 'no projection', naive: '*[_type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc) [0...$limit]'},
-    {name: 'forum page', query: site.forumPageQuery, params: {id: 'forum.1'}, naiveIs: 'join in filter', naive: '*[_type == "forum" && _id == $id][0]{..., "members": members[]->, "observers": observers[]->, "events": *[_type == "event" && forum->_id == ^._id]}'},
+    {name: 'article page', query: site.articleBySlugQuery, params: {language: 'en', slug: 'article-10'}, naiveIs: 'whole documents', naive: '*[_type == "article" && slug.current == $slug][0]{..., "offices": offices[]->, "people": people[]->, "events": events[]->}'},
+    {name: 'office page', query: site.officePageQuery, params: {language: 'en', id: 'office.0'}, naiveIs: 'joins in filters', naive: '*[_type == "office" && _id == $id][0]{..., "people": *[_type == "person" && $id in positions[].office->_id], "latestArticles": *[_type == "article" && $id in offices[]->_id] | order(publishedAt desc) [0...10], "hostedEvents": *[_type == "event" && host->_id == $id]}'},
+    {name: 'person page', query: site.personPageQuery, params: {language: 'en', slug: 'person-1'}, naiveIs: 'joins in filters', naive: '*[_type == "person" && slug.current == $slug][0]{..., "articles": *[_type == "article" && ^._id in people[]->_id], "events": *[_type == "event" && ^._id in delegations[].head.person->_id]}'},
+    {name: 'event page', query: site.eventPageQuery, params: {language: 'en', slug: 'event-4'}, naiveIs: 'joins in filters', naive: '*[_type == "event" && slug.current == $slug][0]{..., "host": host->, "delegations": delegations[]{..., "office": office->}, "relatedArticles": *[_type == "article" && ^._id in events[]->_id]}'},
+    {name: 'events by year', query: site.eventsByYearQuery, params: {language: 'en', from: '2020-01-01', to: '2021-01-01'}, naiveIs: 'function in filter, no projection', naive: '*[_type == "event" && string::split(startDate, "-")[0] == "2020"] | order(startDate desc)'},
+    {name: 'upcoming events', query: site.upcomingEventsQuery, params: {language: 'en', today: '2027-06-01', limit: 20}, naiveIs: 'no projection', naive: '*[_type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc) [0...$limit]'},
+    {name: 'forum page', query: site.forumPageQuery, params: {language: 'en', id: 'forum.1'}, naiveIs: 'join in filter', naive: '*[_type == "forum" && _id == $id][0]{..., "members": members[]->, "observers": observers[]->, "events": *[_type == "event" && forum->_id == ^._id]}'},
     {name: 'cookie policy', query: site.cookiePolicyQuery, params: {}, naiveIs: 'type scan, no projection', naive: '*[_type == "cookiePolicy"][0]'},
     {name: 'sitemap', query: site.sitemapQuery, params: {}, naiveIs: 'whole documents', naive: '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc)'},
-    {name: 'article search', query: site.articleSearchQuery, params: {search: 'roadmap sustainable', limit: 20}, naiveIs: 'no projection', naive: '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]'},
+    {name: 'article search', query: site.articleSearchQuery, params: {language: 'en', search: 'roadmap sustainable', limit: 20}, naiveIs: 'no projection', naive: '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]'},
   ]
 }
 
@@ -114,11 +114,11 @@ for (const size of sizes) {
 const seed = await readNdjson('data/seed.ndjson')
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value))
 const single = [
-  ['article page (without body)', site.articleBySlugQuery, {slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online'}],
-  ['office page', site.officePageQuery, {id: 'office.cn'}],
-  ['person page', site.personPageQuery, {slug: 'liao-tao'}],
-  ['event page', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023'}],
-  ['forum page', site.forumPageQuery, {id: 'forum.ip5'}],
+  ['article page (without body)', site.articleBySlugQuery, {language: 'en', slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online'}],
+  ['office page', site.officePageQuery, {language: 'en', id: 'office.cn'}],
+  ['person page', site.personPageQuery, {language: 'en', slug: 'liao-tao'}],
+  ['event page', site.eventPageQuery, {language: 'en', slug: 'ip5-deputy-heads-2023'}],
+  ['forum page', site.forumPageQuery, {language: 'en', id: 'forum.ip5'}],
 ] as const
 console.log('\nSize targets on the seed dataset')
 for (const [name, query, params] of single) {
@@ -127,10 +127,10 @@ for (const [name, query, params] of single) {
   console.log(`  ${name.padEnd(30)} ${String(bytes).padStart(6)} B   ${bytes < 2048 ? 'ok' : 'OVER'} (< 2048 B)`)
 }
 const lists = [
-  ['latest articles', site.latestArticlesQuery, {section: null, limit: 20, afterPublishedAt: null, afterId: null}],
-  ['events by year', site.eventsByYearQuery, {from: '2023-01-01', to: '2024-01-01'}],
+  ['latest articles', site.latestArticlesQuery, {language: 'en', section: null, limit: 20, afterPublishedAt: null, afterId: null}],
+  ['events by year', site.eventsByYearQuery, {language: 'en', from: '2023-01-01', to: '2024-01-01'}],
   ['sitemap', site.sitemapQuery, {}],
-  ['article search', site.articleSearchQuery, {search: 'IP5', limit: 20}],
+  ['article search', site.articleSearchQuery, {language: 'en', search: 'IP5', limit: 20}],
 ] as const
 for (const [name, query, params] of lists) {
   const result = (await evaluateGroq(query, params, seed)) as unknown[]

@@ -4,12 +4,15 @@ export interface SiteOptions {
   siteUrl: string
   /** The publisher named in NewsArticle. */
   publisher: {name: string; url?: string; logoUrl?: string}
-  /** Paths of pages; defaults: /articles/:slug, /people/:slug, /events/:slug, /offices/:id, /forums/:id. */
+  /**
+   * Paths of pages; defaults: /articles/:slug (English) and /:language/articles/:slug (other languages: the
+   * language versions of an article share its slug), /people/:slug, /events/:slug, /offices/:id, /forums/:id.
+   */
   paths?: Partial<SitePaths>
 }
 
 export interface SitePaths {
-  article: (slug: string) => string
+  article: (slug: string, language?: string) => string
   person: (slug: string) => string
   event: (slug: string) => string
   office: (id: string) => string
@@ -17,16 +20,17 @@ export interface SitePaths {
 }
 
 const defaultPaths: SitePaths = {
-  article: (slug) => `/articles/${encodeURIComponent(slug)}`,
+  article: (slug, language) =>
+    language && language !== 'en' ? `/${encodeURIComponent(language)}/articles/${encodeURIComponent(slug)}` : `/articles/${encodeURIComponent(slug)}`,
   person: (slug) => `/people/${encodeURIComponent(slug)}`,
   event: (slug) => `/events/${encodeURIComponent(slug)}`,
   office: (id) => `/offices/${encodeURIComponent(id)}`,
   forum: (id) => `/forums/${encodeURIComponent(id)}`,
 }
 
-export function pageUrl(options: SiteOptions, kind: keyof SitePaths, key: string | null | undefined): string | undefined {
+export function pageUrl(options: SiteOptions, kind: keyof SitePaths, key: string | null | undefined, language?: string | null): string | undefined {
   if (!key) return undefined
-  const path = (options.paths?.[kind] ?? defaultPaths[kind])(key)
+  const path = (options.paths?.[kind] ?? defaultPaths[kind])(key, language ?? undefined)
   return new URL(path, options.siteUrl).href
 }
 

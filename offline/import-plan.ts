@@ -42,6 +42,6 @@ export function importSteps(documents: readonly Doc[], replaceContent: boolean):
   const isReferenceData = (doc: Doc) => (REFERENCE_DATA_TYPES as readonly string[]).includes(doc._type)
   return [
     {label: 'reference data (offices, people, forums)', documents: documents.filter(isReferenceData), mode: '--missing' as const},
-    {label: 'content (events, articles, cookie policy)', documents: documents.filter((doc) => !isReferenceData(doc)), mode: replaceContent ? ('--replace' as const) : ('--missing' as const)},
+    {label: 'content (events, articles and the links between their translations, cookie policy)', documents: documents.filter((doc) => !isReferenceData(doc)), mode: replaceContent ? ('--replace' as const) : ('--missing' as const)},
   ].filter((step) => step.documents.length > 0)
 }

@@ -1,13 +1,14 @@
 import {defineQuery} from 'groq'
 
 /**
- * Latest articles, newest first, a page at a time, optionally in one section.
- * Params: $section (a section value or null), $limit (page size),
+ * Latest articles in one language, newest first, a page at a time, optionally in one section.
+ * Params: $language (a BCP 47 tag such as "en" or "zh-Hans"), $section (a section value or null), $limit (page size),
  * $afterPublishedAt and $afterId (the last item of the previous page, or null for the first page).
  * Cursor pagination on (publishedAt, _id): no deep offsets, and ties on the date are broken by id.
  */
 export const latestArticlesQuery = defineQuery(`*[
   _type == "article"
+  && language == $language
   && (!defined($section) || section == $section)
   && (
     !defined($afterPublishedAt)
@@ -20,6 +21,7 @@ export const latestArticlesQuery = defineQuery(`*[
   "slug": slug.current,
   section,
   publishedAt,
+  language,
   summary,
   "image": mainImage{alt, "url": asset->url},
   "offices": offices[]->{_id, abbreviation, st3Code}

@@ -17,6 +17,7 @@ import type {StructureBuilder, StructureResolver} from 'sanity/structure'
 
 import {articleSections, type ArticleSection} from '../schemas/constants/article-sections.ts'
 import {COOKIE_POLICY_ID, STUDIO_API_VERSION} from '../schemas/constants/ids.ts'
+import {DEFAULT_LANGUAGES, type SiteLanguage} from '../schemas/constants/languages.ts'
 import {officeKinds} from '../schemas/constants/office-kinds.ts'
 import {articleSectionTemplateId} from './templates.ts'
 
@@ -89,10 +90,28 @@ function filteredListItem(S: StructureBuilder, options: FilteredListOptions) {
 }
 
 /**
- * The articles, all and by section. Called "News desk", not "Articles": one of the site's sections is
- * called Articles, and "Articles > Articles" read as a name clash.
+ * Articles in one language each, newest first; "New" in a list starts the article in that language (the
+ * translation plugin's template for it).
  */
-function articles(S: StructureBuilder) {
+function articlesByLanguage(S: StructureBuilder, languages: readonly SiteLanguage[]) {
+  return languages.map(({id, title}) =>
+    filteredListItem(S, {
+      id: `language-${id}`,
+      title,
+      schemaType: 'article',
+      filter: '_type == "article" && language == $language',
+      params: {language: id},
+      ordering: newestArticlesFirst,
+      templates: [S.initialValueTemplateItem(`article-${id}`)],
+    }),
+  )
+}
+
+/**
+ * The articles, all, by section and by language. Called "News desk", not "Articles": one of the site's
+ * sections is called Articles, and "Articles > Articles" read as a name clash.
+ */
+function articles(S: StructureBuilder, languages: readonly SiteLanguage[]) {
   return S.listItem()
     .id('articles')
     .title('News desk')
@@ -128,6 +147,8 @@ function articles(S: StructureBuilder) {
               templates: [S.initialValueTemplateItem(articleSectionTemplateId(value))],
             }),
           ),
+          S.divider(),
+          ...articlesByLanguage(S, languages),
         ]),
     )
 }
@@ -240,8 +261,8 @@ function settings(S: StructureBuilder) {
     )
 }
 
-/** Articles by section, events by year, reference data, settings. */
-export const structure: StructureResolver = (S, context) => {
+/** Articles by section and by language, events by year, reference data, settings. */
+export const structureFor = (languages: readonly SiteLanguage[] = DEFAULT_LANGUAGES): StructureResolver => (S, context) => {
   const fetchStartDates = () =>
     context
       .getClient({apiVersion: STUDIO_API_VERSION})
@@ -249,5 +270,8 @@ export const structure: StructureResolver = (S, context) => {
   return S.list()
     .id('root')
     .title('Content')
-    .items([articles(S), events(S, fetchStartDates), S.divider(), referenceData(S), settings(S)])
+    .items([articles(S, languages), events(S, fetchStartDates), S.divider(), referenceData(S), settings(S)])
 }
+
+/** The structure for the default languages, English and Simplified Chinese. */
+export const structure: StructureResolver = structureFor()

@@ -11,6 +11,7 @@ export const events: SeedEvent[] = [
     _id: 'event.ip5-deputy-heads-2023',
     _type: 'event',
     title: '2023 IP5 Deputy Heads of Office meeting',
+    localizedTitles: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '2023年五局副局长会议'}],
     slug: slug('ip5-deputy-heads-2023'),
     forum: ref('forum.ip5'),
     kind: 'deputyHeadsMeeting',

@@ -1,4 +1,4 @@
-import type {Article, CookiePolicy, Event, Forum, Office, Person} from '../../sanity.types.ts'
+import type {Article, CookiePolicy, Event, Forum, Office, Person, TranslationMetadata} from '../../sanity.types.ts'
 
 /** A document as `sanity dataset import` takes it: the Content Lake adds the system fields. */
 export type SeedDocument<T> = Omit<T, '_createdAt' | '_updatedAt' | '_rev'>
@@ -9,6 +9,7 @@ export type SeedForum = SeedDocument<Forum>
 export type SeedEvent = SeedDocument<Event>
 export type SeedArticle = SeedDocument<Article>
 export type SeedCookiePolicy = SeedDocument<CookiePolicy>
+export type SeedTranslationMetadata = SeedDocument<TranslationMetadata>
 
 /** A reference; with a key when it sits in an array. */
 export function ref(id: string): {_type: 'reference'; _ref: string}

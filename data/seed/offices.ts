@@ -1,6 +1,7 @@
 import {ref, type SeedOffice} from './helpers.ts'
 
-// Facts from ../../../shared/notes/domain.md: names, WIPO ST.3 codes, seats, former names.
+// Facts from ../../../shared/notes/domain.md: names, WIPO ST.3 codes, seats, former names. Simplified
+// Chinese (zh-Hans) names are the ones Chinese official sources use for these offices (see README.md here).
 // KIPO keeps its 2023 name here, as in the seed article; migrations/ records its 2025 renaming.
 export const ip5Offices: SeedOffice[] = [
   {
@@ -11,6 +12,7 @@ export const ip5Offices: SeedOffice[] = [
     kind: 'national',
     st3Code: 'US',
     country: 'US',
+    officialNames: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '美国专利商标局'}],
     website: 'https://www.uspto.gov',
     headquarters: 'Alexandria, Virginia',
     description: 'The national patent and trademark office of the United States, an agency of the Department of Commerce.',
@@ -38,7 +40,7 @@ export const ip5Offices: SeedOffice[] = [
     kind: 'national',
     st3Code: 'JP',
     country: 'JP',
-    officialNames: [{_key: 'ja', _type: 'localizedName', language: 'ja', name: '特許庁'}],
+    officialNames: [{_key: 'ja', _type: 'localizedName', language: 'ja', name: '特許庁'}, {_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '日本特许厅'}],
     website: 'https://www.jpo.go.jp',
     headquarters: 'Tokyo',
   },
@@ -50,7 +52,7 @@ export const ip5Offices: SeedOffice[] = [
     kind: 'national',
     st3Code: 'KR',
     country: 'KR',
-    officialNames: [{_key: 'ko', _type: 'localizedName', language: 'ko', name: '특허청'}],
+    officialNames: [{_key: 'ko', _type: 'localizedName', language: 'ko', name: '특허청'}, {_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '韩国知识产权局'}],
     website: 'https://www.kipo.go.kr',
     headquarters: 'Daejeon',
   },
@@ -65,6 +67,7 @@ export const ip5Offices: SeedOffice[] = [
     officialNames: [
       {_key: 'de', _type: 'localizedName', language: 'de', name: 'Europäisches Patentamt'},
       {_key: 'fr', _type: 'localizedName', language: 'fr', name: 'Office européen des brevets'},
+      {_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '欧洲专利局'},
     ],
     website: 'https://www.epo.org',
     headquarters: 'Munich',
@@ -139,23 +142,24 @@ export const otherOffices: SeedOffice[] = [
   }),
 ]
 
-const department = (id: string, name: string, parent: string): SeedOffice => ({
+const department = (id: string, name: string, parent: string, chineseName: string): SeedOffice => ({
   _id: id,
   _type: 'office',
   name,
   kind: 'department',
   parent: ref(parent),
+  officialNames: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: chineseName}],
 })
 
 /** The CNIPA departments whose principals were in the Chinese delegation, as the seed article names them. */
 export const cnipaDepartments: SeedOffice[] = [
-  department('office.cn.international-cooperation', 'International Cooperation Department', 'office.cn'),
-  department('office.cn.treaty-and-law', 'Department of Treaty and Law', 'office.cn'),
-  department('office.cn.strategic-planning', 'Strategic Planning Department', 'office.cn'),
-  department('office.cn.patent-office', 'Patent Office', 'office.cn'),
-  department('office.cn.patent-office.examination-affairs', 'Examination Affair Department', 'office.cn.patent-office'),
-  department('office.cn.patent-office.documentation', 'Patent Documentation Department', 'office.cn.patent-office'),
-  department('office.cn.patent-office.automation', 'Automation Department', 'office.cn.patent-office'),
+  department('office.cn.international-cooperation', 'International Cooperation Department', 'office.cn', '国际合作司'),
+  department('office.cn.treaty-and-law', 'Department of Treaty and Law', 'office.cn', '条法司'),
+  department('office.cn.strategic-planning', 'Strategic Planning Department', 'office.cn', '战略规划司'),
+  department('office.cn.patent-office', 'Patent Office', 'office.cn', '专利局'),
+  department('office.cn.patent-office.examination-affairs', 'Examination Affair Department', 'office.cn.patent-office', '审查业务管理部'),
+  department('office.cn.patent-office.documentation', 'Patent Documentation Department', 'office.cn.patent-office', '专利文献部'),
+  department('office.cn.patent-office.automation', 'Automation Department', 'office.cn.patent-office', '自动化部'),
 ]
 
 export const offices = [...ip5Offices, ...otherOffices, ...cnipaDepartments]

@@ -1,6 +1,9 @@
 import {ref, slug, type SeedPerson} from './helpers.ts'
 
 // Titles are the positions as the offices give them; what a source reported is kept on the event.
+// Simplified Chinese names: Liao Tao's own; Katsura Masanori's kanji in simplified characters; Wallace and Ernst
+// transliterated for this dataset (Xinhua style). Ryu Donghyun has none here: his hanja are not known to
+// the dataset, so Chinese pages show his name in Latin script (the English fallback).
 export const people: SeedPerson[] = [
   {
     _id: 'person.liao-tao',
@@ -9,8 +12,9 @@ export const people: SeedPerson[] = [
     familyName: 'Liao',
     nameOrder: 'familyFirst',
     nativeName: '廖涛',
+    localizedNames: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '廖涛'}],
     slug: slug('liao-tao'),
-    positions: [{_key: 'cnipa', _type: 'position', title: 'Deputy Commissioner', office: ref('office.cn')}],
+    positions: [{_key: 'cnipa', _type: 'position', title: 'Deputy Commissioner', localizedTitles: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '副局长'}], office: ref('office.cn')}],
   },
   {
     _id: 'person.valencia-martin-wallace',
@@ -18,8 +22,11 @@ export const people: SeedPerson[] = [
     givenName: 'Valencia',
     familyName: 'Martin Wallace',
     nameOrder: 'givenFirst',
+    localizedNames: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '瓦伦西亚·马丁·华莱士'}],
     slug: slug('valencia-martin-wallace'),
-    positions: [{_key: 'uspto', _type: 'position', title: 'Deputy Commissioner for Patents', office: ref('office.us')}],
+    positions: [
+      {_key: 'uspto', _type: 'position', title: 'Deputy Commissioner for Patents', localizedTitles: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '专利副局长'}], office: ref('office.us')},
+    ],
   },
   {
     _id: 'person.christoph-ernst',
@@ -27,8 +34,9 @@ export const people: SeedPerson[] = [
     givenName: 'Christoph',
     familyName: 'Ernst',
     nameOrder: 'givenFirst',
+    localizedNames: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '克里斯托夫·恩斯特'}],
     slug: slug('christoph-ernst'),
-    positions: [{_key: 'epo', _type: 'position', title: 'Vice-President', office: ref('office.ep')}],
+    positions: [{_key: 'epo', _type: 'position', title: 'Vice-President', localizedTitles: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '副局长'}], office: ref('office.ep')}],
   },
   {
     _id: 'person.katsura-masanori',
@@ -37,6 +45,7 @@ export const people: SeedPerson[] = [
     familyName: 'Katsura',
     nameOrder: 'familyFirst',
     nativeName: '桂正憲',
+    localizedNames: [{_key: 'zh-Hans', _type: 'localizedName', language: 'zh-Hans', name: '桂正宪'}],
     slug: slug('katsura-masanori'),
     positions: [{_key: 'jpo', _type: 'position', title: 'Deputy Commissioner', office: ref('office.jp')}],
     bio: 'Spelt "Karsura Masanori" in the CNIPA report of the 2023 IP5 Deputy Heads meeting.',

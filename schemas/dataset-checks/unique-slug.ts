@@ -2,11 +2,13 @@ import {getPublishedId, type SlugIsUniqueValidator} from 'sanity'
 
 import {STUDIO_API_VERSION} from '../constants/ids.ts'
 
-// `_type` and `slug.current` first: both are served from the Content Lake's indexes.
-export const SLUG_TAKEN = `defined(*[_type == $type && slug.current == $slug && !sanity::versionOf($published)][0]._id)`
+// `_type` and `slug.current` first: both are served from the Content Lake's indexes. Documents with a
+// language (articles) share a slug with their translations: the site puts the language in the address.
+export const SLUG_TAKEN = `defined(*[_type == $type && slug.current == $slug && !sanity::versionOf($published) && (!defined($language) || language == $language)][0]._id)`
 
 /**
- * A slug is unique among documents of the same type (the document's own draft and release versions do not count).
+ * A slug is unique among documents of the same type, and for articles the same language (the document's own
+ * draft and release versions do not count): a translation keeps its original's slug.
  * Replaces Sanity's default check, whose query needs the hosted API's release functions.
  */
 export const isUniqueAmongType: SlugIsUniqueValidator = async (slug, context) => {
@@ -17,6 +19,7 @@ export const isUniqueAmongType: SlugIsUniqueValidator = async (slug, context) =>
     type: document._type,
     slug,
     published,
+    language: typeof document.language === 'string' ? document.language : null,
   })
   return !taken
 }

@@ -16,8 +16,15 @@ import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredRule, requiredTextRule, urlRules, withoutBuiltIns, requiredForTypes} from '../fields/own-messages.ts'
 import {LanguageCodeInput} from '../components/code-select-input.tsx'
+import {languageBadge, languageLabel} from '../fields/language-badge.ts'
 
 type ArticleDocument = {section?: ArticleSection; publishedAt?: string}
+
+/**
+ * Language-specific fields a translation starts without: creating one from the Translations menu copies the
+ * rest (section, slug, offices, people, events, IP rights, topics, source, link address, case details).
+ */
+const NOT_COPIED_TO_TRANSLATIONS = {documentInternationalization: {exclude: true}} as const
 const sectionOf = (document: unknown) => (document as ArticleDocument | undefined)?.section
 
 export const article = defineType({
@@ -45,6 +52,7 @@ export const article = defineType({
       name: 'title',
       type: 'string',
       group: 'content',
+      options: NOT_COPIED_TO_TRANSLATIONS,
       validation: (rule) => [rule, requiredTextRule(rule, 'Give the article a title')],
     }),
     defineField({
@@ -71,6 +79,7 @@ export const article = defineType({
       rows: 3,
       group: 'content',
       description: 'One or two sentences for lists and link previews.',
+      options: NOT_COPIED_TO_TRANSLATIONS,
       validation: (rule) => [rule, withoutBuiltIns(rule).max(300).warning('Summaries read best under 300 characters')],
     }),
     defineField({
@@ -82,14 +91,15 @@ export const article = defineType({
       hidden: ({document}) => sectionOf(document) !== 'link',
       validation: (rule) => urlRules(rule, {scheme: ['http', 'https']}, 'Enter an address starting with https:// or http://'),
     }),
-    defineField({name: 'mainImage', title: 'Main image', type: 'accessibleImage', group: 'content'}),
-    defineField({name: 'body', type: 'richText', group: 'content'}),
+    defineField({name: 'mainImage', title: 'Main image', type: 'accessibleImage', group: 'content', options: {hotspot: true, ...NOT_COPIED_TO_TRANSLATIONS}}),
+    defineField({name: 'body', type: 'richText', group: 'content', options: NOT_COPIED_TO_TRANSLATIONS}),
     defineField({
       name: 'publishedAt',
       title: 'Published',
       type: 'datetime',
       group: 'publishing',
       description: 'Filled in with the time of publishing when the article is first published. Set it yourself to show another date.',
+      options: NOT_COPIED_TO_TRANSLATIONS,
       // Required, except in a draft: on the document, where the id says which it is (see validation above).
       validation: (rule, _context) => [rule, requiredForTypes(rule)],
     }),
@@ -99,6 +109,7 @@ export const article = defineType({
       type: 'datetime',
       group: 'publishing',
       description: 'Set when the article is changed in substance after publication.',
+      options: NOT_COPIED_TO_TRANSLATIONS,
       validation: (rule) =>
         rule.custom((updatedAt, context) =>
           checkNotBefore(
@@ -112,8 +123,10 @@ export const article = defineType({
       name: 'language',
       type: 'string',
       group: 'publishing',
-      description: 'The language of the article, stored as its BCP 47 tag: en, fr, zh-Hans, ...',
+      description:
+        'The language of the article (stored as its BCP 47 tag: en, zh-Hans, ...). Set when the article is created; a translation is made from the Translations menu above the form, which links the two.',
       components: {input: LanguageCodeInput},
+      readOnly: true,
       initialValue: 'en',
       validation: (rule) => [rule.custom(checkLanguageTag), requiredTextRule(rule, 'Enter the article\'s language, for example en')],
     }),
@@ -160,7 +173,9 @@ export const article = defineType({
       name: 'translation',
       type: 'translationInfo',
       group: 'source',
-      description: 'Fill in when the article is a translation.',
+      description:
+        'Fill in when the article is translated from a page outside this dataset, such as a CNIPA page. Translations of articles in this dataset are linked through the Translations menu instead.',
+      options: NOT_COPIED_TO_TRANSLATIONS,
     }),
     defineField({
       name: 'caseDetails',
@@ -169,18 +184,21 @@ export const article = defineType({
       group: 'case',
       hidden: ({document}) => sectionOf(document) !== 'case',
     }),
-    defineField({name: 'seo', title: 'Search engines', type: 'seoFields', group: 'seo'}),
+    defineField({name: 'seo', title: 'Search engines', type: 'seoFields', group: 'seo', options: NOT_COPIED_TO_TRANSLATIONS}),
   ],
   orderings: [
     {title: 'Newest first', name: 'publishedAtDesc', by: [{field: 'publishedAt', direction: 'desc'}]},
     {title: 'Title', name: 'titleAsc', by: [{field: 'title', direction: 'asc'}]},
   ],
   preview: {
-    select: {title: 'title', section: 'section', publishedAt: 'publishedAt', media: 'mainImage'},
-    prepare: ({title, section, publishedAt, media}) => ({
+    select: {title: 'title', section: 'section', publishedAt: 'publishedAt', language: 'language', media: 'mainImage'},
+    prepare: ({title, section, publishedAt, language, media}) => ({
       title,
-      subtitle: [sectionTitle(section), typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'not dated'].filter(Boolean).join(' · '),
-      media,
+      subtitle: [sectionTitle(section), typeof publishedAt === 'string' ? publishedAt.slice(0, 10) : 'not dated', languageLabel(language)]
+        .filter(Boolean)
+        .join(' · '),
+      // The language as a badge where the article has no image of its own.
+      media: media ?? languageBadge(language),
     }),
   },
 })

@@ -13,6 +13,7 @@ import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {MISSING_OFFICE_HINT, officesOnly} from '../fields/office-reference.ts'
 import {requiredRule, requiredTextRule, requiredForTypes} from '../fields/own-messages.ts'
+import {localizedNames} from '../fields/localized-names.ts'
 
 type EventDocument = {
   datePrecision?: DatePrecision
@@ -41,6 +42,7 @@ export const event = defineType({
       description: 'For example "2023 IP5 Deputy Heads of Office meeting".',
       validation: (rule) => [rule, requiredTextRule(rule, 'Give the event a title')],
     }),
+    localizedNames({name: 'localizedTitles', title: 'Title in other languages', of: 'title', group: 'basics'}),
     defineField({
       name: 'slug',
       type: 'slug',

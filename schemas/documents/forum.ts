@@ -9,6 +9,7 @@ import {atItems} from '../rules/result.ts'
 import {countOf} from '../rules/text.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredTextRule, urlRules, withoutBuiltIns} from '../fields/own-messages.ts'
+import {localizedNames} from '../fields/localized-names.ts'
 
 const FIRST_FORUM_YEAR = 1883 // the Paris Convention: no IP cooperation forum is older
 
@@ -29,6 +30,7 @@ export const forum = defineType({
       validation: (rule) => [rule, requiredTextRule(rule, 'Enter the forum\'s name')],
     }),
     defineField({name: 'abbreviation', type: 'string', description: 'For example IP5, TM5, ID5.', options: ABBREVIATION_SEARCH}),
+    localizedNames({name: 'localizedNames', title: 'Name in other languages', of: 'name'}),
     uniqueReferences({
       name: 'members',
       title: 'Member offices',

@@ -13,6 +13,7 @@ import {officePreview} from '../rules/office-preview.ts'
 import {checkSt3Code} from '../rules/st3-code.ts'
 import {requiredRule, requiredTextRule, urlRules} from '../fields/own-messages.ts'
 import {CountryCodeInput, St3CodeInput} from '../components/code-select-input.tsx'
+import {localizedNames, siteLanguageName} from '../fields/localized-names.ts'
 
 const kindOf = (document: unknown) => (document as {kind?: OfficeKind} | undefined)?.kind
 
@@ -87,12 +88,13 @@ export const office = defineType({
       validation: (rule) =>
         rule.custom((parent, context) => checkParentRequired(kindOf(context.document), referencedId(parent))).custom(checkOfficeParent),
     }),
-    defineField({
+    localizedNames({
       name: 'officialNames',
-      title: 'Official names in other languages',
-      type: 'array',
+      title: 'Names in other languages',
+      of: 'name',
       group: 'names',
-      of: [defineArrayMember({type: 'localizedName'})],
+      description:
+        'Official names in the office\'s own languages (特許庁 for the JPO), and the names the site uses in its other languages (日本特许厅 in Simplified Chinese, zh-Hans). One per language; pages in a language without one show the English name.',
     }),
     defineField({
       name: 'formerNames',
@@ -139,9 +141,14 @@ export const office = defineType({
       parentAbbreviation: 'parent.abbreviation',
       parentName: 'parent.name',
       grandparent: 'parent.parent.abbreviation',
+      names: 'officialNames',
       media: 'logo',
     },
     // The type's icon when there is no logo: reference fields and search show it, not a blank document.
-    prepare: ({media, ...parts}) => ({...officePreview(parts), media: media ?? CaseIcon}),
+    // The name in the site's other languages (国家知识产权局) follows, so a picker shows it beside the English one.
+    prepare: ({media, names, ...parts}) => {
+      const preview = officePreview(parts)
+      return {...preview, subtitle: [preview.subtitle, siteLanguageName(names)].filter(Boolean).join(' · '), media: media ?? CaseIcon}
+    },
   },
 })

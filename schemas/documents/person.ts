@@ -9,6 +9,7 @@ import {currentPositionSummary} from '../rules/current-position.ts'
 import {checkSlug, checkSlugPresent} from '../rules/slug.ts'
 import {checkDocumentStructure} from '../dataset-checks/document-structure.ts'
 import {requiredRule, requiredForTypes} from '../fields/own-messages.ts'
+import {localizedNames} from '../fields/localized-names.ts'
 
 export const person = defineType({
   name: 'person',
@@ -64,6 +65,14 @@ export const person = defineType({
       type: 'string',
       group: 'name',
       description: 'For example 廖涛 or 桂 正憲, when the person has one.',
+    }),
+    localizedNames({
+      name: 'localizedNames',
+      title: 'Name in other languages',
+      of: 'name',
+      group: 'name',
+      description:
+        'The name as the site writes it in its other languages, for example 廖涛 or 桂正宪 in Simplified Chinese (zh-Hans). Pages in a language without one show the name in Latin script.',
     }),
     defineField({
       name: 'honorific',

@@ -5,7 +5,10 @@ import {checkLanguageTag} from '../rules/language-tag.ts'
 import {requiredTextRule} from '../fields/own-messages.ts'
 import {LanguageCodeInput} from '../components/code-select-input.tsx'
 
-/** An official name in another language, such as 国家知识产权局 (zh-Hans) for CNIPA. */
+/**
+ * A name or title in a language other than English, such as 国家知识产权局 (zh-Hans) for CNIPA: the one shape
+ * of a localised string in the model (see schemas/fields/localized-names.ts).
+ */
 export const localizedName = defineType({
   name: 'localizedName',
   title: 'Name in another language',

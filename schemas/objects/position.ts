@@ -3,6 +3,7 @@ import {defineField, defineType} from 'sanity'
 
 import {checkNotBefore} from '../rules/date-order.ts'
 import {requiredRule, requiredTextRule} from '../fields/own-messages.ts'
+import {localizedNames} from '../fields/localized-names.ts'
 
 /** A post a person held at an office for a time. Open-ended while it lasts. */
 export const position = defineType({
@@ -17,6 +18,7 @@ export const position = defineType({
       description: 'The official title, for example "Deputy Commissioner for Patents".',
       validation: (rule) => [rule, requiredTextRule(rule, 'Enter the title of the position')],
     }),
+    localizedNames({name: 'localizedTitles', title: 'Title in other languages', of: 'title'}),
     defineField({
       name: 'office',
       type: 'reference',

@@ -29,9 +29,9 @@ afterAll(async () => close?.())
 
 describe('the local Content Lake through @sanity/client', () => {
   it('answers the package\'s queries with params', async () => {
-    const event = await client.fetch<EventPageQueryResult>(eventPageQuery, {slug: 'ip5-deputy-heads-2023'})
+    const event = await client.fetch<EventPageQueryResult>(eventPageQuery, {slug: 'ip5-deputy-heads-2023', language: 'en'})
     expect(event?.delegations).toHaveLength(6)
-    const office = await client.fetch<OfficePageQueryResult>(officePageQuery, {id: 'office.cn'})
+    const office = await client.fetch<OfficePageQueryResult>(officePageQuery, {id: 'office.cn', language: 'en'})
     expect(office?.people.map((person) => person.name)).toEqual(['Liao Tao'])
   })
 

@@ -17,7 +17,7 @@ it('`npm run lake` seeds its data folder, serves the seed and stops on Ctrl-C', 
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /Local Content Lake: (https:\/\/localhost:\d+) \(project "local", dataset "production", 33 documents\)/.exec(output)
+      const match = /Local Content Lake: (https:\/\/localhost:\d+) \(project "local", dataset "production", 35 documents\)/.exec(output)
       if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'))
     })
     child.once('exit', () => reject(new Error(`exited early: ${output}`)))

@@ -17,7 +17,7 @@ import {join} from 'node:path'
 const drafts: Doc[] = [
   {...(seed.find((doc) => doc._id === 'person.liao-tao') as Doc), _id: 'drafts.person.liao-tao', givenName: 'Tao (draft)'},
   {...(seed.find((doc) => doc._id === 'event.ip5-deputy-heads-2023') as Doc), _id: 'drafts.event.ip5-deputy-heads-2023', slug: {_type: 'slug', current: 'ip5-deputy-heads-2023-draft'}},
-  {_id: 'drafts.article.draft-only', _type: 'article', title: 'Draft only', slug: {_type: 'slug', current: 'draft-only'}, section: 'alert', publishedAt: '2024-01-01T00:00:00Z', offices: [{_key: 'a', _type: 'reference', _ref: 'office.cn'}]},
+  {_id: 'drafts.article.draft-only', _type: 'article', title: 'Draft only', language: 'en', slug: {_type: 'slug', current: 'draft-only'}, section: 'alert', publishedAt: '2024-01-01T00:00:00Z', offices: [{_key: 'a', _type: 'reference', _ref: 'office.cn'}]},
 ]
 
 function openStore() {
@@ -32,22 +32,26 @@ function canonical(value: unknown): unknown {
   return value
 }
 
-const page = {section: null, limit: 20, afterPublishedAt: null, afterId: null}
+const page = {language: 'en', section: null, limit: 20, afterPublishedAt: null, afterId: null}
 const cases: [string, string, Record<string, unknown>][] = [
   ['latest articles', site.latestArticlesQuery, page],
   ['alerts', site.latestArticlesQuery, {...page, section: 'alert'}],
-  ['article page', site.articleBySlugQuery, {slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online'}],
-  ['draft-only article', site.articleBySlugQuery, {slug: 'draft-only'}],
-  ['office page', site.officePageQuery, {id: 'office.cn'}],
-  ['person page', site.personPageQuery, {slug: 'liao-tao'}],
-  ['event page', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023'}],
-  ['event page, draft slug', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023-draft'}],
-  ['events by year', site.eventsByYearQuery, {from: '2023-01-01', to: '2024-01-01'}],
-  ['upcoming', site.upcomingEventsQuery, {today: '2022-01-01', limit: 10}],
-  ['forum page', site.forumPageQuery, {id: 'forum.ip5'}],
+  ['article page', site.articleBySlugQuery, {slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online', language: 'en'}],
+  ['article page in Chinese', site.articleBySlugQuery, {slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online', language: 'zh-Hans'}],
+  ['article page, English fallback', site.articleBySlugQuery, {slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online', language: 'ko'}],
+  ['draft-only article', site.articleBySlugQuery, {slug: 'draft-only', language: 'en'}],
+  ['office page', site.officePageQuery, {id: 'office.cn', language: 'en'}],
+  ['office page in Chinese', site.officePageQuery, {id: 'office.cn', language: 'zh-Hans'}],
+  ['person page', site.personPageQuery, {slug: 'liao-tao', language: 'en'}],
+  ['event page', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023', language: 'en'}],
+  ['event page in Chinese', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023', language: 'zh-Hans'}],
+  ['event page, draft slug', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023-draft', language: 'en'}],
+  ['events by year', site.eventsByYearQuery, {from: '2023-01-01', to: '2024-01-01', language: 'en'}],
+  ['upcoming', site.upcomingEventsQuery, {today: '2022-01-01', limit: 10, language: 'en'}],
+  ['forum page', site.forumPageQuery, {id: 'forum.ip5', language: 'en'}],
   ['cookie policy', site.cookiePolicyQuery, {}],
   ['sitemap', site.sitemapQuery, {}],
-  ['search', site.articleSearchQuery, {search: 'deputy', limit: 10}],
+  ['search', site.articleSearchQuery, {search: 'deputy', limit: 10, language: 'en'}],
   ['ids', '*[_id in $ids]{_id, _type}', {ids: ['office.cn', 'drafts.person.liao-tao', 'nope']}],
   ['references', '*[references($id)]._id', {id: 'person.liao-tao'}],
 ]

@@ -30,7 +30,7 @@ describe('document store', () => {
     expect(store.size).toBe(seed.length)
     expect(store.get('office.cn')).toMatchObject({name: 'China National Intellectual Property Administration', _rev: expect.any(String), _createdAt: expect.any(String)})
     expect([...store.indexes.idsOfType('forum')].toSorted()).toEqual(['forum.id5', 'forum.ip5', 'forum.tm5'])
-    expect(store.indexes.idsReferencing('person.liao-tao')).toEqual(new Set(['event.ip5-deputy-heads-2023', 'article.ip5-deputy-heads-2023']))
+    expect(store.indexes.idsReferencing('person.liao-tao')).toEqual(new Set(['event.ip5-deputy-heads-2023', 'article.ip5-deputy-heads-2023', 'article.ip5-deputy-heads-2023.zh-hans']))
   })
 
   it('keeps the indexes in step with creates, patches and deletes', () => {

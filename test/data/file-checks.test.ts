@@ -52,13 +52,13 @@ describe('file checks', () => {
         documentId: 'note.1',
         level: 'error',
         path: '',
-        message: '"note" is not a document type of this Studio (article, cookiePolicy, event, forum, office, person): correct the _type, or run with --allow-unknown-types to keep documents the Studio does not edit',
+        message: '"note" is not a document type of this Studio (article, cookiePolicy, event, forum, office, person, translation.metadata): correct the _type, or run with --allow-unknown-types to keep documents the Studio does not edit',
       },
       {
         documentId: 'position.1',
         level: 'error',
         path: '',
-        message: '"position" is not a document type of this Studio (article, cookiePolicy, event, forum, office, person): correct the _type, or run with --allow-unknown-types to keep documents the Studio does not edit',
+        message: '"position" is not a document type of this Studio (article, cookiePolicy, event, forum, office, person, translation.metadata): correct the _type, or run with --allow-unknown-types to keep documents the Studio does not edit',
       },
     ])
     expect(await problemsOf([...seed, note], {allowUnknownTypes: true})).toEqual([
@@ -128,7 +128,7 @@ describe('validation at scale', () => {
   it('answers the queries made for every document from indexes: the same few documents at any file size', () => {
     const queries: [string, Record<string, unknown>][] = [
       [TYPES_OF, {ids: ['office.1', 'drafts.office.1', 'person.2', 'drafts.person.2']}],
-      [SLUG_TAKEN, {type: 'article', slug: 'article-7', draft: 'drafts.article.7', published: 'article.7'}],
+      [SLUG_TAKEN, {type: 'article', slug: 'article-7', draft: 'drafts.article.7', published: 'article.7', language: 'en'}],
     ]
     for (const [query, params] of queries) {
       const small = candidates(query, params, syntheticDataset(1000))

@@ -18,10 +18,10 @@ describe('seed dataset', () => {
     const documents = await readNdjson(seedFile)
     const ids = documents.map((doc) => doc._id)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const id of ids) expect(id).toMatch(/^(cookiePolicy|(office|person|forum|event|article)\.[a-z0-9.-]+)$/)
+    for (const id of ids) expect(id).toMatch(/^(cookiePolicy|(office|person|forum|event|article|translation)\.[a-z0-9.-]+)$/)
   })
 
-  it('holds the IP5 offices, the other offices, CNIPA departments, forums, people, the event, the article and the cookie policy', async () => {
+  it('holds the IP5 offices, the other offices, CNIPA departments, forums, people, the event, the article in English and Chinese linked as translations, and the cookie policy', async () => {
     const documents = await readNdjson(seedFile)
     const codes = documents.filter((doc) => doc._type === 'office').map((doc) => doc.st3Code).filter(Boolean)
     expect(codes).toEqual(expect.arrayContaining(['US', 'CN', 'JP', 'KR', 'EP', 'WO', 'GB', 'DE', 'FR', 'IN', 'BR', 'EA', 'AP', 'OA', 'EM']))
@@ -30,7 +30,8 @@ describe('seed dataset', () => {
     expect(documents.filter((doc) => doc._type === 'forum').map((doc) => doc.name)).toEqual(['IP5', 'TM5', 'ID5'])
     expect(documents.filter((doc) => doc._type === 'person')).toHaveLength(5)
     expect(documents.filter((doc) => doc._type === 'event')).toHaveLength(1)
-    expect(documents.filter((doc) => doc._type === 'article')).toHaveLength(1)
+    expect(documents.filter((doc) => doc._type === 'article').map((doc) => doc.language)).toEqual(['en', 'zh-Hans'])
+    expect(documents.filter((doc) => doc._type === 'translation.metadata').map((doc) => doc._id)).toEqual(['translation.ip5-deputy-heads-2023'])
     expect(documents.filter((doc) => doc._type === 'cookiePolicy').map((doc) => doc._id)).toEqual(['cookiePolicy'])
   })
 

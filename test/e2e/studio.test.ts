@@ -152,12 +152,12 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
       .toBe(1)
     // What a site does: the package's own query through @sanity/client, published perspective.
     await expect
-      .poll(() => client.fetch(articleBySlugQuery, {slug: 'cnipa-and-uspto-discuss-examination-practice'}, {perspective: 'published'}), {timeout: 20_000})
+      .poll(() => client.fetch(articleBySlugQuery, {slug: 'cnipa-and-uspto-discuss-examination-practice', language: 'en'}, {perspective: 'published'}), {timeout: 20_000})
       .toMatchObject({title: 'CNIPA and USPTO discuss examination practice', section: 'news'})
     // Publishing moves the draft into the published document: no draft is left behind.
     await expect.poll(() => client.fetch('count(*[_id in path("drafts.**") && slug.current == $slug])', {slug: 'cnipa-and-uspto-discuss-examination-practice'}, {perspective: 'raw'}), {timeout: 20_000}).toBe(0)
     await screenshot(page, '04-article-published')
-    const published = await client.fetch(articleBySlugQuery, {slug: 'cnipa-and-uspto-discuss-examination-practice'}, {perspective: 'published'})
+    const published = await client.fetch(articleBySlugQuery, {slug: 'cnipa-and-uspto-discuss-examination-practice', language: 'en'}, {perspective: 'published'})
     expect(published?.offices?.map((office) => office.name)).toEqual(['China National Intellectual Property Administration'])
     expect(published?.people?.map((person) => person.name)).toEqual(['Liao Tao'])
     expect(published?.image).toMatchObject({alt: 'A red rectangle', url: expect.stringMatching(/\/images\/local\/production\/[0-9a-f]{40}-3x2\.png$/)})
@@ -422,7 +422,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await page.keyboard.press('Control+A')
     await page.keyboard.type('SIPO')
     // Only the office has the former name: the list is that one office once the new search has answered.
-    await expect.poll(async () => (await results.innerText()).split('\n'), {timeout: 20_000}).toEqual(['CNIPA (CN) – China National Intellectual Property Administration', 'National office · China', 'Office'])
+    await expect.poll(async () => (await results.innerText()).split('\n'), {timeout: 20_000}).toEqual(['CNIPA (CN) – China National Intellectual Property Administration', 'National office · China · 国家知识产权局', 'Office'])
     await screenshot(page, '17-search-former-name')
   }, 60_000)
 

@@ -17,7 +17,7 @@ const cnipa = {
 }
 
 describe('NewsArticle', async () => {
-  const article = (await runQuery<ArticleBySlugQueryResult>(articleBySlugQuery, {slug: articleSlug}))!
+  const article = (await runQuery<ArticleBySlugQueryResult>(articleBySlugQuery, {language: 'en', slug: articleSlug}))!
   const jsonLd = newsArticleJsonLd(article, site)
 
   it('carries headline, dates, language, section and publisher', () => {
@@ -63,7 +63,7 @@ describe('NewsArticle', async () => {
 })
 
 describe('Event', async () => {
-  const event = (await runQuery<EventPageQueryResult>(eventPageQuery, {slug: 'ip5-deputy-heads-2023'}))!
+  const event = (await runQuery<EventPageQueryResult>(eventPageQuery, {language: 'en', slug: 'ip5-deputy-heads-2023'}))!
 
   it('has what Google requires for Event rich results: name, startDate, location', () => {
     const jsonLd = eventJsonLd(event, site)
@@ -95,7 +95,7 @@ describe('Event', async () => {
 
 describe('GovernmentOrganization and Person', () => {
   it('describes an office with its ST.3 identifier, other names, website and departments', async () => {
-    const office = (await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.cn'}))!
+    const office = (await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn'}))!
     const jsonLd = officeJsonLd(office, site)
     expect(jsonLd).toMatchObject({
       '@type': 'GovernmentOrganization',
@@ -110,7 +110,7 @@ describe('GovernmentOrganization and Person', () => {
   })
 
   it('links a department to its parent office', async () => {
-    const department = (await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.cn.patent-office'}))!
+    const department = (await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn.patent-office'}))!
     const jsonLd = officeJsonLd(department, site)
     expect(jsonLd.parentOrganization).toEqual(cnipa)
     expect(jsonLd.identifier).toBeUndefined()
@@ -133,7 +133,7 @@ describe('GovernmentOrganization and Person', () => {
           }
         : doc,
     )
-    const person = (await runQuery<PersonPageQueryResult>(personPageQuery, {slug: 'liao-tao'}, withDates))!
+    const person = (await runQuery<PersonPageQueryResult>(personPageQuery, {language: 'en', slug: 'liao-tao'}, withDates))!
     const jsonLd = personJsonLd(person, site)
     expect(jsonLd).toMatchObject({
       '@type': 'Person',

@@ -42,7 +42,7 @@ it('`npm run dev` seeds, builds the Studio once, serves it with the API on one o
   const data = mkdtempSync(join(tmpdir(), 'dev-command-'))
   const first = await startDev(data)
   expect(first.output()).toContain('Building the Studio')
-  expect(first.output()).toMatch(/Dataset\s+"production", 33 documents/)
+  expect(first.output()).toMatch(/Dataset\s+"production", 35 documents/)
   expect(first.output()).toContain('the browser warns once')
   expect(first.output()).toContain('local/act-as/editor')
 
@@ -62,7 +62,7 @@ it('`npm run dev` seeds, builds the Studio once, serves it with the API on one o
   // Second start: the same sources reuse the build; the dataset is the one left behind.
   const second = await startDev(data, ['--as', 'editor'])
   expect(second.output()).not.toContain('Building the Studio')
-  expect(second.output()).toMatch(/Dataset\s+"production", 34 documents/)
+  expect(second.output()).toMatch(/Dataset\s+"production", 36 documents/)
   const editor = await fetch(`${second.base}/v2025-02-19/users/me`)
   expect(await editor.json()).toMatchObject({roles: [{name: 'editor'}]})
   expect(await stop(second.child)).toBe(0)

@@ -29,7 +29,7 @@ async function allPages(section: string | null, pageSize: number) {
   let cursor: ReturnType<typeof nextPageCursor> = FIRST_PAGE
   let pages = 0
   while (cursor && pages < 100) {
-    const page: LatestArticlesQueryResult = await runQuery(latestArticlesQuery, {section, limit: pageSize, ...cursor}, manyArticles)
+    const page: LatestArticlesQueryResult = await runQuery(latestArticlesQuery, {language: 'en', section, limit: pageSize, ...cursor}, manyArticles)
     seen.push(...page)
     cursor = nextPageCursor(page, pageSize)
     pages += 1
@@ -54,15 +54,15 @@ describe('latest articles', () => {
     expect(new Set(seen.map((article) => article._id)).size).toBe(seen.length)
   })
 
-  it('projects each list item small: title, slug, section, date, summary, image and office codes', async () => {
-    const [first] = await runQuery<LatestArticlesQueryResult>(latestArticlesQuery, {section: 'news', limit: 1, ...FIRST_PAGE})
-    expect(Object.keys(first!).toSorted()).toEqual(['_id', 'image', 'offices', 'publishedAt', 'section', 'slug', 'summary', 'title'])
+  it('projects each list item small: title, slug, section, date, language, summary, image and office codes', async () => {
+    const [first] = await runQuery<LatestArticlesQueryResult>(latestArticlesQuery, {language: 'en', section: 'news', limit: 1, ...FIRST_PAGE})
+    expect(Object.keys(first!).toSorted()).toEqual(['_id', 'image', 'language', 'offices', 'publishedAt', 'section', 'slug', 'summary', 'title'])
     expect(first?.offices?.map((office) => office.st3Code)).toEqual(['CN', 'US', 'EP', 'JP', 'KR', 'WO'])
   })
 })
 
 describe('article search', () => {
-  const search = (text: string) => runQuery<ArticleSearchQueryResult>(articleSearchQuery, {search: text, limit: 10}, manyArticles)
+  const search = (text: string) => runQuery<ArticleSearchQueryResult>(articleSearchQuery, {language: 'en', search: text, limit: 10}, manyArticles)
 
   it('finds articles by words of the title, summary or body', async () => {
     expect((await search('deputy heads')).map((article) => article._id)).toEqual(['article.ip5-deputy-heads-2023'])
@@ -72,7 +72,7 @@ describe('article search', () => {
   })
 
   it('ranks title matches first and keeps to the limit', async () => {
-    const results = await runQuery<ArticleSearchQueryResult>(articleSearchQuery, {search: 'synthetic', limit: 5}, manyArticles)
+    const results = await runQuery<ArticleSearchQueryResult>(articleSearchQuery, {language: 'en', search: 'synthetic', limit: 5}, manyArticles)
     expect(results).toHaveLength(5)
   })
 })

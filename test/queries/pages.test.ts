@@ -28,7 +28,7 @@ const articleSlug = '2023-meeting-of-ip5-deputy-heads-of-office-held-online'
 
 describe('event page', () => {
   it('lists the five member delegations with their heads, and WIPO as observer', async () => {
-    const event = await runQuery<EventPageQueryResult>(eventPageQuery, {slug: 'ip5-deputy-heads-2023'})
+    const event = await runQuery<EventPageQueryResult>(eventPageQuery, {language: 'en', slug: 'ip5-deputy-heads-2023'})
     expect(event?.title).toBe('2023 IP5 Deputy Heads of Office meeting')
     expect(event?.host).toMatchObject({abbreviation: 'USPTO'})
     expect(event?.forum).toMatchObject({abbreviation: 'IP5'})
@@ -56,13 +56,13 @@ describe('event page', () => {
   })
 
   it('answers null for an unknown slug', async () => {
-    expect(await runQuery(eventPageQuery, {slug: 'nope'})).toBeNull()
+    expect(await runQuery(eventPageQuery, {language: 'en', slug: 'nope'})).toBeNull()
   })
 })
 
 describe('office page', () => {
   it('lists the people holding a position at CNIPA now, its departments and the articles about it', async () => {
-    const office = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.cn'})
+    const office = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn'})
     expect(office?.name).toBe('China National Intellectual Property Administration')
     expect(office?.people.map((person) => [person.name, person.position?.title])).toEqual([['Liao Tao', 'Deputy Commissioner']])
     expect(office?.departments.map((department) => department.name)).toEqual([
@@ -76,9 +76,9 @@ describe('office page', () => {
   })
 
   it('lists the events an office hosted, and its parent for a department', async () => {
-    const uspto = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.us'})
+    const uspto = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.us'})
     expect(uspto?.hostedEvents.map((event) => event.slug)).toEqual(['ip5-deputy-heads-2023'])
-    const automation = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.cn.patent-office.automation'})
+    const automation = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn.patent-office.automation'})
     expect(automation?.parent).toEqual({_id: 'office.cn.patent-office', name: 'Patent Office', abbreviation: null, st3Code: null})
   })
 
@@ -88,14 +88,14 @@ describe('office page', () => {
         ? {...doc, positions: [{_key: 'cnipa', _type: 'position', title: 'Deputy Commissioner', office: {_type: 'reference', _ref: 'office.cn'}, endDate: '2024-01-01'}]}
         : doc,
     )
-    const office = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.cn'}, ended)
+    const office = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn'}, ended)
     expect(office?.people).toEqual([])
   })
 })
 
 describe('article page', () => {
   it('resolves every reference: offices, people, events, source', async () => {
-    const article = await runQuery<ArticleBySlugQueryResult>(articleBySlugQuery, {slug: articleSlug})
+    const article = await runQuery<ArticleBySlugQueryResult>(articleBySlugQuery, {language: 'en', slug: articleSlug})
     expect(article?.offices?.map((office) => office.abbreviation)).toEqual(['CNIPA', 'USPTO', 'EPO', 'JPO', 'KIPO', 'WIPO'])
     expect(article?.people?.map((person) => person.name)).toEqual([
       'Liao Tao',
@@ -127,7 +127,7 @@ describe('article page', () => {
           }
         : doc,
     )
-    const article = await runQuery<ArticleBySlugQueryResult>(articleBySlugQuery, {slug: articleSlug}, linked)
+    const article = await runQuery<ArticleBySlugQueryResult>(articleBySlugQuery, {language: 'en', slug: articleSlug}, linked)
     const block = article?.body?.[0] as {markDefs: {target?: unknown}[]}
     expect(block.markDefs[0]?.target).toEqual({_type: 'office', _id: 'office.cn', slug: null, title: 'China National Intellectual Property Administration'})
   })
@@ -135,7 +135,7 @@ describe('article page', () => {
 
 describe('person, forum and events pages', () => {
   it('shows a person\'s positions with their offices, and their articles and events', async () => {
-    const person = await runQuery<PersonPageQueryResult>(personPageQuery, {slug: 'katsura-masanori'})
+    const person = await runQuery<PersonPageQueryResult>(personPageQuery, {language: 'en', slug: 'katsura-masanori'})
     expect(person?.name).toBe('Katsura Masanori')
     expect(person?.positions?.map((position) => [position.title, position.office?.abbreviation])).toEqual([['Deputy Commissioner', 'JPO']])
     expect(person?.articles.map((article) => article.slug)).toEqual([articleSlug])
@@ -143,17 +143,17 @@ describe('person, forum and events pages', () => {
   })
 
   it('shows a forum\'s members, observers and events', async () => {
-    const forum = await runQuery<ForumPageQueryResult>(forumPageQuery, {id: 'forum.ip5'})
+    const forum = await runQuery<ForumPageQueryResult>(forumPageQuery, {language: 'en', id: 'forum.ip5'})
     expect(forum?.members?.map((office) => office.abbreviation)).toEqual(['EPO', 'JPO', 'KIPO', 'CNIPA', 'USPTO'])
     expect(forum?.observers?.map((office) => office.abbreviation)).toEqual(['WIPO'])
     expect(forum?.events.map((event) => event.slug)).toEqual(['ip5-deputy-heads-2023'])
   })
 
   it('lists events by year and upcoming events', async () => {
-    const in2023 = await runQuery<EventsByYearQueryResult>(eventsByYearQuery, {from: '2023-01-01', to: '2024-01-01'})
+    const in2023 = await runQuery<EventsByYearQueryResult>(eventsByYearQuery, {language: 'en', from: '2023-01-01', to: '2024-01-01'})
     expect(in2023.map((event) => [event.slug, event.forum, event.host])).toEqual([['ip5-deputy-heads-2023', 'IP5', 'USPTO']])
-    expect(await runQuery(eventsByYearQuery, {from: '2022-01-01', to: '2023-01-01'})).toEqual([])
-    const upcoming = (today: string) => runQuery<UpcomingEventsQueryResult>(upcomingEventsQuery, {today, limit: 10})
+    expect(await runQuery(eventsByYearQuery, {language: 'en', from: '2022-01-01', to: '2023-01-01'})).toEqual([])
+    const upcoming = (today: string) => runQuery<UpcomingEventsQueryResult>(upcomingEventsQuery, {language: 'en', today, limit: 10})
     expect((await upcoming('2022-12-31')).map((event) => event.slug)).toEqual(['ip5-deputy-heads-2023'])
     expect(await upcoming('2026-11-25')).toEqual([])
   })
@@ -168,7 +168,11 @@ describe('site-wide queries', () => {
 
   it('lists every public page for the sitemap', async () => {
     const pages = await runQuery<SitemapQueryResult>(sitemapQuery)
-    expect(pages.filter((page) => page._type === 'article').map((page) => page.slug)).toEqual([articleSlug])
+    // The English article and its Chinese version share a slug: the site puts the language in the address.
+    expect(pages.filter((page) => page._type === 'article').map((page) => [page.slug, page.language])).toEqual([
+      [articleSlug, 'en'],
+      [articleSlug, 'zh-Hans'],
+    ])
     expect(pages.filter((page) => page._type === 'office')).toHaveLength(seed.filter((doc) => doc._type === 'office').length)
     expect(pages.find((page) => page._type === 'article')?.lastModified).toBe('2023-06-01T00:00:00Z')
     expect(pages.some((page) => (page._type as string) === 'cookiePolicy')).toBe(false)
@@ -176,7 +180,7 @@ describe('site-wide queries', () => {
 
   it('sees published documents only, never drafts', async () => {
     const withDraft = [...seed, {_id: 'drafts.person.liao-tao', _type: 'person', givenName: 'Draft', familyName: 'Only', nameOrder: 'givenFirst', slug: {_type: 'slug', current: 'liao-tao'}}]
-    const person = await runQuery<PersonPageQueryResult>(personPageQuery, {slug: 'liao-tao'}, withDraft)
+    const person = await runQuery<PersonPageQueryResult>(personPageQuery, {language: 'en', slug: 'liao-tao'}, withDraft)
     expect(person?.name).toBe('Liao Tao')
   })
 })

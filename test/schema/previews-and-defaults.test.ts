@@ -24,9 +24,11 @@ describe('previews', async () => {
   const preview = (doc: (typeof allFixtures)[number]) => previewOf(workspace, doc, allFixtures)
 
   it('shows an office\'s abbreviation and ST.3 code before its name, and its kind and country', () => {
-    expect(preview(cnipa)).toEqual({title: 'CNIPA (CN) – China National Intellectual Property Administration', subtitle: 'National office · China'})
-    expect(preview(wipo)).toEqual({title: 'WIPO (WO) – World Intellectual Property Organization', subtitle: 'Intergovernmental organisation'})
-    expect(preview(cnipaCooperation)).toEqual({title: 'CNIPA – International Cooperation Department', subtitle: 'Department of CNIPA'})
+    // Then the name in the site's other language, where there is one.
+    expect(preview(cnipa)).toEqual({title: 'CNIPA (CN) – China National Intellectual Property Administration', subtitle: 'National office · China · 国家知识产权局'})
+    expect(preview(wipo)).toEqual({title: 'WIPO (WO) – World Intellectual Property Organization', subtitle: 'Intergovernmental organisation · 世界知识产权组织'})
+    expect(preview(cnipaCooperation)).toEqual({title: 'CNIPA – International Cooperation Department', subtitle: 'Department of CNIPA · 国际合作司'})
+    expect(preview(variant(cnipa, {officialNames: undefined}))).toEqual({title: 'CNIPA (CN) – China National Intellectual Property Administration', subtitle: 'National office · China'})
     // A department of a department: its office's name (it has no abbreviation) after the office above it.
     const patentOffice = variant(cnipaCooperation, {_id: 'office.cn.patent-office', name: 'Patent Office'})
     const automation = variant(cnipaCooperation, {_id: 'office.cn.patent-office.automation', name: 'Automation Department', parent: {_type: 'reference', _ref: patentOffice._id}})
@@ -64,8 +66,17 @@ describe('previews', async () => {
     expect(preview(variant(liaoTao, {givenName: undefined, familyName: undefined, nativeName: '王林'})).title).toBe('王林')
   })
 
-  it('shows an article\'s section and date', () => {
-    expect(preview(article)).toEqual({title: article.title, subtitle: 'IP News · 2023-06-01'})
+  it('shows an article\'s section, date and language, with the language as a badge where there is no image', () => {
+    expect(preview(article)).toEqual({title: article.title, subtitle: 'IP News · 2023-06-01 · en'})
+    const chinese = allFixtures.find((doc) => doc._id === 'article.ip5-deputy-heads-2023.zh-hans')!
+    expect(preview(chinese)).toEqual({title: '2023年五局副局长会议以视频形式召开', subtitle: 'IP News · 2023-06-01 · zh-Hans'})
+    const media = (language: string) => {
+      const type = workspace.schema.get('article') as unknown as {preview: {prepare: (value: Record<string, unknown>) => {media?: {props: Record<string, unknown>}}}}
+      return type.preview.prepare({title: 'x', language}).media?.props
+    }
+    expect(media('zh-Hans')).toMatchObject({'aria-label': 'zh-Hans', children: '中文'})
+    expect(media('en')).toMatchObject({'aria-label': 'en', children: 'EN'})
+    expect(media('ko-KR')).toMatchObject({children: 'KO'})
   })
 
   it('shows an event\'s forum, date as exactly as known, and attendance', () => {

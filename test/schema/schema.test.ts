@@ -25,10 +25,10 @@ describe('schema', () => {
     expect(result.code).toBe(0)
   }, 120_000)
 
-  it('extracts the six document types with the references between them', async () => {
+  it('extracts the six document types and the translation plugin\'s metadata, with the references between them', async () => {
     const schema = JSON.parse(await readFile(`${projectRoot}/schema.json`, 'utf8')) as ExtractedType[]
     const documents = schema.filter((type) => type.type === 'document' && !type.name.startsWith('sanity.')).map((type) => type.name)
-    expect(documents.toSorted()).toEqual(['article', 'cookiePolicy', 'event', 'forum', 'office', 'person'])
+    expect(documents.toSorted()).toEqual(['article', 'cookiePolicy', 'event', 'forum', 'office', 'person', 'translation.metadata'])
 
     // Reference targets reachable from a type, following the inline object types it uses.
     const byName = new Map(schema.map((type) => [type.name, type]))
@@ -47,5 +47,6 @@ describe('schema', () => {
     expect(targets('forum')).toEqual(['office'])
     expect(targets('event')).toEqual(['forum', 'office', 'person'])
     expect(targets('cookiePolicy')).toEqual(['article', 'event', 'office', 'person'])
+    expect(targets('translation.metadata')).toEqual(['article'])
   })
 })

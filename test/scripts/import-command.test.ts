@@ -33,7 +33,7 @@ describe('import steps', () => {
     const steps = importSteps(seed, false)
     expect(steps.map((step) => [step.mode, step.documents.length])).toEqual([
       ['--missing', 30],
-      ['--missing', 3],
+      ['--missing', 5],
     ])
     expect(new Set(steps[0]!.documents.map((doc) => doc._type))).toEqual(new Set(['office', 'forum', 'person']))
   })
@@ -63,7 +63,7 @@ describe('npm run data:import', () => {
     const planned = await sanityCli(['exec', 'scripts/import-data.ts', '--', '--dry-run', '--dataset', 'staging'], env)
     expect(planned.code).toBe(0)
     expect(planned.stdout).toContain('1/2 reference data (offices, people, forums): 30 documents, --missing → abc123/staging')
-    expect(planned.stdout).toContain('2/2 content (events, articles, cookie policy): 3 documents, --missing → abc123/staging')
+    expect(planned.stdout).toContain('2/2 content (events, articles and the links between their translations, cookie policy): 5 documents, --missing → abc123/staging')
     expect(planned.stdout).toContain('Dry run: nothing was imported.')
     expect(planned.stdout + planned.stderr).not.toContain('not-a-real-token')
   }, 60_000)
@@ -90,7 +90,7 @@ describe('npm run data:import', () => {
     expect(planned.stdout).toContain('warning note.1 (document): "legacyNote" is not a document type of this Studio')
     expect(planned.stdout).toContain('1/2 reference data (offices, people, forums): 30 documents, --missing → abc123/production')
     expect(planned.stdout).toContain('  creates those the dataset does not have and leaves those it has unchanged')
-    expect(planned.stdout).toContain('2/2 content (events, articles, cookie policy): 4 documents, --replace → abc123/production')
+    expect(planned.stdout).toContain('2/2 content (events, articles and the links between their translations, cookie policy): 6 documents, --replace → abc123/production')
     expect(planned.stdout).toContain('  creates those the dataset does not have and replaces those it has')
   }, 120_000)
 })

@@ -17,7 +17,7 @@ async function file(name: string, text: string) {
 describe('npm run data:validate', () => {
   it('exits 0 on the seed', async () => {
     const result = await dataCommand('validate-data', ['data/seed.ndjson'])
-    expect(result.stdout).toMatch(/data\/seed\.ndjson: 33 documents, 0 errors, 0 warnings/)
+    expect(result.stdout).toMatch(/data\/seed\.ndjson: 35 documents, 0 errors, 0 warnings/)
     expect(result.code).toBe(0)
   }, 60_000)
 
@@ -34,7 +34,7 @@ describe('npm run data:validate', () => {
     expect(text.code).toBe(1)
     expect(text.stdout).toContain('error   office.cn st3Code: "cn" is not a WIPO ST.3 code: enter two capital letters, for example CN, EP or WO')
     expect(text.stdout).toContain('error   person.liao-tao positions[_key=="x"].office: References "office.nowhere", which is not in the dataset')
-    expect(text.stdout).toMatch(/34 documents, 4 errors, 0 warnings/)
+    expect(text.stdout).toMatch(/36 documents, 4 errors, 0 warnings/)
     // No progress bar when stderr is not a terminal.
     expect(text.stderr).toBe('')
 
@@ -58,7 +58,7 @@ describe('npm run data:validate', () => {
 
     const withNote = [...seed, {_id: 'note.1', _type: 'legacyNote', text: 'Kept from the old site'}]
     const onlyWarnings = await dataCommand('validate-data', [await file('unknown-type.ndjson', toNdjson(withNote)), '--allow-unknown-types'])
-    expect(onlyWarnings.stdout).toMatch(/34 documents, 0 errors, 1 warnings/)
+    expect(onlyWarnings.stdout).toMatch(/36 documents, 0 errors, 1 warnings/)
     expect(onlyWarnings.code).toBe(0)
   }, 120_000)
 

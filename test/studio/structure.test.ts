@@ -33,7 +33,16 @@ describe('desk structure', async () => {
 
   it('lists all articles and each section, newest first', async () => {
     const articles = await open(root, 'articles')
-    expect(itemIds(articles)).toEqual(['all-articles', 'section-news', 'section-alert', 'section-article', 'section-case', 'section-link'])
+    expect(itemIds(articles)).toEqual([
+      'all-articles',
+      'section-news',
+      'section-alert',
+      'section-article',
+      'section-case',
+      'section-link',
+      'language-en',
+      'language-zh-Hans',
+    ])
     const all = await open(articles, 'all-articles')
     expect(all.options?.filter).toBe('_type == $type')
     expect(all.options?.defaultOrdering).toEqual([{field: 'publishedAt', direction: 'desc'}])
@@ -41,7 +50,7 @@ describe('desk structure', async () => {
     const news = await open(articles, 'section-news')
     expect(news.title).toBe('IP News')
     expect(news.options?.defaultOrdering).toEqual([{field: 'publishedAt', direction: 'desc'}])
-    expect(await documentsIn(news)).toEqual([article._id])
+    expect(await documentsIn(news)).toEqual([article._id, `${article._id}.zh-hans`])
     expect(await documentsIn(await open(articles, 'section-case'))).toEqual([])
   })
 
@@ -75,6 +84,17 @@ describe('desk structure', async () => {
     expect(global.filter((id) => id.startsWith('article-in-'))).toEqual([])
     const inStructure = workspace.document.resolveNewDocumentOptions({type: 'structure', schemaType: 'article'}).map((item) => item.templateId)
     expect(inStructure).toContain('article-in-case')
+  })
+
+  it('lists articles by language, each list creating new articles in its language', async () => {
+    const articles = await open(root, 'articles')
+    const chinese = await open(articles, 'language-zh-Hans')
+    expect(chinese.title).toBe('Chinese (Simplified)')
+    expect(chinese.options?.filter).toBe('_type == "article" && language == $language')
+    expect(chinese.options?.defaultOrdering).toEqual([{field: 'publishedAt', direction: 'desc'}])
+    expect(chinese.initialValueTemplates?.map(({templateId}) => templateId)).toEqual(['article-zh-Hans'])
+    expect(await documentsIn(chinese)).toEqual(['article.ip5-deputy-heads-2023.zh-hans'])
+    expect(await documentsIn(await open(articles, 'language-en'))).toEqual([article._id])
   })
 
   it('groups events by year, newest first', async () => {
