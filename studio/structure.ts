@@ -10,6 +10,7 @@ import {DocumentsIcon} from '@sanity/icons/Documents'
 import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {EarthGlobeIcon} from '@sanity/icons/EarthGlobe'
 import {LinkIcon} from '@sanity/icons/Link'
+import {TranslateIcon} from '@sanity/icons/Translate'
 import {UserIcon} from '@sanity/icons/User'
 import {UsersIcon} from '@sanity/icons/Users'
 import type {ComponentType} from 'react'
@@ -102,6 +103,7 @@ function articlesByLanguage(S: StructureBuilder, languages: readonly SiteLanguag
       filter: '_type == "article" && language == $language',
       params: {language: id},
       ordering: newestArticlesFirst,
+      icon: TranslateIcon,
       templates: [S.initialValueTemplateItem(`article-${id}`)],
     }),
   )

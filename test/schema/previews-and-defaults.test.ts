@@ -30,8 +30,8 @@ describe('previews', async () => {
     expect(preview(cnipaCooperation)).toEqual({title: 'CNIPA – International Cooperation Department', subtitle: 'Department of CNIPA · 国际合作司'})
     expect(preview(variant(cnipa, {officialNames: undefined}))).toEqual({title: 'CNIPA (CN) – China National Intellectual Property Administration', subtitle: 'National office · China'})
     // A department of a department: its office's name (it has no abbreviation) after the office above it.
-    const patentOffice = variant(cnipaCooperation, {_id: 'office.cn.patent-office', name: 'Patent Office'})
-    const automation = variant(cnipaCooperation, {_id: 'office.cn.patent-office.automation', name: 'Automation Department', parent: {_type: 'reference', _ref: patentOffice._id}})
+    const patentOffice = variant(cnipaCooperation, {_id: 'office.cn.patent-office', name: 'Patent Office', officialNames: undefined})
+    const automation = variant(cnipaCooperation, {_id: 'office.cn.patent-office.automation', name: 'Automation Department', parent: {_type: 'reference', _ref: patentOffice._id}, officialNames: undefined})
     expect(previewOf(workspace, automation, [...allFixtures, patentOffice])).toEqual({
       title: 'CNIPA Patent Office – Automation Department',
       subtitle: 'Department of CNIPA Patent Office',

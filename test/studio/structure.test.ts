@@ -77,7 +77,8 @@ describe('desk structure', async () => {
 
   it('gives each section its own icon and the global "Create" menu one plain article', async () => {
     const articles = await open(root, 'articles')
-    const icons = articles.items?.filter((item) => item.type !== 'divider').map((item) => item.icon)
+    const icons = articles.items?.filter((item) => item.id.startsWith('section-')).map((item) => item.icon)
+    expect(icons).toHaveLength(5)
     expect(new Set(icons).size).toBe(icons?.length)
     const global = workspace.document.resolveNewDocumentOptions({type: 'global'}).map((item) => item.templateId)
     expect(global).toContain('article')
