@@ -3,6 +3,7 @@ import {planActions, type DocumentAction} from '../actions/document-actions.ts'
 import {LakeError} from '../errors.ts'
 import {assertNesting, LIMITS} from '../limits.ts'
 import {ListenerHub} from '../listeners/listener-hub.ts'
+import {LiveEvents} from '../live/live-events.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
 import {expandMutationsByQuery} from '../mutations/mutations-by-query.ts'
 import {assertValidId, newTransactionId, publishedIdOf} from '../store/document-ids.ts'
@@ -11,6 +12,7 @@ import {QueryPool, type QueryPoolOptions} from '../query/query-pool.ts'
 import type {CommitOptions, DocumentChange, DocumentStore} from '../store/document-store.ts'
 import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
+import {openEventStream, type EventStream} from './event-stream.ts'
 import type {LakeUser} from './identity.ts'
 import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonText, type Request, type Response} from './responses.ts'
 
@@ -60,12 +62,14 @@ export class DataRoutes {
   private readonly store: DocumentStore
   readonly queries: QueryPool
   readonly listeners: ListenerHub
+  readonly live: LiveEvents
   readonly dataset: string
 
   constructor(store: DocumentStore, dataset: string, queryOptions: QueryPoolOptions = {}) {
     this.store = store
     this.queries = new QueryPool(store, queryOptions)
     this.listeners = new ListenerHub(store)
+    this.live = new LiveEvents(store)
     this.dataset = dataset
   }
 
@@ -79,25 +83,9 @@ export class DataRoutes {
     this.checkDataset(dataset)
     const query = search.get('query')
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query to listen to in the "query" parameter')
-    let stop = () => {}
-    const disconnect = (reason: string) => {
-      stop()
-      if (!response.writableEnded && !response.destroyed) {
-        response.write(`event: channelError\ndata: ${JSON.stringify({message: reason})}\n\n`)
-        response.end()
-      }
-    }
-    const send = (event: string, data: unknown) => {
-      if (response.writableEnded || response.destroyed) return
-      response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-      // A client that does not read would make the server hold every event for it: past the limit it is
-      // disconnected (EventSource and @sanity/client reconnect and start again from a fresh state).
-      if (bufferedBytes(response) > LIMITS.listenerBufferBytes) {
-        stop()
-        response.destroy()
-      }
-    }
-    stop = this.listeners.add(
+    let stream: EventStream | undefined
+    // Registered first: a query the lake cannot listen with is refused (400) before the stream opens.
+    const stop = this.listeners.add(
       {
         query,
         params: paramsFromSearch(search),
@@ -107,19 +95,24 @@ export class DataRoutes {
         includeMutations: search.get('includeMutations') !== 'false',
         identity,
       },
-      send,
-      disconnect,
+      (event, data) => stream?.send(event, data),
+      (reason) => stream?.end('channelError', {message: reason}),
     )
-    response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...corsHeaders(request)})
-    send('welcome', {listenerName: `local-${Math.random().toString(36).slice(2)}`})
-    // A comment now and then keeps proxies and idle timers from closing the stream.
-    const keepAlive = setInterval(() => response.write(':\n\n'), 25_000)
-    const end = () => {
-      clearInterval(keepAlive)
-      stop()
-    }
-    request.once('close', end)
-    response.once('close', end)
+    stream = openEventStream(request, response, stop)
+    stream.send('welcome', {listenerName: `local-${Math.random().toString(36).slice(2)}`})
+  }
+
+  /**
+   * The Live Content API: `welcome`, then a `message` with the sync tags of each write (of published
+   * documents only, unless `includeDrafts=true`); `Last-Event-ID` resumes after the last event seen.
+   */
+  liveEvents(request: Request, response: Response, dataset: string, search: URLSearchParams) {
+    this.checkDataset(dataset)
+    this.live.assertRoom()
+    const lastEventId = request.headers['last-event-id']
+    let close = () => {}
+    const stream = openEventStream(request, response, () => close())
+    close = this.live.open({includeDrafts: search.get('includeDrafts') === 'true', send: stream.send}, typeof lastEventId === 'string' ? lastEventId : undefined)
   }
 
   private checkDataset(name: string | undefined) {
@@ -137,7 +130,11 @@ export class DataRoutes {
     }
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query in the "query" parameter or the JSON body')
     const answer = await this.queries.query(query, params, perspectiveOf(search, url))
-    sendJsonText(request, response, 200, `{"query":${JSON.stringify(query)},"result":${answer.json},"ms":${Math.round(answer.ms)}}`)
+    // As hosted: the query is echoed unless `returnQuery=false`; `syncTags` name what the result depends
+    // on for the Live Content API. The lake answers after every acknowledged write, so `lastLiveEventId`
+    // (at least as new as that event) always holds; `tag` and `cacheMode` concern the hosted CDN.
+    const echo = search.get('returnQuery') === 'false' ? '' : `"query":${JSON.stringify(query)},`
+    sendJsonText(request, response, 200, `{${echo}"result":${answer.json},"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`)
   }
 
   doc(request: Request, response: Response, dataset: string, ids: string) {
@@ -270,11 +267,6 @@ export class DataRoutes {
 }
 
 /** Bytes written to a response but not yet taken by the client (HTTP/2 keeps them on the stream). */
-function bufferedBytes(response: Response): number {
-  const stream = (response as {stream?: {writableLength?: number}}).stream
-  return stream?.writableLength ?? response.writableLength ?? 0
-}
-
 /** `limit` events from the `nextCursor` offset; the next page's cursor, '' after the last. */
 function pageOf<T>(events: T[], search: URLSearchParams): {page: T[]; nextCursor: string} {
   const limit = Number(search.get('limit') ?? 100)

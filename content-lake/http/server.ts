@@ -118,6 +118,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url}) => data.query(request, response, params.dataset!, url.searchParams, url)},
     {methods: ['GET'], pattern: '/data/doc/:dataset/*', handle: (request, response, params) => data.doc(request, response, params.dataset!, params.rest!)},
     {methods: ['GET'], pattern: '/data/listen/:dataset', handle: (request, response, params, {url, user}) => data.listen(request, response, params.dataset!, url.searchParams, user.id)},
+    {methods: ['GET'], pattern: '/data/live/events/:dataset', handle: (request, response, params, {url}) => data.liveEvents(request, response, params.dataset!, url.searchParams)},
     {methods: ['POST'], pattern: '/data/mutate/:dataset', handle: (request, response, params, {url, user}) => data.mutate(request, response, params.dataset!, url.searchParams, user)},
     {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user, history)},
     {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handle: (request, response, params, {url}) => data.transactions(request, response, params.dataset!, params.ids!, url.searchParams, history)},
@@ -149,6 +150,12 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     // A browser names the page that sends a request: pages of other origins may not use the lake at all
     // (not even with a form, which needs no CORS), so no other site can write with this user's cookie.
     const origin = request.headers.origin
+    // @sanity/client asks this when an event stream fails, to tell a refused origin from other failures:
+    // it answers any page, and says only whether that page's origin may use the lake.
+    if (request.method === 'GET' && /^\/v[^/]+\/check\/cors(\?|$)/.test(request.url ?? '')) {
+      const allowed = origin === undefined || origins.allowsOrigin(String(origin))
+      return sendJson(request, response, 200, {result: {allowed, withCredentials: allowed}}, {'access-control-allow-origin': '*'})
+    }
     if (origin !== undefined) {
       if (!origins.allowsOrigin(String(origin))) {
         throw new LakeError(403, 'originNotAllowed', `Requests from ${String(origin).slice(0, 200)} are not allowed: start the lake with --cors-origin ${String(origin).slice(0, 200)} to allow that origin`)

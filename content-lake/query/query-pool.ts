@@ -11,13 +11,13 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | {type: 'ready'}
-  | {type: 'result'; id: number; json: string; ms: number}
+  | {type: 'result'; id: number; json: string; syncTags: string[]; ms: number}
   | {type: 'error'; id: number; status: number; errorType: string; message: string}
 
 interface Job {
   id: number
   request: Extract<WorkerRequest, {type: 'query'}>
-  resolve: (answer: {json: string; ms: number}) => void
+  resolve: (answer: Answer) => void
   reject: (error: LakeError) => void
   timer?: NodeJS.Timeout
 }
@@ -78,6 +78,8 @@ function startWorker(directory: string): Worker {
 
 interface Answer {
   json: string
+  /** What the result depends on, for the Live Content API (see live/sync-tags.ts). */
+  syncTags: string[]
   ms: number
   /** Whether the answer came from the result cache. */
   cached?: boolean
@@ -223,7 +225,7 @@ export class QueryPool {
       if (!job || job.id !== reply.id) return
       clearTimeout(job.timer)
       slot.job = undefined
-      if (reply.type === 'result') job.resolve({json: reply.json, ms: reply.ms})
+      if (reply.type === 'result') job.resolve({json: reply.json, syncTags: reply.syncTags, ms: reply.ms})
       else job.reject(new LakeError(reply.status, reply.errorType, reply.message))
       this.dispatch()
     })

@@ -10,6 +10,7 @@ import {adaptTextQuery, allTextExpression} from './text-search.ts'
 import {TextIndexes} from './text-index.ts'
 import {IdRange, idsInRange} from './range-index.ts'
 import {rewriteTopK} from './top-k.ts'
+import {syncTagsOf} from '../live/sync-tags.ts'
 
 export {type Perspective, type PerspectiveInput} from './perspectives.ts'
 
@@ -162,8 +163,17 @@ export class StoreQueries {
    * GROQ and for functions groq-js does not implement.
    */
   async query(query: string, params: Record<string, unknown> = {}, perspective: PerspectiveInput = 'raw'): Promise<unknown> {
+    return (await this.answer(query, params, perspective)).result
+  }
+
+  /** The query's result and its sync tags (what the Live Content API tells it changed by). */
+  async answer(query: string, params: Record<string, unknown> = {}, perspective: PerspectiveInput = 'raw'): Promise<{result: unknown; syncTags: string[]}> {
     // Parsed once, with the hosted lake's refusals (syntax, missing parameters, limits).
     const tree = parseQuery(query, params)
+    return {result: await this.evaluateParsed(tree, params, perspective), syncTags: syncTagsOf(tree)}
+  }
+
+  private async evaluateParsed(tree: ExprNode, params: Record<string, unknown>, perspective: PerspectiveInput): Promise<unknown> {
     const view = this.view(perspective)
     const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysPick)
     const adapted = adaptTextQuery(tree, () => this.allTextExpression())

@@ -1,0 +1,85 @@
+import type {ExprNode} from 'groq-js'
+
+import type {Doc} from '../store/document-store.ts'
+
+type Node = {type: string; [key: string]: unknown}
+
+/**
+ * Sync tags: what a query result depends on, as the Live Content API names it. A query's response
+ * carries its tags; each write's live event carries the tags of what it changed; a site refetches the
+ * queries whose tags an event names. The hosted lake's tags are opaque and fine-grained; these are
+ * coarse but never miss a change: a query reads the documents of the types or ids its filters name,
+ * or, when it reads anything else (another filter, a reference followed with `->`), any document.
+ */
+export const ANY_DOCUMENT_TAG = 's1:any'
+export const typeTag = (type: string) => `s1:type:${type}`
+/** A document by its published id: its drafts and versions are shown under that id in their perspectives. */
+export const idTag = (id: string) => `s1:id:${publishedIdOf(id)}`
+
+function publishedIdOf(id: string): string {
+  if (id.startsWith('drafts.')) return id.slice('drafts.'.length)
+  if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
+  return id
+}
+
+/**
+ * `_type == "x"`, `_type in [...]`, `_id == "x"` or `_id in [...]` among a filter's conjuncts: the tags
+ * of the documents it can match, or undefined.
+ */
+function filterTags(expr: Node): string[] | undefined {
+  if (expr.type === 'And') return filterTags(expr.left as Node) ?? filterTags(expr.right as Node)
+  if (expr.type === 'Group') return filterTags(expr.base as Node)
+  if (expr.type !== 'OpCall' || (expr.op !== '==' && expr.op !== 'in')) return undefined
+  return fieldTags(expr, '_type', typeTag) ?? fieldTags(expr, '_id', idTag)
+}
+
+function fieldTags(expr: Node, field: string, tag: (value: string) => string): string[] | undefined {
+  const isField = (node: unknown) => (node as Node).type === 'AccessAttribute' && (node as Node).name === field && (node as Node).base === undefined
+  const strings = (node: unknown): string[] | undefined => {
+    const n = node as Node
+    if (n.type === 'Value' && typeof n.value === 'string') return [n.value]
+    if (n.type === 'Value' && Array.isArray(n.value) && n.value.every((item) => typeof item === 'string')) return n.value as string[]
+    if (n.type === 'Array') {
+      const items = (n.elements as Node[]).map((element) => (!element.isSplat && (element.value as Node).type === 'Value' ? (element.value as Node).value : undefined))
+      return items.every((item) => typeof item === 'string') ? (items as string[]) : undefined
+    }
+    return undefined
+  }
+  // More values than can match (an array compared with ==) only widens the tags.
+  if (isField(expr.left)) return strings(expr.right)?.map(tag)
+  if (expr.op === '==' && isField(expr.right)) return strings(expr.left)?.map(tag)
+  return undefined
+}
+
+/** The sync tags of a parsed query (its parameters already in place). */
+export function syncTagsOf(tree: ExprNode): string[] {
+  const tags = new Set<string>()
+  let anyDocument = false
+  const stack: unknown[] = [tree]
+  while (stack.length > 0 && !anyDocument) {
+    const value = stack.pop()
+    if (Array.isArray(value)) {
+      stack.push(...value)
+      continue
+    }
+    if (!value || typeof value !== 'object') continue
+    const node = value as Node
+    if (node.type === 'Value') continue
+    if (node.type === 'Filter' && (node.base as Node).type === 'Everything') {
+      const found = filterTags(node.expr as Node)
+      if (!found) anyDocument = true
+      else for (const tag of found) tags.add(tag)
+      stack.push(node.expr)
+      continue
+    }
+    if (node.type === 'Everything' || node.type === 'Deref') anyDocument = true
+    for (const child of Object.values(node)) if (child && typeof child === 'object') stack.push(child)
+  }
+  return anyDocument ? [ANY_DOCUMENT_TAG] : [...tags].toSorted()
+}
+
+/** The tags a change to one document touches: its id, its type before and after, and the tag of queries that read any document. */
+export function syncTagsOfChange(id: string, before: Doc | null, after: Doc | null): string[] {
+  const types = new Set([before?._type, after?._type].filter((type): type is string => typeof type === 'string'))
+  return [ANY_DOCUMENT_TAG, idTag(id), ...[...types].toSorted().map(typeTag)]
+}
