@@ -10,7 +10,7 @@
  *
  * Goals (issue 12) are printed beside the figures.
  *
- *   npm run bench:lake [-- --sizes 10000,50000 --runs 15 --seconds 5]
+ *   npm run bench:lake [-- --sizes 10000,50000 --runs 15 --seconds 5 --parts queries,load,startup]
  */
 import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
@@ -30,7 +30,16 @@ import {syntheticDataset} from './synthetic-dataset.ts'
 // The lake's certificate is self-signed; this process talks only to the lake it starts on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
 
-const {values} = parseArgs({options: {sizes: {type: 'string', default: '10000,50000'}, runs: {type: 'string', default: '15'}, seconds: {type: 'string', default: '5'}}})
+const {values} = parseArgs({
+  options: {
+    sizes: {type: 'string', default: '10000,50000'},
+    runs: {type: 'string', default: '15'},
+    seconds: {type: 'string', default: '5'},
+    // Which parts to run: the per-query table, the load, the start-up (all by default).
+    parts: {type: 'string', default: 'queries,load,startup'},
+  },
+})
+const parts = new Set(values.parts.split(','))
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
 const loadSeconds = Number(values.seconds)
@@ -60,7 +69,7 @@ const cases: Case[] = [
   {name: 'upcoming events', query: site.upcomingEventsQuery, params: () => ({language: 'en', today: '2027-06-01', limit: 20}), naive: '*[_type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc) [0...$limit]', goal: 10, weight: 6},
   {name: 'cookie policy', query: site.cookiePolicyQuery, params: () => ({}), naive: '*[_type == "cookiePolicy"][0]', goal: 10, weight: 6},
   {name: 'article search', query: site.articleSearchQuery, params: (i) => ({language: 'en', search: ['roadmap sustainable', 'patent quality', 'joint statement'][i % 3], limit: 20}), naive: '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]', goal: 50, weight: 4},
-  {name: 'sitemap', query: site.sitemapQuery, params: () => ({}), naive: '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc)', goal: 100, weight: 2},
+  {name: 'sitemap', query: site.sitemapQuery, params: () => ({}), naive: '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {_type, _id, slug, _updatedAt, updatedAt, publishedAt}', goal: 100, weight: 2},
 ]
 const HEAVY = cases.find((c) => c.name === 'office page')!.naive!
 
@@ -151,8 +160,8 @@ for (const size of sizes) {
 
   console.log(`\n${size.toLocaleString('en')} documents: p50 / p95 in ms, median of ${runs} runs (Node ${process.version})`)
   const cold = await startLake(dataDir, false)
-  console.log(['query'.padEnd(16), 'groq-js p50'.padStart(12), 'p95'.padStart(8), '| lake p50'.padStart(11), 'p95'.padStart(8), '| HTTP p50'.padStart(11), 'p95'.padStart(8), '| naive HTTP'.padStart(12), '| goal'].join(' '))
-  for (const c of cases) {
+  if (parts.has('queries')) console.log(['query'.padEnd(16), 'groq-js p50'.padStart(12), 'p95'.padStart(8), '| lake p50'.padStart(11), 'p95'.padStart(8), '| HTTP p50'.padStart(11), 'p95'.padStart(8), '| naive HTTP'.padStart(12), '| goal'].join(' '))
+  for (const c of parts.has('queries') ? cases : []) {
     const plain = await timed((i) => evaluateGroq(c.query, c.params(i), published))
     const lake = await timed((i) => inProcess.query(c.query, c.params(i), 'published'))
     const http = await timed((i) => cold.client.fetch(c.query, c.params(i)))
@@ -163,10 +172,10 @@ for (const size of sizes) {
     )
   }
 
-  console.log(`\nLoad: the weighted mix of these pages through @sanity/client, ${loadSeconds} s each (goals: 16 clients >= 250 req/s, p95 <= 50 ms; beside a heavy client p95 <= 100 ms)`)
-  console.log(['cache'.padEnd(6), 'clients'.padEnd(18), 'req/s'.padStart(8), 'p50'.padStart(8), 'p95'.padStart(8), 'max'.padStart(8)].join(' '))
+  if (parts.has('load')) console.log(`\nLoad: the weighted mix of these pages through @sanity/client, ${loadSeconds} s each (goals: 16 clients >= 250 req/s, p95 <= 50 ms; beside a heavy client p95 <= 100 ms)`)
+  if (parts.has('load')) console.log(['cache'.padEnd(6), 'clients'.padEnd(18), 'req/s'.padStart(8), 'p50'.padStart(8), 'p95'.padStart(8), 'max'.padStart(8)].join(' '))
   const warm = await startLake(dataDir, true)
-  for (const [label, lake] of [['cold', cold], ['warm', warm]] as const) {
+  for (const [label, lake] of parts.has('load') ? ([['cold', cold], ['warm', warm]] as const) : []) {
     for (const [clients, heavy] of [[1, false], [4, false], [16, false], [16, true]] as const) {
       const figures = await load(lake.client, clients, heavy)
       console.log([label.padEnd(6), `${clients}${heavy ? ' + heavy client' : ''}`.padEnd(18), figures.rps.toFixed(1).padStart(8), fmt(figures.p50), fmt(figures.p95), fmt(figures.max)].join(' '))
@@ -174,6 +183,11 @@ for (const size of sizes) {
   }
   await Promise.all([cold.stop(), warm.stop()])
 
+  if (!parts.has('startup')) {
+    store.close()
+    rmSync(dataDir, {recursive: true, force: true})
+    continue
+  }
   const started = await startLake(dataDir, true)
   const memory = started.memory()
   console.log(`\nStart-up of npm run lake: ${(started.startMs / 1000).toFixed(2)} s to the first answer (goal <= 2 s), ${memory.rss.toFixed(0)} MiB resident then, ${memory.peak.toFixed(0)} MiB at peak (goal <= 600 MiB)`)
