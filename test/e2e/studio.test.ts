@@ -338,7 +338,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await newArticleIn(page, 'Alerts', 'An alert nobody needs')
     await expect.poll(() => client.fetch('count(*[_type == "article" && title == "An alert nobody needs"])', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe(1)
     await documentMenu(page).click()
-    await page.getByRole('menuitem', {name: 'Delete'}).click()
+    await page.getByRole('menuitem', {name: 'Delete', exact: true}).click()
     await page.getByRole('dialog').getByRole('button', {name: 'Delete document'}).click()
     await expect.poll(() => page.getByText('The document was successfully deleted').count(), {timeout: 20_000}).toBeGreaterThan(0)
     expect(await client.fetch('count(*[_type == "article" && title == "An alert nobody needs"])', {}, {perspective: 'raw'})).toBe(0)
@@ -351,7 +351,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await page.getByText('Korean Intellectual Property Office').first().click()
     await page.locator('input#name').waitFor({timeout: 20_000})
     await documentMenu(page).click()
-    await page.getByRole('menuitem', {name: 'Delete'}).click()
+    await page.getByRole('menuitem', {name: 'Delete', exact: true}).click()
     const dialog = page.getByRole('dialog')
     // The Studio's own check lists the referring documents...
     await expect.poll(() => dialog.getByText(/\d+ documents refer to/).count(), {timeout: 20_000}).toBeGreaterThan(0)
@@ -375,7 +375,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     // The new release becomes the perspective the Studio edits in.
     await page.waitForURL(/perspective=r/, {timeout: 20_000})
     await page.getByRole('link', {name: 'Content'}).click()
-    await page.getByTestId('pane-item-Articles').first().click({timeout: 30_000})
+    await page.getByTestId('pane-item-News desk').first().click({timeout: 30_000})
     await page.getByTestId('pane-item-IP News').last().click()
     await page.getByText('2023 Meeting of IP5 Deputy Heads of Office Held Online').first().click()
     await page.getByRole('button', {name: 'Add to release'}).click({timeout: 20_000})

@@ -75,7 +75,7 @@ afterAll(async () => {
 describe('translating an article in Chromium', () => {
   it('creates the Chinese version from the article\'s Translations menu, writes and publishes it, and a site reads both versions', async () => {
     const page = await openAs('editor')
-    await openInStructure(page, 'Articles', 'IP News')
+    await openInStructure(page, 'News desk', 'IP News')
     await page.getByText(englishTitle).first().click()
     await page.locator('#title').waitFor({timeout: 30_000})
 
@@ -148,7 +148,7 @@ describe('translating an article in Chromium', () => {
 
   it('lists the Chinese version under Articles › Chinese (Simplified), with its language on the preview', async () => {
     const page = await openAs('editor')
-    await openInStructure(page, 'Articles', 'Chinese (Simplified)')
+    await openInStructure(page, 'News desk', 'Chinese (Simplified)')
     await expect.poll(() => page.getByText(chineseTitle).count(), {timeout: 30_000}).toBeGreaterThan(0)
     await expect.poll(() => page.getByText('IP News · 2023-06-02 · zh-Hans').count(), {timeout: 20_000}).toBeGreaterThan(0)
     expect(await page.getByText(englishTitle).count()).toBe(0)
@@ -157,7 +157,7 @@ describe('translating an article in Chromium', () => {
 
   it('shows an office\'s Chinese name in the reference picker, and finds the office by it', async () => {
     const page = await openAs('editor')
-    await openInStructure(page, 'Articles', 'Chinese (Simplified)')
+    await openInStructure(page, 'News desk', 'Chinese (Simplified)')
     await page.getByText(chineseTitle).first().click()
     await page.getByTestId('group-tab-about').click({timeout: 30_000})
     const offices = page.getByTestId('field-offices')
