@@ -338,7 +338,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await newArticleIn(page, 'Alerts', 'An alert nobody needs')
     await expect.poll(() => client.fetch('count(*[_type == "article" && title == "An alert nobody needs"])', {}, {perspective: 'raw'}), {timeout: 20_000}).toBe(1)
     await documentMenu(page).click()
-    await page.getByRole('menuitem', {name: 'Delete', exact: true}).click()
+    await page.getByTestId('action-Delete').click()
     await page.getByRole('dialog').getByRole('button', {name: 'Delete document'}).click()
     await expect.poll(() => page.getByText('The document was successfully deleted').count(), {timeout: 20_000}).toBeGreaterThan(0)
     expect(await client.fetch('count(*[_type == "article" && title == "An alert nobody needs"])', {}, {perspective: 'raw'})).toBe(0)
@@ -351,7 +351,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await page.getByText('Korean Intellectual Property Office').first().click()
     await page.locator('input#name').waitFor({timeout: 20_000})
     await documentMenu(page).click()
-    await page.getByRole('menuitem', {name: 'Delete', exact: true}).click()
+    await page.getByTestId('action-Delete').click()
     const dialog = page.getByRole('dialog')
     // The Studio's own check lists the referring documents...
     await expect.poll(() => dialog.getByText(/\d+ documents refer to/).count(), {timeout: 20_000}).toBeGreaterThan(0)
