@@ -1,4 +1,5 @@
 import {LakeError} from '../errors.ts'
+import {publishedIdOf} from '../store/document-ids.ts'
 import type {DocumentStore} from '../store/document-store.ts'
 import {syncTagsOfChange} from './sync-tags.ts'
 
@@ -22,7 +23,7 @@ const KEPT_EVENTS = 1_000
 // As many as listeners: each open page of a live site holds one.
 const MAX_STREAMS = 1_000
 
-const isPublishedId = (id: string) => !id.startsWith('drafts.') && !id.startsWith('versions.')
+const isPublishedId = (id: string) => publishedIdOf(id) === id
 
 /**
  * The Live Content API (`/data/live/events/:dataset`): after each write, a `message` event with the

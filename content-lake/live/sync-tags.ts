@@ -1,5 +1,7 @@
 import type {ExprNode} from 'groq-js'
 
+import {constantStrings, isAttribute} from '../query/narrow-query.ts'
+import {publishedIdOf} from '../store/document-ids.ts'
 import type {Doc} from '../store/document-store.ts'
 
 type Node = {type: string; [key: string]: unknown}
@@ -16,12 +18,6 @@ export const typeTag = (type: string) => `s1:type:${type}`
 /** A document by its published id: its drafts and versions are shown under that id in their perspectives. */
 export const idTag = (id: string) => `s1:id:${publishedIdOf(id)}`
 
-function publishedIdOf(id: string): string {
-  if (id.startsWith('drafts.')) return id.slice('drafts.'.length)
-  if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')
-  return id
-}
-
 /**
  * `_type == "x"`, `_type in [...]`, `_id == "x"` or `_id in [...]` among a filter's conjuncts: the tags
  * of the documents it can match, or undefined.
@@ -34,20 +30,9 @@ function filterTags(expr: Node): string[] | undefined {
 }
 
 function fieldTags(expr: Node, field: string, tag: (value: string) => string): string[] | undefined {
-  const isField = (node: unknown) => (node as Node).type === 'AccessAttribute' && (node as Node).name === field && (node as Node).base === undefined
-  const strings = (node: unknown): string[] | undefined => {
-    const n = node as Node
-    if (n.type === 'Value' && typeof n.value === 'string') return [n.value]
-    if (n.type === 'Value' && Array.isArray(n.value) && n.value.every((item) => typeof item === 'string')) return n.value as string[]
-    if (n.type === 'Array') {
-      const items = (n.elements as Node[]).map((element) => (!element.isSplat && (element.value as Node).type === 'Value' ? (element.value as Node).value : undefined))
-      return items.every((item) => typeof item === 'string') ? (items as string[]) : undefined
-    }
-    return undefined
-  }
   // More values than can match (an array compared with ==) only widens the tags.
-  if (isField(expr.left)) return strings(expr.right)?.map(tag)
-  if (expr.op === '==' && isField(expr.right)) return strings(expr.left)?.map(tag)
+  if (isAttribute(expr.left, field)) return constantStrings(expr.right)?.map(tag)
+  if (expr.op === '==' && isAttribute(expr.right, field)) return constantStrings(expr.left)?.map(tag)
   return undefined
 }
 

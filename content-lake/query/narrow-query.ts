@@ -27,7 +27,7 @@ const isRangeOperator = (op: unknown): op is RangeOperator => typeof op === 'str
 
 type Node = {type: string; [key: string]: unknown}
 
-const isAttribute = (node: unknown, name: string): boolean => {
+export const isAttribute = (node: unknown, name: string): boolean => {
   const n = node as Node | undefined
   return n?.type === 'AccessAttribute' && n.name === name && n.base === undefined
 }
@@ -38,7 +38,7 @@ const isSlugCurrent = (node: unknown): boolean => {
 }
 
 /** The constant strings of a Value node or an Array of Value nodes, or undefined when not constant. */
-function constantStrings(node: unknown): string[] | undefined {
+export function constantStrings(node: unknown): string[] | undefined {
   const n = node as Node | undefined
   if (n?.type === 'Value') {
     const value = n.value
