@@ -1,0 +1,112 @@
+import type {Metadata} from 'next'
+import {cookies, headers} from 'next/headers'
+import Link from 'next/link'
+import {notFound} from 'next/navigation'
+import type {ReactNode} from 'react'
+
+import {CookieBanner} from '../../components/consent'
+import {answers, CONSENT_COOKIE, parseConsent} from '../../lib/consent'
+import {consentPolicy, fetchCookiePolicy} from '../../lib/cookie-policy'
+import {isLanguage, languageNames, languages, sections, t, type Language} from '../../lib/i18n'
+import {paths, siteUrl} from '../../lib/paths'
+import {SanityLive} from '../../lib/sanity'
+import '../globals.css'
+
+export async function generateMetadata({params}: {params: Promise<{lang: string}>}): Promise<Metadata> {
+  const {lang} = await params
+  const language: Language = isLanguage(lang) ? lang : 'en'
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: {template: `%s · ${t(language, 'siteName')}`, default: t(language, 'siteName')},
+  }
+}
+
+/** This page in another language: the same path after the language (articles share their slug across languages). */
+function inLanguage(pathname: string, language: Language) {
+  const rest = pathname.replace(/^\/[^/]+/, '')
+  return `/${language}${rest}`
+}
+
+export default async function LanguageLayout({children, params}: {children: ReactNode; params: Promise<{lang: string}>}) {
+  const {lang} = await params
+  if (!isLanguage(lang)) notFound()
+  const language = lang
+  const [policy, cookieStore, requestHeaders] = await Promise.all([fetchCookiePolicy(), cookies(), headers()])
+  const pathname = requestHeaders.get('x-pathname') ?? paths.home(language)
+  const consent = parseConsent(cookieStore.get(CONSENT_COOKIE)?.value)
+  const askConsent = policy !== null && !answers(consent, policy.version)
+  return (
+    <html lang={language}>
+      <body>
+        <a className="skip" href="#main">
+          {t(language, 'skip')}
+        </a>
+        <header className="site-header">
+          <p className="brand">
+            <Link href={paths.home(language)}>{t(language, 'siteName')}</Link>
+          </p>
+          <nav aria-label={t(language, 'sections')}>
+            <ul>
+              {sections.map((section) => (
+                <li key={section.value}>
+                  <Link href={paths.section(language, section.value)}>{section.title[language]}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <nav aria-label={t(language, 'language')} className="languages">
+            <ul>
+              {languages.map((other) => (
+                <li key={other}>
+                  {other === language ? (
+                    <span aria-current="page" lang={other}>
+                      {languageNames[other]}
+                    </span>
+                  ) : (
+                    <a href={inLanguage(pathname, other)} hrefLang={other} lang={other}>
+                      {languageNames[other]}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <form role="search" action={paths.search(language)} className="search">
+            <label htmlFor="site-search">{t(language, 'searchLabel')}</label>
+            <input id="site-search" type="search" name="q" />
+            <button type="submit">{t(language, 'search')}</button>
+          </form>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <ul>
+            <li>
+              <Link href={paths.cookiePolicy(language)}>{policy?.policyLinkLabel ?? t(language, 'cookiePolicy')}</Link>
+            </li>
+            {policy?.privacyStatementUrl ? (
+              <li>
+                <a href={policy.privacyStatementUrl}>{t(language, 'privacy')}</a>
+              </li>
+            ) : null}
+            {sections.map((section) => (
+              <li key={section.value}>
+                <a href={paths.feed(language, section.value)} type="application/rss+xml">
+                  {t(language, 'feed')}: {section.title[language]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </footer>
+        {askConsent ? (
+          <CookieBanner key={policy.version ?? 0} policy={consentPolicy(policy)} label={policy.policyLinkLabel ?? t(language, 'cookiePolicy')}>
+            <p>
+              {policy.bannerText}{' '}
+              <Link href={paths.cookiePolicy(language)}>{policy.policyLinkLabel ?? t(language, 'cookiePolicy')}</Link>
+            </p>
+          </CookieBanner>
+        ) : null}
+        <SanityLive />
+      </body>
+    </html>
+  )
+}
