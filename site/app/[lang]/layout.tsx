@@ -10,6 +10,7 @@ import {consentPolicy, fetchCookiePolicy} from '../../lib/cookie-policy'
 import {isLanguage, languageNames, languages, sections, t, type Language} from '../../lib/i18n'
 import {paths, siteUrl} from '../../lib/paths'
 import {SanityLive} from '../../lib/sanity'
+import {expireSyncTags} from '../live-action'
 import '../globals.css'
 
 export async function generateMetadata({params}: {params: Promise<{lang: string}>}): Promise<Metadata> {
@@ -105,7 +106,7 @@ export default async function LanguageLayout({children, params}: {children: Reac
             </p>
           </CookieBanner>
         ) : null}
-        <SanityLive />
+        <SanityLive action={expireSyncTags} />
       </body>
     </html>
   )

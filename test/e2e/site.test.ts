@@ -1,0 +1,232 @@
+import {mkdirSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+
+import {createClient, type SanityClient} from '@sanity/client'
+import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
+import {projectRoot} from '../support/cli.ts'
+import {startLake, type InProcessLake} from '../support/lake.ts'
+import {buildSite, freePort, startSite, trustCertificate, type RunningSite} from '../support/site.ts'
+
+// The reference site (site/) built once with `next build` and served by `next start`, on an in-process lake
+// holding a fresh copy of the seed, in Debian's Chromium. The site trusts exactly the lake's certificate.
+
+const artifacts = `${projectRoot}test/artifacts`
+const certificateFile = `${projectRoot}test/.tmp/certificate/localhost.crt`
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+const ARTICLE_ID = 'article.ip5-deputy-heads-2023'
+const ARTICLE_SLUG = '2023-meeting-of-ip5-deputy-heads-of-office-held-online'
+const ARTICLE_TITLE = '2023 Meeting of IP5 Deputy Heads of Office Held Online'
+const CHINESE_TITLE = '2023年五局副局长会议以视频形式召开'
+
+let lake: InProcessLake
+let site: RunningSite
+let browser: Browser
+let client: SanityClient
+const contexts: BrowserContext[] = []
+const figures: Record<string, number> = {}
+
+/** A fresh browser profile (no cookies): what a first-time visitor sees. */
+async function freshPage(): Promise<Page> {
+  // The page loads images and the Live Content API from the lake, whose certificate is self-signed.
+  const context = await browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1280, height: 900}})
+  contexts.push(context)
+  return context.newPage()
+}
+
+/** Opens a page and waits until <SanityLive> has its event stream open (it logs once welcomed). */
+async function openLive(page: Page, path: string) {
+  const welcomed = page.waitForEvent('console', {predicate: (message) => message.text().includes('is connected and listening for live events'), timeout: 20_000})
+  await page.goto(`${site.url}${path}`)
+  await welcomed
+}
+
+const screenshot = (page: Page, name: string) => page.screenshot({path: `${artifacts}/site-${name}.png`, fullPage: true})
+
+beforeAll(async () => {
+  mkdirSync(artifacts, {recursive: true})
+  const sitePort = await freePort()
+  lake = await startLake({corsOrigins: [`http://localhost:${sitePort}`]})
+  trustCertificate(certificateFile)
+  const built = await buildSite()
+  figures.buildPackageMs = built.packageMs
+  figures.nextBuildMs = built.nextMs
+  site = await startSite({port: sitePort, lakePort: lake.port, certificateFile})
+  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  browser = await chromium.launch(chromiumLaunchOptions)
+}, 240_000)
+
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await site?.close()
+  await lake?.close()
+  console.log(`site figures: ${JSON.stringify(Object.fromEntries(Object.entries(figures).map(([key, value]) => [key, Math.round(value)])))}`)
+})
+
+describe('the reference site on the local Content Lake, in Chromium', () => {
+  it('lists the seed article under IP News on the home page, in English and in Chinese', async () => {
+    const page = await freshPage()
+    await page.goto(`${site.url}/`)
+    expect(new URL(page.url()).pathname).toBe('/en')
+    const nav = page.getByRole('navigation', {name: 'Sections'})
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['IP News', 'Alerts', 'Articles', 'Cases', 'Links'])
+    const news = page.getByRole('region', {name: 'IP News'})
+    await expect.poll(() => news.getByRole('link', {name: ARTICLE_TITLE}).getAttribute('href')).toBe(`/en/articles/${ARTICLE_SLUG}`)
+    expect(await page.locator('link[rel="alternate"][hreflang="zh-Hans"]').getAttribute('href')).toBe(`${site.url}/zh-Hans`)
+    await screenshot(page, 'home-en')
+
+    await page.getByRole('navigation', {name: 'Language'}).getByRole('link', {name: '简体中文'}).click()
+    await page.waitForURL(`${site.url}/zh-Hans`)
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-Hans')
+    const chineseNews = page.getByRole('region', {name: '知识产权新闻'})
+    expect(await chineseNews.getByRole('link', {name: CHINESE_TITLE}).getAttribute('href')).toBe(`/zh-Hans/articles/${ARTICLE_SLUG}`)
+    await screenshot(page, 'home-zh')
+  }, 60_000)
+
+  it('shows the article with its offices, people and event as links, its language versions and JSON-LD', async () => {
+    const page = await freshPage()
+    const response = await page.goto(`${site.url}/en/articles/${ARTICLE_SLUG}`)
+    figures.articleHtmlBytes = (await response!.body()).length
+    await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe(ARTICLE_TITLE)
+    const offices = page.getByRole('region', {name: 'Offices'})
+    expect(await offices.getByRole('link', {name: 'China National Intellectual Property Administration'}).getAttribute('href')).toBe('/en/offices/office.cn')
+    expect(await offices.getByRole('link').count()).toBe(6)
+    const people = page.getByRole('region', {name: 'People'})
+    expect(await people.getByRole('link', {name: 'Liao Tao'}).getAttribute('href')).toBe('/en/people/liao-tao')
+    expect(await people.getByRole('link').count()).toBe(5)
+    expect(await page.getByRole('region', {name: 'Events'}).getByRole('link').getAttribute('href')).toBe('/en/events/ip5-deputy-heads-2023')
+    expect(await page.locator('link[rel="alternate"][hreflang="zh-Hans"]').getAttribute('href')).toBe(`${site.url}/zh-Hans/articles/${ARTICLE_SLUG}`)
+
+    const scripts = await page.locator('script[type="application/ld+json"]').allTextContents()
+    expect(scripts).toHaveLength(1)
+    const jsonLd = JSON.parse(scripts[0]!) as Record<string, unknown>
+    expect(jsonLd).toMatchObject({'@context': 'https://schema.org', '@type': 'NewsArticle', headline: ARTICLE_TITLE, inLanguage: 'en', url: `${site.url}/en/articles/${ARTICLE_SLUG}`})
+    expect(jsonLd.about).toEqual(expect.arrayContaining([expect.objectContaining({'@type': 'GovernmentOrganization', name: 'China National Intellectual Property Administration'})]))
+    await screenshot(page, 'article-en')
+
+    // Following the office link, then the Chinese version of the article.
+    await offices.getByRole('link', {name: 'China National Intellectual Property Administration'}).click()
+    await page.waitForURL(`${site.url}/en/offices/office.cn`)
+    await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe('China National Intellectual Property Administration')
+    await page.goto(`${site.url}/zh-Hans/articles/${ARTICLE_SLUG}`)
+    expect(await page.getByRole('heading', {level: 1}).textContent()).toBe(CHINESE_TITLE)
+    expect(await page.getByRole('region', {name: '知识产权局'}).getByRole('link', {name: '国家知识产权局'}).getAttribute('href')).toBe('/zh-Hans/offices/office.cn')
+    const chineseJsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>
+    expect(chineseJsonLd).toMatchObject({'@type': 'NewsArticle', headline: CHINESE_TITLE, inLanguage: 'zh-Hans'})
+    await screenshot(page, 'article-zh')
+  }, 60_000)
+
+  it('shows a title published through @sanity/client on the open article page within 2 s, without a reload', async () => {
+    const page = await freshPage()
+    await openLive(page, `/en/articles/${ARTICLE_SLUG}`)
+    const marker = await page.evaluate(() => ((window as unknown as {loadedOnce: number}).loadedOnce = Math.random()))
+    const title = `${ARTICLE_TITLE} (updated)`
+    const published = performance.now()
+    try {
+      await client.patch(ARTICLE_ID).set({title}).commit()
+      await page.getByRole('heading', {level: 1, name: title}).waitFor({timeout: 10_000})
+      figures.liveUpdateMs = performance.now() - published
+      expect(figures.liveUpdateMs).toBeLessThan(2000)
+      // The same document, not a new page load.
+      expect(await page.evaluate(() => (window as unknown as {loadedOnce: number}).loadedOnce)).toBe(marker)
+      await screenshot(page, 'article-live')
+    } finally {
+      await client.patch(ARTICLE_ID).set({title: ARTICLE_TITLE}).commit()
+    }
+  }, 60_000)
+
+  it('passes axe-core with no serious or critical violation on every page type, banner included', async () => {
+    const page = await freshPage()
+    const pages = [
+      '/en',
+      '/zh-Hans',
+      '/en/section/news',
+      `/en/articles/${ARTICLE_SLUG}`,
+      `/zh-Hans/articles/${ARTICLE_SLUG}`,
+      '/en/offices/office.cn',
+      '/zh-Hans/offices/office.cn',
+      '/en/people/liao-tao',
+      '/en/events/ip5-deputy-heads-2023',
+      '/zh-Hans/events/ip5-deputy-heads-2023',
+      '/en/forums/forum.ip5',
+      '/en/cookie-policy',
+      '/en/search?q=IP5',
+    ]
+    const found: Record<string, string[]> = {}
+    for (const path of pages) {
+      await page.goto(`${site.url}${path}`)
+      await page.addScriptTag({content: axeSource})
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as {axe: {run: () => Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>}}).axe
+        return (await axe.run()).violations
+      })
+      const grave = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      if (grave.length > 0) found[path] = grave.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+    }
+    expect(found).toEqual({})
+    await page.goto(`${site.url}/en/events/ip5-deputy-heads-2023`)
+    await screenshot(page, 'event-en')
+    await page.goto(`${site.url}/zh-Hans/offices/office.cn`)
+    await screenshot(page, 'office-zh')
+  }, 120_000)
+
+  it('serves robots.txt, a sitemap with hreflang alternates, and an RSS feed per section', async () => {
+    const robots = await (await fetch(`${site.url}/robots.txt`)).text()
+    expect(robots).toContain(`Sitemap: ${site.url}/sitemap.xml`)
+    const sitemap = await (await fetch(`${site.url}/sitemap.xml`)).text()
+    expect(sitemap).toContain(`<loc>${site.url}/en/articles/${ARTICLE_SLUG}</loc>`)
+    expect(sitemap).toContain(`<xhtml:link rel="alternate" hreflang="zh-Hans" href="${site.url}/zh-Hans/articles/${ARTICLE_SLUG}"/>`)
+    expect(sitemap).toContain(`<loc>${site.url}/zh-Hans/offices/office.cn</loc>`)
+    const feed = await fetch(`${site.url}/en/section/news/feed.xml`)
+    expect(feed.headers.get('content-type')).toContain('application/rss+xml')
+    const rss = await feed.text()
+    expect(rss).toContain(`<title>${ARTICLE_TITLE}</title>`)
+    expect(rss).toContain(`<link>${site.url}/en/articles/${ARTICLE_SLUG}</link>`)
+    expect((await fetch(`${site.url}/en/section/alert/feed.xml`)).status).toBe(200)
+    expect((await fetch(`${site.url}/en/section/nope/feed.xml`)).status).toBe(404)
+  })
+
+  it('shows the cookie banner from the singleton, remembers a rejection, and asks again for a new policy version', async () => {
+    const page = await freshPage()
+    await openLive(page, '/en')
+    const banner = page.getByRole('region', {name: 'Cookie Policy'})
+    await expect.poll(() => banner.textContent()).toContain('This website uses cookies to enhance your experience')
+    const accept = banner.getByRole('button', {name: 'I accept'})
+    const reject = banner.getByRole('button', {name: 'Reject all'})
+    // Equally easy: two buttons of the same size, side by side.
+    const [acceptBox, rejectBox] = [await accept.boundingBox(), await reject.boundingBox()]
+    expect(Math.abs(acceptBox!.height - rejectBox!.height)).toBeLessThan(1)
+    expect(Math.abs(acceptBox!.y - rejectBox!.y)).toBeLessThan(1)
+    expect(await banner.getByRole('link', {name: 'Cookie Policy'}).getAttribute('href')).toBe('/en/cookie-policy')
+    await screenshot(page, 'banner')
+
+    // The banner's texts come from the singleton: an administrator changes them, the open page follows.
+    await client.patch('cookiePolicy').set({bannerText: 'We use cookies to count visits. Choose below.', acceptLabel: 'Accept cookies', rejectLabel: 'Refuse cookies'}).commit()
+    await expect.poll(() => banner.textContent(), {timeout: 5000}).toContain('We use cookies to count visits. Choose below.')
+    await banner.getByRole('button', {name: 'Refuse cookies'}).click()
+    await expect.poll(() => banner.count()).toBe(0)
+    const consent = (await page.context().cookies()).find((cookie) => cookie.name === 'cc_cookie')
+    expect(JSON.parse(decodeURIComponent(consent!.value))).toEqual({version: 1, categories: ['necessary']})
+
+    // Remembered after a reload, and on the cookie-policy page.
+    await page.reload()
+    await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe('IP News')
+    expect(await banner.count()).toBe(0)
+    await openLive(page, '/en/cookie-policy')
+    expect(await page.getByRole('status').textContent()).toContain('only strictly necessary cookies')
+    await screenshot(page, 'cookie-policy')
+
+    // A new version of the policy asks again, on the open page.
+    await client.patch('cookiePolicy').set({version: 2}).commit()
+    await expect.poll(() => banner.count(), {timeout: 5000}).toBe(1)
+    await banner.getByRole('button', {name: 'Accept cookies'}).click()
+    await expect.poll(() => banner.count()).toBe(0)
+    await page.reload()
+    expect(await page.getByRole('status').textContent()).toContain('all cookies accepted')
+    expect(await banner.count()).toBe(0)
+  }, 90_000)
+})
