@@ -4,7 +4,10 @@
  * set, it runs `sanity dev` against that hosted project. Ctrl-C stops everything.
  *
  *   npm run dev [-- --port 3334] [--reset] [--as editor] [--data .content-lake] [--no-watch]
- *               [--cors-origin http://localhost:3000 ...]
+ *               [--cors-origin http://localhost:4000 ...] [--site-port 3000] [--no-site]
+ *
+ * Offline it also starts the reference site (site/, Next.js's dev server) on http://localhost:3000,
+ * reading the lake's published content; --no-site leaves it out.
  */
 import {spawn} from 'node:child_process'
 import {watch, type FSWatcher} from 'node:fs'
@@ -13,6 +16,7 @@ import {parseArgs} from 'node:util'
 
 import {isLocalRole, LOCAL_USERS} from '../content-lake/http/identity.ts'
 import {normalizeOrigin} from '../content-lake/http/origins.ts'
+import {buildPackage, freeLoopbackPort, siteOrigin, startDevSite, type DevSite} from '../local-studio/site.ts'
 import {LOCAL_PROJECT_ID, startLocalStudio, surviveFileSizeLimits} from '../local-studio/start.ts'
 import {STUDIO_SOURCES} from '../local-studio/studio-build.ts'
 
@@ -38,6 +42,8 @@ async function runLocal() {
       data: {type: 'string', default: '.content-lake'},
       watch: {type: 'boolean', default: true},
       'cors-origin': {type: 'string', multiple: true, default: []},
+      site: {type: 'boolean', default: true},
+      'site-port': {type: 'string', default: '3000'},
     },
   })
   if (!isLocalRole(values.as)) {
@@ -51,10 +57,20 @@ async function runLocal() {
     console.error(`--cors-origin: ${(error as Error).message}`)
     process.exit(2)
   }
+  const sitePortOption = Number(values['site-port'])
+  if (!Number.isInteger(sitePortOption) || sitePortOption < 0 || sitePortOption > 65_535) {
+    console.error(`--site-port ${values['site-port']}: give a port number (0 picks a free one)`)
+    process.exit(2)
+  }
   surviveFileSizeLimits()
   const started = performance.now()
   const dataDir = resolve(values.data)
   const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
+  // The site's origin is allowed on the lake (its pages open the Live Content API from the browser).
+  const sitePort = values.site ? sitePortOption || (await freeLoopbackPort()) : 0
+  if (values.site && !corsOrigins.includes(siteOrigin(sitePort))) corsOrigins.push(siteOrigin(sitePort))
+  // The site imports the package's built entry points: built beside the Studio's start.
+  const packageBuilt = values.site ? buildPackage(root).then(() => undefined, (error: unknown) => error as Error) : undefined
   const studio = await startLocalStudio({
     root,
     dataDir,
@@ -69,13 +85,23 @@ async function runLocal() {
     console.error(code === 'EADDRINUSE' ? `Port ${values.port} is taken: stop what uses it or pass --port <n>.` : String((error as Error).message ?? error))
     process.exit(1)
   })
+  // The site starts once the lake listens, without holding up the Studio: its line follows when it is ready.
+  let site: DevSite | undefined
+  const siteStarted = values.site
+    ? (async () => {
+        const failed = await packageBuilt
+        if (failed) throw new Error(`npm run build:package failed:\n${(failed as Error & {stderr?: string}).stderr ?? failed.message}`)
+        site = await startDevSite({root, port: sitePort, lakePort: studio.port, dataset, certificateFile: join(studio.certificateDir, 'localhost.crt'), log: (line) => console.error(line)})
+        return site
+      })()
+    : undefined
   const shown = (path: string) => (relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path) || '.')
   const apiHost = `https://localhost:${studio.port}`
   console.log(`
 IP News Studio on the local Content Lake, ready in ${((performance.now() - started) / 1000).toFixed(1)} s (no Sanity account needed)
 
   Studio       ${studio.url}
-  You are      ${LOCAL_USERS[values.as].name}; to act as an editor, open ${studio.url}local/act-as/editor (administrator: …/local/act-as/administrator)
+${values.site ? `  Site         ${siteOrigin(sitePort)}/en (starting: the reference site, site/, in Next.js's dev server; published content, live)\n` : ''}  You are      ${LOCAL_USERS[values.as].name}; to act as an editor, open ${studio.url}local/act-as/editor (administrator: …/local/act-as/administrator)
   Dataset      "${dataset}", ${studio.store.size} documents, kept in ${shown(join(dataDir, dataset))} (npm run dev -- --reset reseeds it)
   Certificate  self-signed, in ${shown(studio.certificateDir)}: the browser warns once; choose "Advanced", then
                "Proceed to ${LOCAL_PROJECT_ID}.localhost" (a leaf certificate for this machine's names only).
@@ -83,14 +109,33 @@ IP News Studio on the local Content Lake, ready in ${((performance.now() - start
                  useCdn: false, apiVersion: '2025-02-19'})
                with NODE_EXTRA_CA_CERTS=${shown(join(studio.certificateDir, 'localhost.crt'))} in Node
 
-Ctrl-C stops the Studio and the Content Lake.`)
+Ctrl-C stops the Studio${values.site ? ', the site' : ''} and the Content Lake.`)
+  if (siteStarted) {
+    void (async () => {
+      try {
+        const running = await siteStarted
+        console.log(`Site ready: ${running.url}/en and ${running.url}/zh-Hans (its pages compile on first visit). Live updates need the lake's certificate accepted in the browser: open https://localhost:${studio.port}/v1/ping once.`)
+      } catch (error) {
+        console.error(`The site did not start (the Studio runs on): ${(error as Error).message}`)
+      }
+    })()
+  }
 
-  const watchers: FSWatcher[] = values.watch ? watchSources(studio.rebuild) : []
+  // A change to the queries or JSON-LD rebuilds the package's dist/ as well, which the site's dev server picks up.
+  const rebuild = async () => {
+    const [built] = await Promise.all([
+      studio.rebuild(),
+      site?.rebuildPackage().catch((error: unknown) => console.error(`The package did not build; the site keeps the last good dist/.\n${(error as Error).message}`)),
+    ])
+    return built
+  }
+  const watchers: FSWatcher[] = values.watch ? watchSources(rebuild) : []
   if (values.watch) console.log('Studio sources are watched: after a change the Studio is rebuilt; reload the page to see it.')
 
   const stop = async () => {
     for (const watcher of watchers) watcher.close()
-    await studio.close()
+    await siteStarted?.catch(() => undefined)
+    await Promise.all([site?.close(), studio.close()])
     process.exit(0)
   }
   process.once('SIGINT', stop)

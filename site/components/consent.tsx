@@ -66,9 +66,9 @@ export function ConsentSettings({policy, current, labels}: {policy: ConsentPolic
   const state = !answered ? labels.none : consent.categories.length > policy.requiredCategories.length ? labels.accepted : labels.rejected
   return (
     <div className="consent-settings">
-      <p role="status">
+      <output className="consent-state">
         {labels.yourChoice}: <strong>{state}</strong>
-      </p>
+      </output>
       <Choices policy={policy} choose={choose} />
     </div>
   )

@@ -64,6 +64,7 @@ const strings = {
   online: {en: 'Online', 'zh-Hans': '线上'},
   members: {en: 'Members', 'zh-Hans': '成员'},
   observers: {en: 'Observers', 'zh-Hans': '观察员'},
+  observer: {en: 'observer', 'zh-Hans': '观察员'},
   founded: {en: 'Founded', 'zh-Hans': '成立于'},
   cookiePolicy: {en: 'Cookie Policy', 'zh-Hans': 'Cookie 政策'},
   privacy: {en: 'Privacy Statement', 'zh-Hans': '隐私声明'},

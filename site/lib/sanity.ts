@@ -1,6 +1,5 @@
 import {createClient} from 'next-sanity'
 import {defineLive} from 'next-sanity/live'
-import type {} from 'sanity-plugin-ip-news/types'
 
 /**
  * The Content Lake the site reads: the local lake of `npm run dev` by default, or a hosted project. Only

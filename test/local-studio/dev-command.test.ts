@@ -18,7 +18,7 @@ interface Started {
 
 /** `npm run dev` as a person runs it, on a free port, until it prints the Studio's address. */
 function startDev(data: string, extra: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, ['scripts/dev.ts', '--port', '0', '--data', data, '--no-watch', ...extra], {cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, SANITY_STUDIO_PROJECT_ID: ''}})
+  const child = spawn(process.execPath, ['scripts/dev.ts', '--port', '0', '--data', data, '--no-watch', '--no-site', ...extra], {cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, SANITY_STUDIO_PROJECT_ID: ''}})
   let output = ''
   return new Promise((resolve, reject) => {
     const read = (chunk: Buffer) => {

@@ -11,6 +11,7 @@ import {isLanguage, languageNames, languages, sections, t, type Language} from '
 import {paths, siteUrl} from '../../lib/paths'
 import {SanityLive} from '../../lib/sanity'
 import {expireSyncTags} from '../live-action'
+// oxlint-disable-next-line import/no-unassigned-import -- Next.js takes global CSS as an import for its side effect
 import '../globals.css'
 
 export async function generateMetadata({params}: {params: Promise<{lang: string}>}): Promise<Metadata> {
@@ -72,11 +73,13 @@ export default async function LanguageLayout({children, params}: {children: Reac
               ))}
             </ul>
           </nav>
-          <form role="search" action={paths.search(language)} className="search">
-            <label htmlFor="site-search">{t(language, 'searchLabel')}</label>
-            <input id="site-search" type="search" name="q" />
-            <button type="submit">{t(language, 'search')}</button>
-          </form>
+          <search>
+            <form action={paths.search(language)} className="search">
+              <label htmlFor="site-search">{t(language, 'searchLabel')}</label>
+              <input id="site-search" type="search" name="q" />
+              <button type="submit">{t(language, 'search')}</button>
+            </form>
+          </search>
         </header>
         <main id="main">{children}</main>
         <footer className="site-footer">
@@ -100,7 +103,8 @@ export default async function LanguageLayout({children, params}: {children: Reac
         </footer>
         {askConsent ? (
           <CookieBanner key={policy.version ?? 0} policy={consentPolicy(policy)} label={policy.policyLinkLabel ?? t(language, 'cookiePolicy')}>
-            <p>
+            {/* The policy is written in English: marked so where the page is in another language. */}
+            <p lang={language === 'en' ? undefined : 'en'}>
               {policy.bannerText}{' '}
               <Link href={paths.cookiePolicy(language)}>{policy.policyLinkLabel ?? t(language, 'cookiePolicy')}</Link>
             </p>

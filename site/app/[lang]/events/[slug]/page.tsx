@@ -77,7 +77,7 @@ export default async function EventPage({params}: Props) {
             {event.delegations.map((delegation, index) => (
               <li key={delegation.office?._id ?? index}>
                 {delegation.office ? <OfficeLink office={delegation.office} language={language} /> : null}
-                {delegation.role === 'observer' ? ` (${t(language, 'observers')})` : null}
+                {delegation.role === 'observer' ? ` (${t(language, 'observer')})` : null}
                 {delegation.head ? (
                   <>
                     {': '}
