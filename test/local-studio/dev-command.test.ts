@@ -17,8 +17,8 @@ interface Started {
 }
 
 /** `npm run dev` as a person runs it, on a free port, until it prints the Studio's address. */
-function startDev(data: string, extra: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, ['scripts/dev.ts', '--port', '0', '--data', data, '--no-watch', '--no-site', ...extra], {cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, SANITY_STUDIO_PROJECT_ID: ''}})
+function startDev(data: string, extra: string[] = [], {site = false} = {}): Promise<Started> {
+  const child = spawn(process.execPath, ['scripts/dev.ts', '--port', '0', '--data', data, '--no-watch', ...(site ? ['--site-port', '0'] : ['--no-site']), ...extra], {cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, SANITY_STUDIO_PROJECT_ID: ''}})
   let output = ''
   return new Promise((resolve, reject) => {
     const read = (chunk: Buffer) => {
@@ -59,13 +59,22 @@ it('`npm run dev` seeds, builds the Studio once, serves it with the API on one o
   expect(created.status).toBe(200)
   expect(await stop(first.child)).toBe(0)
 
-  // Second start: the same sources reuse the build; the dataset is the one left behind.
-  const second = await startDev(data, ['--as', 'editor'])
+  // Second start, with the reference site: the same sources reuse the build; the dataset is the one left behind.
+  const second = await startDev(data, ['--as', 'editor'], {site: true})
   expect(second.output()).not.toContain('Building the Studio')
   expect(second.output()).toMatch(/Dataset\s+"production", 36 documents/)
   const editor = await fetch(`${second.base}/v2025-02-19/users/me`)
   expect(await editor.json()).toMatchObject({roles: [{name: 'editor'}]})
+  // The site prints its address once Next.js's dev server listens, and reads the lake's published content.
+  await expect.poll(() => /Site ready: (http:\/\/localhost:\d+)\/en/.exec(second.output())?.[1], {timeout: 60_000, interval: 250}).toBeDefined()
+  const site = /Site ready: (http:\/\/localhost:\d+)\/en/.exec(second.output())![1]!
+  // (Its RSS feed: a route without React, the quickest for the dev server to compile.)
+  const feed = await fetch(`${site.replace('localhost', '127.0.0.1')}/en/section/news/feed.xml`)
+  expect(feed.status).toBe(200)
+  expect(await feed.text()).toContain('<title>2023 Meeting of IP5 Deputy Heads of Office Held Online</title>')
+  // Ctrl-C stops the site as well: nothing answers on its port any more.
   expect(await stop(second.child)).toBe(0)
+  await expect(fetch(`${site.replace('localhost', '127.0.0.1')}/en/section/news/feed.xml`)).rejects.toThrow()
 }, 180_000)
 
 it('`npm run dev` refuses an unknown role and says which exist', async () => {
