@@ -85,7 +85,8 @@ export default async function LanguageLayout({children, params}: {children: Reac
         <footer className="site-footer">
           <ul>
             <li>
-              <Link href={paths.cookiePolicy(language)}>{policy?.policyLinkLabel ?? t(language, 'cookiePolicy')}</Link>
+              {/* The policy's own label is English: other languages use theirs. */}
+              <Link href={paths.cookiePolicy(language)}>{(language === 'en' && policy?.policyLinkLabel) || t(language, 'cookiePolicy')}</Link>
             </li>
             {policy?.privacyStatementUrl ? (
               <li>

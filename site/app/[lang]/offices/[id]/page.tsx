@@ -32,7 +32,7 @@ export default async function OfficePage({params}: Props) {
   return (
     <article>
       <JsonLd data={officeJsonLd(office, siteOptions(language))} />
-      <p className="kicker">{[office.abbreviation, office.st3Code, office.country].filter(Boolean).join(' · ')}</p>
+      <p className="kicker">{[office.abbreviation, office.st3Code ? `ST.3 ${office.st3Code}` : null].filter(Boolean).join(' · ')}</p>
       <h1>{office.name}</h1>
       {office.englishName !== office.name ? <p lang="en">{office.englishName}</p> : null}
       {otherNames.map((name) => (
