@@ -95,7 +95,10 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') scripts.push(response.body())
     })
-    const response = await page.goto(`${site.url}/en/articles/${ARTICLE_SLUG}`, {waitUntil: 'networkidle'})
+    // Counted once <SanityLive> is connected: every script the page needs has loaded by then.
+    const welcomed = page.waitForEvent('console', {predicate: (message) => message.text().includes('is connected and listening for live events'), timeout: 20_000})
+    const response = await page.goto(`${site.url}/en/articles/${ARTICLE_SLUG}`)
+    await welcomed
     figures.articleHtmlBytes = (await response!.body()).length
     const bodies = await Promise.all(scripts)
     figures.articleJsBytes = bodies.reduce((sum, body) => sum + body.length, 0)
@@ -117,16 +120,78 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     expect(jsonLd.about).toEqual(expect.arrayContaining([expect.objectContaining({'@type': 'GovernmentOrganization', name: 'China National Intellectual Property Administration'})]))
     await screenshot(page, 'article-en')
 
-    // Following the office link, then the Chinese version of the article.
-    await offices.getByRole('link', {name: 'China National Intellectual Property Administration'}).click()
-    await page.waitForURL(`${site.url}/en/offices/office.cn`)
-    await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe('China National Intellectual Property Administration')
-    await page.goto(`${site.url}/zh-Hans/articles/${ARTICLE_SLUG}`)
-    expect(await page.getByRole('heading', {level: 1}).textContent()).toBe(CHINESE_TITLE)
+    // The header's language link leads to this article in Chinese.
+    await page.getByRole('navigation', {name: 'Language'}).getByRole('link', {name: '简体中文'}).click()
+    await page.waitForURL(`${site.url}/zh-Hans/articles/${ARTICLE_SLUG}`)
+    await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe(CHINESE_TITLE)
     expect(await page.getByRole('region', {name: '知识产权局'}).getByRole('link', {name: '国家知识产权局'}).getAttribute('href')).toBe('/zh-Hans/offices/office.cn')
     const chineseJsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>
     expect(chineseJsonLd).toMatchObject({'@type': 'NewsArticle', headline: CHINESE_TITLE, inLanguage: 'zh-Hans'})
     await screenshot(page, 'article-zh')
+  }, 60_000)
+
+  it('links the offices, people and events an article body names through internal links', async () => {
+    const original = await client.getDocument(ARTICLE_ID)
+    const [first, ...rest] = original!.body as {_key: string; children: {text: string}[]}[]
+    const text = first!.children[0]!.text
+    const at = text.indexOf('United States Patent and Trademark Office')
+    const linked = {
+      ...first,
+      markDefs: [{_key: 'uspto', _type: 'internalLink', reference: {_type: 'reference', _ref: 'office.us'}}],
+      children: [
+        {_key: 'a', _type: 'span', marks: [], text: text.slice(0, at)},
+        {_key: 'b', _type: 'span', marks: ['uspto'], text: 'United States Patent and Trademark Office'},
+        {_key: 'c', _type: 'span', marks: [], text: text.slice(at + 'United States Patent and Trademark Office'.length)},
+      ],
+    }
+    try {
+      await client.patch(ARTICLE_ID).set({body: [linked, ...rest]}).commit()
+      const page = await freshPage()
+      await page.goto(`${site.url}/en/articles/${ARTICLE_SLUG}`)
+      const link = page.locator('article p').getByRole('link', {name: 'United States Patent and Trademark Office'})
+      await expect.poll(() => link.getAttribute('href')).toBe('/en/offices/office.us')
+      await link.click()
+      await page.waitForURL(`${site.url}/en/offices/office.us`)
+      await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe('United States Patent and Trademark Office')
+    } finally {
+      await client.patch(ARTICLE_ID).set({body: original!.body}).commit()
+    }
+  }, 60_000)
+
+  it('pages through a section with the package\'s cursor, ten articles a page', async () => {
+    const ids = Array.from({length: 12}, (_, index) => `article.paging-${String(index).padStart(2, '0')}`)
+    const transaction = client.transaction()
+    for (const [index, id] of ids.entries()) {
+      transaction.createOrReplace({
+        _id: id,
+        _type: 'article',
+        title: `Alert number ${index}`,
+        slug: {_type: 'slug', current: `alert-number-${index}`},
+        section: 'alert',
+        language: 'en',
+        // Two share a date: the cursor breaks the tie by id.
+        publishedAt: `2024-01-${String(Math.min(index, 10) + 10).padStart(2, '0')}T00:00:00Z`,
+      })
+    }
+    await transaction.commit()
+    try {
+      const page = await freshPage()
+      await page.goto(`${site.url}/en/section/alert`)
+      const titles = () => page.locator('main .articles h2').allTextContents()
+      const first = await titles()
+      expect(first).toHaveLength(10)
+      expect(first[0]).toBe('Alert number 11')
+      await page.getByRole('link', {name: 'Older articles'}).click()
+      await page.waitForURL(/afterPublishedAt=/)
+      const second = await titles()
+      expect(second).toEqual(['Alert number 1', 'Alert number 0'])
+      expect(new Set([...first, ...second]).size).toBe(12)
+      expect(await page.getByRole('link', {name: 'Older articles'}).count()).toBe(0)
+    } finally {
+      const cleanup = client.transaction()
+      for (const id of ids) cleanup.delete(id)
+      await cleanup.commit()
+    }
   }, 60_000)
 
   it('shows a title published through @sanity/client on the open article page within 2 s, without a reload', async () => {
@@ -167,8 +232,8 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
       await page.goto(`${site.url}${path}`)
       await page.addScriptTag({content: axeSource})
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as {axe: {run: () => Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>}}).axe
-        return (await axe.run()).violations
+        const axe = (window as unknown as {axe: {run: (context: Document, options: object) => Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>}}).axe
+        return (await axe.run(document, {resultTypes: ['violations']})).violations
       })
       const grave = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       if (grave.length > 0) found[path] = grave.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
