@@ -74,7 +74,7 @@ it('`npm run dev` seeds, builds the Studio once, serves it with the API on one o
   expect(await feed.text()).toContain('<title>2023 Meeting of IP5 Deputy Heads of Office Held Online</title>')
   // Ctrl-C stops the site as well: nothing answers on its port any more.
   expect(await stop(second.child)).toBe(0)
-  await expect(fetch(`${site.replace('localhost', '127.0.0.1')}/en/section/news/feed.xml`)).rejects.toThrow()
+  await expect(fetch(`${site.replace('localhost', '127.0.0.1')}/en/section/news/feed.xml`)).rejects.toThrow('fetch failed')
 }, 180_000)
 
 it('`npm run dev` refuses an unknown role and says which exist', async () => {
