@@ -3,7 +3,7 @@ import {PortableText, type PortableTextComponents} from 'next-sanity'
 import type {ComponentProps, ReactNode} from 'react'
 
 import type {Language} from '../lib/i18n'
-import {paths} from '../lib/paths'
+import {paths, safeHref} from '../lib/paths'
 
 interface LinkTarget {
   _type?: string | null
@@ -37,9 +37,9 @@ function components(language: Language): PortableTextComponents {
         return href ? <Link href={href}>{children}</Link> : <>{children}</>
       },
       link: ({value, children}: {value?: {href?: string}; children: ReactNode}) => {
-        const href = value?.href
         // The schema allows http, https and mailto only; anything else is shown as text.
-        if (!href || !/^(https?:|mailto:)/i.test(href)) return <>{children}</>
+        const href = safeHref(value?.href)
+        if (!href) return <>{children}</>
         return (
           <a href={href} rel="noopener noreferrer">
             {children}

@@ -53,3 +53,13 @@ export function segmentValue(value: string): string {
     return value
   }
 }
+
+/**
+ * An address from the dataset, for an href: http(s) and mailto addresses and this site's own paths only
+ * (the Studio validates them too; a site does not rely on that). Anything else gives undefined.
+ */
+export function safeHref(value: string | null | undefined): string | undefined {
+  if (!value) return undefined
+  if (value.startsWith('/') && !value.startsWith('//')) return value
+  return /^(https?:\/\/|mailto:)/i.test(value) ? value : undefined
+}

@@ -8,7 +8,7 @@ import {CookieBanner} from '../../components/consent'
 import {answers, CONSENT_COOKIE, parseConsent} from '../../lib/consent'
 import {consentPolicy, fetchCookiePolicy} from '../../lib/cookie-policy'
 import {isLanguage, languageNames, languages, sections, t, type Language} from '../../lib/i18n'
-import {paths, siteUrl} from '../../lib/paths'
+import {paths, safeHref, siteUrl} from '../../lib/paths'
 import {SanityLive} from '../../lib/sanity'
 import {expireSyncTags} from '../live-action'
 // oxlint-disable-next-line import/no-unassigned-import -- Next.js takes global CSS as an import for its side effect
@@ -88,9 +88,9 @@ export default async function LanguageLayout({children, params}: {children: Reac
               {/* The policy's own label is English: other languages use theirs. */}
               <Link href={paths.cookiePolicy(language)}>{(language === 'en' && policy?.policyLinkLabel) || t(language, 'cookiePolicy')}</Link>
             </li>
-            {policy?.privacyStatementUrl ? (
+            {safeHref(policy?.privacyStatementUrl) ? (
               <li>
-                <a href={policy.privacyStatementUrl}>{t(language, 'privacy')}</a>
+                <a href={safeHref(policy?.privacyStatementUrl)}>{t(language, 'privacy')}</a>
               </li>
             ) : null}
             {sections.map((section) => (

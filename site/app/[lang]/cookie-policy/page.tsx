@@ -8,7 +8,7 @@ import {Body} from '../../../components/portable-text'
 import {CONSENT_COOKIE, parseConsent} from '../../../lib/consent'
 import {consentPolicy, fetchCookiePolicy} from '../../../lib/cookie-policy'
 import {formatDate, isLanguage, routeLanguage, t} from '../../../lib/i18n'
-import {alternatesFor, paths} from '../../../lib/paths'
+import {alternatesFor, paths, safeHref} from '../../../lib/paths'
 
 type Props = {params: Promise<{lang: string}>}
 
@@ -89,9 +89,9 @@ export default async function CookiePolicyPage({params}: Props) {
           </table>
         </Part>
       ) : null}
-      {policy.privacyStatementUrl ? (
+      {safeHref(policy.privacyStatementUrl) ? (
         <p>
-          <a href={policy.privacyStatementUrl}>{t(language, 'privacy')}</a>
+          <a href={safeHref(policy.privacyStatementUrl)}>{t(language, 'privacy')}</a>
         </p>
       ) : null}
     </article>

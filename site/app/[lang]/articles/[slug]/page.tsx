@@ -8,7 +8,7 @@ import {articleBySlugQuery} from 'sanity-plugin-ip-news/queries'
 import {JsonLd} from '../../../../components/json-ld'
 import {Body} from '../../../../components/portable-text'
 import {formatDate, isLanguage, languageNames, routeLanguage, sectionTitle, t, type Language} from '../../../../lib/i18n'
-import {absolute, paths, siteOptions} from '../../../../lib/paths'
+import {absolute, paths, safeHref, siteOptions} from '../../../../lib/paths'
 import {sanityFetch} from '../../../../lib/sanity'
 
 type Props = {params: Promise<{lang: string; slug: string}>}
@@ -87,17 +87,17 @@ export default async function ArticlePage({params}: Props) {
           {article.caseDetails.decisionDate ? ` · ${formatDate(article.caseDetails.decisionDate, language)}` : ''}
         </p>
       ) : null}
-      {article.externalUrl ? (
+      {safeHref(article.externalUrl) ? (
         <p>
-          <a href={article.externalUrl} rel="noopener noreferrer">
+          <a href={safeHref(article.externalUrl)} rel="noopener noreferrer">
             {t(language, 'linkTo')}
           </a>
         </p>
       ) : null}
       {article.translation?.note ? (
         <p className="note">
-          {article.translation.originalUrl ? (
-            <a href={article.translation.originalUrl} hrefLang={article.translation.originalLanguage ?? undefined} rel="noopener noreferrer">
+          {safeHref(article.translation.originalUrl) ? (
+            <a href={safeHref(article.translation.originalUrl)} hrefLang={article.translation.originalLanguage ?? undefined} rel="noopener noreferrer">
               {article.translation.note}
             </a>
           ) : (
@@ -110,8 +110,8 @@ export default async function ArticlePage({params}: Props) {
           {t(language, 'source')}:{' '}
           {article.source.office ? (
             <Link href={paths.office(language, article.source.office._id)}>{article.source.office.name}</Link>
-          ) : article.source.url ? (
-            <a href={article.source.url} rel="noopener noreferrer">
+          ) : safeHref(article.source.url) ? (
+            <a href={safeHref(article.source.url)} rel="noopener noreferrer">
               {article.source.organisationName}
             </a>
           ) : (

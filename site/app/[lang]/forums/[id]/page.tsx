@@ -5,7 +5,7 @@ import {forumPageQuery} from 'sanity-plugin-ip-news/queries'
 
 import {EventList, OfficeLink, Part} from '../../../../components/links'
 import {isLanguage, routeLanguage, t, type Language} from '../../../../lib/i18n'
-import {alternatesFor, paths, segmentValue} from '../../../../lib/paths'
+import {alternatesFor, paths, safeHref, segmentValue} from '../../../../lib/paths'
 import {sanityFetch} from '../../../../lib/sanity'
 
 type Props = {params: Promise<{lang: string; id: string}>}
@@ -35,9 +35,9 @@ export default async function ForumPage({params}: Props) {
           {t(language, 'founded')} {forum.founded}
         </p>
       ) : null}
-      {forum.website ? (
+      {safeHref(forum.website) ? (
         <p>
-          {t(language, 'website')}: <a href={forum.website}>{forum.website.replace(/^https?:\/\//, '')}</a>
+          {t(language, 'website')}: <a href={safeHref(forum.website)}>{forum.website!.replace(/^https?:\/\//, '')}</a>
         </p>
       ) : null}
       <div className="related">

@@ -8,7 +8,7 @@ import {ArticleList} from '../../../../components/article-list'
 import {JsonLd} from '../../../../components/json-ld'
 import {EventList, OfficeLink, Part, PersonLink} from '../../../../components/links'
 import {isLanguage, routeLanguage, t, type Language} from '../../../../lib/i18n'
-import {alternatesFor, paths, segmentValue, siteOptions} from '../../../../lib/paths'
+import {alternatesFor, paths, safeHref, segmentValue, siteOptions} from '../../../../lib/paths'
 import {sanityFetch} from '../../../../lib/sanity'
 
 type Props = {params: Promise<{lang: string; id: string}>}
@@ -46,9 +46,9 @@ export default async function OfficePage({params}: Props) {
           {t(language, 'partOf')}: <OfficeLink office={office.parent} language={language} />
         </p>
       ) : null}
-      {office.website ? (
+      {safeHref(office.website) ? (
         <p>
-          {t(language, 'website')}: <a href={office.website}>{office.website.replace(/^https?:\/\//, '')}</a>
+          {t(language, 'website')}: <a href={safeHref(office.website)}>{office.website!.replace(/^https?:\/\//, '')}</a>
         </p>
       ) : null}
       <div className="related">
