@@ -67,6 +67,7 @@ const strings = {
   observer: {en: 'observer', 'zh-Hans': '观察员'},
   founded: {en: 'Founded', 'zh-Hans': '成立于'},
   cookiePolicy: {en: 'Cookie Policy', 'zh-Hans': 'Cookie 政策'},
+  cookieSettings: {en: 'Cookie settings', 'zh-Hans': 'Cookie 设置'},
   privacy: {en: 'Privacy Statement', 'zh-Hans': '隐私声明'},
   version: {en: 'Version', 'zh-Hans': '版本'},
   effective: {en: 'in effect from', 'zh-Hans': '生效日期'},

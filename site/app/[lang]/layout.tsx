@@ -88,6 +88,9 @@ export default async function LanguageLayout({children, params}: {children: Reac
               {/* The policy's own label is English: other languages use theirs. */}
               <Link href={paths.cookiePolicy(language)}>{(language === 'en' && policy?.policyLinkLabel) || t(language, 'cookiePolicy')}</Link>
             </li>
+            <li>
+              <Link href={`${paths.cookiePolicy(language)}#cookie-settings`}>{(language === 'en' && policy?.preferencesLabel) || t(language, 'cookieSettings')}</Link>
+            </li>
             {safeHref(policy?.privacyStatementUrl) ? (
               <li>
                 <a href={safeHref(policy?.privacyStatementUrl)}>{t(language, 'privacy')}</a>

@@ -42,11 +42,13 @@ export default async function CookiePolicyPage({params}: Props) {
         ) : null}
       </p>
       <Body value={policy.policy} language={language} />
-      <ConsentSettings
-        policy={consentPolicy(policy)}
-        current={parseConsent(cookieStore.get(CONSENT_COOKIE)?.value)}
-        labels={{yourChoice: t(language, 'yourChoice'), ...choiceLabels[language]}}
-      />
+      <Part id="cookie-settings" title={(language === 'en' && policy.preferencesLabel) || t(language, 'cookieSettings')}>
+        <ConsentSettings
+          policy={consentPolicy(policy)}
+          current={parseConsent(cookieStore.get(CONSENT_COOKIE)?.value)}
+          labels={{yourChoice: t(language, 'yourChoice'), ...choiceLabels[language]}}
+        />
+      </Part>
       {policy.categories && policy.categories.length > 0 ? (
         <Part id="policy-categories" title={t(language, 'categories')}>
           <dl>
