@@ -6,6 +6,7 @@ import {createClient, type SanityClient} from '@sanity/client'
 import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import type {ServedRequest} from '../../content-lake/http/server.ts'
 import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
 import {projectRoot} from '../support/cli.ts'
 import {startLake, type InProcessLake} from '../support/lake.ts'
@@ -29,6 +30,8 @@ let browser: Browser
 let client: SanityClient
 const contexts: BrowserContext[] = []
 const figures: Record<string, number> = {}
+// Every API request the site and its pages made to the lake.
+const requests: ServedRequest[] = []
 
 /** A fresh browser profile (no cookies): what a first-time visitor sees. */
 async function freshPage(): Promise<Page> {
@@ -50,7 +53,7 @@ const screenshot = (page: Page, name: string) => page.screenshot({path: `${artif
 beforeAll(async () => {
   mkdirSync(artifacts, {recursive: true})
   const sitePort = await freePort()
-  lake = await startLake({corsOrigins: [`http://localhost:${sitePort}`]})
+  lake = await startLake({corsOrigins: [`http://localhost:${sitePort}`], onRequest: (request) => requests.push(request)})
   trustCertificate(certificateFile)
   const built = await buildSite()
   figures.buildPackageMs = built.packageMs
@@ -307,4 +310,11 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     expect(await page.getByRole('status').textContent()).toContain('all cookies accepted')
     expect(await banner.count()).toBe(0)
   }, 90_000)
+
+  it('used only endpoints the lake serves, and got no 4xx or 5xx from it', () => {
+    const used = [...new Set(requests.map((request) => `${request.method} ${request.endpoint}`))].toSorted()
+    // Queries from the site's server and the Live Content API from its pages; the test's own client writes.
+    expect(used).toEqual(['GET /data/doc/:dataset/*', 'GET /data/live/events/:dataset', 'GET /data/query/:dataset', 'POST /data/mutate/:dataset'])
+    expect(requests.filter((request) => !request.served || request.status >= 400)).toEqual([])
+  })
 })
