@@ -14,7 +14,7 @@ export interface IndexLookup {
   idsReferencing(id: string): ReadonlySet<string>
   idsWithSlug(slug: string): ReadonlySet<string>
   /** The `_id`s (as the view shows them) of documents that can satisfy `fields match pattern`, if known. */
-  idsMatching?(fields: ExprNode, pattern: string): ReadonlySet<string> | undefined
+  idsMatching?(fields: ExprNode, pattern: string): IdSet | undefined
   /** The `_id`s (as the view shows them) of documents whose top-level `field` is a string in the range. */
   idsInRange?(field: string, op: RangeOperator, value: string): IdSet
 }

@@ -7,7 +7,7 @@ import {parseQuery} from './query-checks.ts'
 import {filterConjuncts, narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
 import {buildView, compareIds, mergeInIdOrder, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery, allTextExpression} from './text-search.ts'
-import {TextIndexes} from './text-index.ts'
+import {positionOf, TextIndexes} from './text-index.ts'
 import {IdRange, idsInRange} from './range-index.ts'
 import {rewriteTopK} from './top-k.ts'
 import {syncTagsOf} from '../live/sync-tags.ts'
@@ -188,7 +188,7 @@ export class StoreQueries {
     const ranked = needsAsyncEvaluation(adapted)
       ? adapted
       : rewriteTopK(adapted, {
-          documentsOfType: (type) => candidatesInOrder(view, [{on: 'stored', ids: this.store.indexes.idsOfType(type)}], true),
+          documentsOfType: (type) => candidatesInOrder(view, [{on: 'stored', ids: this.store.indexes.idsOfType(type), key: `_type:${type}`}], this.alwaysPick),
           allowedBy: (filter) => {
             const found = filterConjuncts(filter, lookup)
             if (!found) return undefined
@@ -199,6 +199,8 @@ export class StoreQueries {
           documents: view.documents,
           params,
           dereference: (id) => view.get(id),
+          termPostings: (fields, term) => this.textIndexes.termPostings(view, fields, term),
+          positionOf: (id) => positionOf(view, id),
         })
     const narrowed = narrowTree(ranked, lookup, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysPick), reverse.baseFor)
     try {
