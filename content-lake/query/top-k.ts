@@ -137,12 +137,12 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     const inOrder = function* () {
       const positive = inList.filter((position) => total[position]! > 0)
       // The best first: sorting only those at or above the score of the first chunk's last.
-      const scores = Float64Array.from(positive, (position) => total[position]!).sort()
+      const scores = Float64Array.from(positive, (position) => total[position]!).toSorted()
       const threshold = scores[Math.max(0, scores.length - Math.max(64, count * 4))] ?? 0
-      for (const position of positive.filter((p) => total[p]! >= threshold).sort(byScore)) yield list[listPosition[position]!]!
-      for (const position of positive.filter((p) => total[p]! < threshold).sort(byScore)) yield list[listPosition[position]!]!
+      for (const position of positive.filter((p) => total[p]! >= threshold).toSorted(byScore)) yield list[listPosition[position]!]!
+      for (const position of positive.filter((p) => total[p]! < threshold).toSorted(byScore)) yield list[listPosition[position]!]!
       for (const doc of list) if (!total[positionOf(doc._id)!]) yield doc
-      for (const position of inList.filter((p) => total[p]! < 0).sort(byScore)) yield list[listPosition[position]!]!
+      for (const position of inList.filter((p) => total[p]! < 0).toSorted(byScore)) yield list[listPosition[position]!]!
     }
     const matches = firstMatches(inOrder(), filter.expr as ExprNode, count)
     return matches.map((doc) => Object.assign({}, doc, {_score: total[positionOf(doc._id)!]!}))
