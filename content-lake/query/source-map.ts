@@ -114,7 +114,8 @@ export function namesReadByContent(tree: ExprNode): Set<string> | undefined {
   }
   visit(tree, false)
   // A projection's key read later (`{"t": name}[t == "x"]`) reads the value it was given: until no new name.
-  for (let size = -1; size !== names.size && !unsafe; ) {
+  let size = -1
+  while (size !== names.size) {
     size = names.size
     const aliases = (value: unknown): void => {
       if (Array.isArray(value)) return value.forEach(aliases)
