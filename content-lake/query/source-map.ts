@@ -157,26 +157,44 @@ class Markers {
     return !!doc && typeof doc === 'object' && !Array.isArray(doc) && typeof doc._id === 'string' && this.view.get(doc._id) === doc
   }
 
+  /**
+   * The marked copy of a document: a view of it whose strings are markers, made as groq-js reads them,
+   * so a query pays for the fields it reads, not for whole documents.
+   */
   document(doc: Doc): Doc {
     let copy = this.copies.get(doc)
-    if (!copy) this.copies.set(doc, (copy = this.copy(doc, doc, []) as Doc))
+    if (!copy) this.copies.set(doc, (copy = this.wrap(doc, doc, []) as Doc))
     return copy
   }
 
-  private copy(doc: Doc, value: unknown, path: Segment[]): unknown {
+  private mark(doc: Doc, value: unknown, path: Segment[]): unknown {
     if (typeof value === 'string') {
       this.sources.push({doc, path, value})
       return `${this.prefix}${this.sources.length - 1}\uE001`
     }
-    if (Array.isArray(value)) {
-      return value.map((item, index) => {
-        const key = (item as {_key?: unknown} | null)?._key
-        return this.copy(doc, item, [...path, typeof key === 'string' && item && typeof item === 'object' ? {_key: key, _index: index} : index])
-      })
-    }
-    if (!value || typeof value !== 'object') return value
-    // System fields (`_id`, `_type`, `_ref`, `_key`...) and fields the query reads keep their values.
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, key.startsWith('_') || this.keep.has(key) ? child : this.copy(doc, child, [...path, key])]))
+    return value && typeof value === 'object' ? this.wrap(doc, value, path) : value
+  }
+
+  private wrap(doc: Doc, value: object, path: Segment[]): object {
+    const marked = new Map<string, unknown>()
+    const isArray = Array.isArray(value)
+    return new Proxy(value, {
+      get: (target, property, receiver) => {
+        if (typeof property !== 'string' || !Object.hasOwn(target, property) || (isArray && !/^\d+$/.test(property))) return Reflect.get(target, property, receiver)
+        if (marked.has(property)) return marked.get(property)
+        const child: unknown = (target as Record<string, unknown>)[property]
+        let copy: unknown
+        if (isArray) {
+          const key = (child as {_key?: unknown} | null)?._key
+          copy = this.mark(doc, child, [...path, typeof key === 'string' && typeof child === 'object' ? {_key: key, _index: Number(property)} : Number(property)])
+        } else {
+          // System fields (`_id`, `_type`, `_ref`, `_key`...) and fields the query reads keep their values.
+          copy = property.startsWith('_') || this.keep.has(property) ? child : this.mark(doc, child, [...path, property])
+        }
+        marked.set(property, copy)
+        return copy
+      },
+    })
   }
 
   /** The source of a string that is exactly one marker. */
@@ -185,12 +203,14 @@ class Markers {
     return match ? this.sources[Number(match[1])] : undefined
   }
 
-  /** A marked result with every marker replaced by the string it stands for. */
-  restore(value: unknown): unknown {
-    if (typeof value === 'string') return value.includes(this.prefix) ? value.replace(this.pattern, (_, n: string) => this.sources[Number(n)]!.value) : value
-    if (Array.isArray(value)) return value.map((item) => this.restore(item))
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, this.restore(child)]))
-    return value
+  /** Whether a marked result, its markers replaced by the strings they stand for, equals a result. */
+  restoresTo(marked: unknown, real: unknown): boolean {
+    if (typeof marked === 'string') return marked.includes(this.prefix) ? marked.replace(this.pattern, (_, n: string) => this.sources[Number(n)]!.value) === real : marked === real
+    if (marked === real) return true
+    if (typeof marked !== 'object' || typeof real !== 'object' || marked === null || real === null || Array.isArray(marked) !== Array.isArray(real)) return false
+    const keys = Object.keys(marked)
+    if (keys.length !== Object.keys(real).length) return false
+    return keys.every((key) => Object.hasOwn(real, key) && this.restoresTo((marked as Record<string, unknown>)[key], (real as Record<string, unknown>)[key]))
   }
 
   /** A copy of the (narrowed) query tree whose candidate lists hold marked documents. */
@@ -223,15 +243,6 @@ class Markers {
       },
     })
   }
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  const keysA = Object.keys(a)
-  if (keysA.length !== Object.keys(b).length) return false
-  return keysA.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }
 
 const ESCAPES: Record<string, string> = {'\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', "'": "\\'", '\\': '\\\\'}
@@ -278,7 +289,7 @@ export async function contentSourceMap({parsed, evaluated, params, view, derefer
   } catch {
     return EMPTY() // the real evaluation succeeded: a failure here only costs the map
   }
-  if (!deepEqual(markers.restore(marked), result)) return EMPTY()
+  if (!markers.restoresTo(marked, result)) return EMPTY()
 
   const map = EMPTY()
   const documentIndex = new Map<string, number>()
@@ -288,17 +299,18 @@ export async function contentSourceMap({parsed, evaluated, params, view, derefer
     if (at === undefined) index.set(key, (at = list.push(item) - 1))
     return at
   }
-  const walk = (value: unknown, path: Segment[]) => {
+  // The result path grows as a string: a large result has a path per string.
+  const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') {
       const source = markers.sourceOf(value)
       if (!source) return
       const id = view.sourceId(source.doc)
       const document = indexOf(documentIndex, map.documents, id, {_id: id, _type: source.doc._type})
       const sourcePath = jsonPath(source.path, mode === 'withKeyArraySelector')
-      map.mappings[jsonPath(path, false)] = {type: 'value', source: {type: 'documentValue', document, path: indexOf(pathIndex, map.paths, sourcePath, sourcePath)}}
-    } else if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...path, index]))
-    else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) walk(child, [...path, key])
+      map.mappings[path] = {type: 'value', source: {type: 'documentValue', document, path: indexOf(pathIndex, map.paths, sourcePath, sourcePath)}}
+    } else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`))
+    else if (value && typeof value === 'object') for (const [key, child] of Object.entries(value)) walk(child, path + jsonPath([key], false).slice(1))
   }
-  walk(marked, [])
+  walk(marked, '$')
   return map
 }
