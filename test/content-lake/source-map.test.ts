@@ -169,6 +169,8 @@ describe('resultSourceMap over HTTP through @sanity/client', () => {
     }
     const asked = await raw(lake.port, `${path}&resultSourceMap=true`)
     expect(asked.json().resultSourceMap.documents.length).toBeGreaterThan(0)
+    // Cached answers are kept apart: the same query without the flag still comes back without a map.
+    expect(Object.keys((await raw(lake.port, path)).json())).not.toContain('resultSourceMap')
 
     // The query path reads the store once per evaluation: without the flag, as before; with it, again.
     let gets = 0
