@@ -78,17 +78,17 @@ export function namesReadByContent(tree: ExprNode): Set<string> | undefined {
         // The filter keeps some of its base's elements: they are read as the base would be.
         visit(node.base, reads, chain)
         return visit(node.expr, true)
+      case 'PipeFuncCall':
+        // order() and score() keep their base's elements too; their arguments are compared.
+        visit(node.base, reads, chain)
+        return visit(node.args, true)
       case 'Projection':
       case 'Map':
       case 'FlatMap':
         // The base is only the scope the expression reads (through `@` and attributes).
         visit(node.base, reads, true)
         return visit(node.expr, reads)
-      case 'PipeFuncCall':
-        visit(node.base, reads)
-        return visit(node.args, true)
-      case 'FuncCall':
-      {
+      case 'FuncCall': {
         const name = `${node.namespace}::${node.name}`
         return visit(node.args, CONTENT_BLIND.has(name) ? false : CARRYING.has(name) ? reads : true)
       }

@@ -294,6 +294,27 @@ describe('property: mapped values are the values at their sources', () => {
     expect(mapped).toBeGreaterThan(50)
   })
 
+  it('shapes that read text under another name, or through @, are not mapped by it', async () => {
+    const mappedPaths = async (query: string) => {
+      const answer = await queries.answer(query, {}, 'published', {sourceMap: 'true'})
+      expectFaithful(answer.result, answer.resultSourceMap!, (id) => store.get(id))
+      return {result: answer.result as unknown[], map: answer.resultSourceMap!, paths: Object.keys(answer.resultSourceMap!.mappings)}
+    }
+    // A projection's key compared and ordered on: the field it came from keeps its text.
+    const renamed = await mappedPaths('*[_type == "office"]{"t": name, abbreviation}[t match "Office"] | order(t desc)')
+    expect(renamed.result.length).toBeGreaterThan(3)
+    expect(renamed.paths).toContain("$[0]['abbreviation']")
+    expect(renamed.paths.some((path) => path.endsWith("['t']"))).toBe(false)
+    // `@` compared: no name covers what is read, so nothing is marked.
+    const whole = await mappedPaths('*[_type == "office"].name[@ match "Office"]')
+    expect(whole.result.length).toBeGreaterThan(3)
+    expect(whole.paths).toEqual([])
+    // A sorted slice (answered from the lake's sorted lists) maps each row to its own document.
+    const top = await mappedPaths('*[_type == "office"] | order(name) [0...4]{_id, name, abbreviation}')
+    expect(top.paths).toContain("$[3]['abbreviation']")
+    expectRowsFromTheirDocuments(top.result, top.map, 'published', store)
+  })
+
   it('generated queries', async () => {
     let mapped = 0
     await fc.assert(
