@@ -228,6 +228,8 @@ describe('stega through @sanity/client', () => {
 const drafts: Doc[] = [
   {...structuredClone(seed.find((doc) => doc._id === 'office.jp')!), _id: 'drafts.office.jp', name: 'JPO draft name', abbreviation: 'JPO-D'} as Doc,
   {...structuredClone(seed.find((doc) => doc._id === ARTICLE)!), _id: `drafts.${ARTICLE}`, title: 'Draft title'} as Doc,
+  {...structuredClone(seed.find((doc) => doc._id === 'office.kr')!), _id: 'versions.r1.office.kr', name: 'KIPO in release r1'} as Doc,
+  {...structuredClone(seed.find((doc) => doc._id === 'office.jp')!), _id: 'versions.r1.office.jp', abbreviation: 'JPO-R1'} as Doc,
   {_id: 'drafts.office.new', _type: 'office', name: 'An unpublished office', abbreviation: 'NEW', country: 'CN', st3Code: 'XX'} as Doc,
   // Two offices with the same name: an order by name must not swap their sources.
   {_id: 'office.twin-a', _type: 'office', name: 'Twin Office', abbreviation: 'TWA', country: 'ZZ', st3Code: 'TA'} as Doc,
@@ -251,7 +253,9 @@ function expectRowsFromTheirDocuments(result: unknown, map: ContentSourceMap, pe
     if (!row || typeof row._id !== 'string' || path.length < 1) continue
     if (parseJsonPath(source.path).length !== 1) continue // a nested value (`officialNames[0].name`)
     expect(publishedIdOf(source.id), source.resultPath).toBe(publishedIdOf(row._id))
-    const expected = perspective === 'drafts' && store.get(`drafts.${publishedIdOf(row._id)}`) ? `drafts.${publishedIdOf(row._id)}` : perspective === 'raw' ? row._id : publishedIdOf(row._id)
+    const published = publishedIdOf(row._id)
+    const layers = perspective === 'raw' ? [row._id] : perspective === 'published' ? [published] : perspective === 'drafts' ? [`drafts.${published}`, published] : [`versions.r1.${published}`, `drafts.${published}`, published]
+    const expected = layers.find((id) => store.get(id))
     expect(source.id, source.resultPath).toBe(expected)
   }
 }
@@ -260,7 +264,7 @@ const rowFields = fc.constantFrom('name', 'abbreviation', 'country', '"n": name'
 const filters = fc.constantFrom('_type == "office"', '_type == "office" && country == "CN"', '_type == "office" && name match "Office"', '_type == "office" && defined(abbreviation)', '_type == "office" && kind == "national"', '_type in ["office", "person"]')
 const orders = fc.constantFrom('', '| order(name)', '| order(abbreviation desc)', '| order(country, name)', '| order(_id)')
 const slices = fc.constantFrom('', '[0...5]', '[0]', '[2...4]')
-const generated = fc.record({filter: filters, fields: fc.uniqueArray(rowFields, {minLength: 1, maxLength: 4}), order: orders, slice: slices, perspective: fc.constantFrom('raw', 'published', 'drafts')})
+const generated = fc.record({filter: filters, fields: fc.uniqueArray(rowFields, {minLength: 1, maxLength: 4}), order: orders, slice: slices, perspective: fc.constantFrom('raw', 'published', 'drafts', 'r1,drafts')})
 
 describe('property: mapped values are the values at their sources', () => {
   const store = openStore()
@@ -282,7 +286,7 @@ describe('property: mapped values are the values at their sources', () => {
     ['*[_type == "article"]{_id, title, "office": source.office->{_id, name, abbreviation}, offices[]->{_id, name}}', {}],
   ]
 
-  it.each(['raw', 'published', 'drafts'])('site queries in the %s perspective', async (perspective) => {
+  it.each(['raw', 'published', 'drafts', 'r1,drafts'])('site queries in the %s perspective', async (perspective) => {
     let mapped = 0
     for (const [query, params] of siteQueries) {
       const answer = await queries.answer(query, params, perspective, {sourceMap: 'withKeyArraySelector'})
