@@ -178,7 +178,9 @@ class Markers {
   private wrap(doc: Doc, value: object, path: Segment[]): object {
     const marked = new Map<string, unknown>()
     const isArray = Array.isArray(value)
-    return new Proxy(value, {
+    // Over a shallow copy: a proxy may answer other values than its target's only for properties the
+    // target could change, and stored values may one day be frozen.
+    return new Proxy(isArray ? [...value] : {...value}, {
       get: (target, property, receiver) => {
         if (typeof property !== 'string' || !Object.hasOwn(target, property) || (isArray && !/^\d+$/.test(property))) return Reflect.get(target, property, receiver)
         if (marked.has(property)) return marked.get(property)
