@@ -55,14 +55,14 @@ export function isIndexableText(node: unknown): boolean {
  * text holds a token that matches it, and how many such tokens each holds.
  */
 export interface TermPostings {
-  readonly documents: readonly number[]
-  readonly counts: readonly number[]
+  readonly documents: ArrayLike<number> & Iterable<number>
+  readonly counts: ArrayLike<number>
 }
 
 const NONE: TermPostings = {documents: [], counts: []}
 
 /** Whether sorted positions hold one (binary search). */
-function holds(documents: readonly number[], position: number): boolean {
+function holds(documents: ArrayLike<number>, position: number): boolean {
   let low = 0
   let high = documents.length
   while (low < high) {
@@ -119,6 +119,15 @@ export function positionOf(view: TextView, id: string): number | undefined {
   return positions.get(id)
 }
 
+/** Numbers as a string of two UTF-16 units each, built a slice at a time (a long document must not overflow the call's arguments). */
+function asUnits(numbers: number[]): string {
+  let units = ''
+  for (let start = 0; start < numbers.length; start += 4096) {
+    units += String.fromCharCode(...numbers.slice(start, start + 4096).flatMap((number) => [number >>> 16, number & 0xffff]))
+  }
+  return units
+}
+
 // Prefix terms (`pat*`) sum the postings of many tokens: the latest few are kept per index.
 const KEPT_PREFIXES = 32
 
@@ -127,7 +136,7 @@ const KEPT_PREFIXES = 32
  * for prefix terms.
  */
 class TextIndex {
-  private readonly postings = new Map<string, {documents: number[]; counts: number[]}>()
+  private readonly postings = new Map<string, {documents: number[] | Int32Array; counts: number[] | Int32Array}>()
   private readonly prefixes = new Map<string, TermPostings>()
   private sortedTokens: string[] | undefined
   private readonly size: number
@@ -140,11 +149,20 @@ class TextIndex {
   add(position: number, folded: string) {
     let postings = this.postings.get(folded)
     if (!postings) this.postings.set(folded, (postings = {documents: [], counts: []}))
-    const last = postings.documents.length - 1
-    if (postings.documents[last] === position) postings.counts[last]!++
+    const [documents, counts] = [postings.documents as number[], postings.counts as number[]]
+    const last = documents.length - 1
+    if (documents[last] === position) counts[last]!++
     else {
-      postings.documents.push(position)
-      postings.counts.push(1)
+      documents.push(position)
+      counts.push(1)
+    }
+  }
+
+  /** Once every document is added: the postings as typed arrays, a quarter of the memory of growing lists. */
+  freeze() {
+    for (const postings of this.postings.values()) {
+      postings.documents = Int32Array.from(postings.documents)
+      postings.counts = Int32Array.from(postings.counts)
     }
   }
 
@@ -228,28 +246,54 @@ export class TextIndexes {
       index = new TextIndex(view.documents.length)
       const tokens = this.tokensOf(view.documents, fields, key)
       view.documents.forEach((doc, position) => {
-        for (const token of tokens.get(doc)!) index!.add(position, token)
+        const numbers = tokens.get(doc)!
+        for (let unit = 0; unit < numbers.length; unit += 2) index!.add(position, this.words[numbers.charCodeAt(unit) * 0x10000 + numbers.charCodeAt(unit + 1)]!)
       })
+      index.freeze()
       indexes.set(key, index)
     }
     return index
   }
 
-  // Each document's folded tokens per set of fields, kept while the document object lives: a new view
-  // (after any write) shares the unchanged documents, so only the changed ones are evaluated again.
-  private readonly tokensByFields = new Map<string, WeakMap<Doc, string[]>>()
+  // Every folded token seen, once, by number; and raw tokens to those numbers (few: the words and their spellings).
+  private readonly words: string[] = []
+  private readonly wordNumbers = new Map<string, number>()
+  private readonly rawNumbers = new Map<string, number>()
 
-  private tokensOf(documents: readonly Doc[], fields: ExprNode, key: string): WeakMap<Doc, string[]> {
+  private numberOf(raw: string): number {
+    let number = this.rawNumbers.get(raw)
+    if (number === undefined) {
+      const folded = foldCase(raw)
+      number = this.wordNumbers.get(folded)
+      if (number === undefined) {
+        number = this.words.push(folded) - 1
+        this.wordNumbers.set(folded, number)
+      }
+      this.rawNumbers.set(raw, number)
+    }
+    return number
+  }
+
+  // Each document's folded tokens per set of fields, kept while the document object lives: a new view
+  // (after any write) shares the unchanged documents, so only the changed ones are evaluated again. A
+  // document's tokens are their numbers, two UTF-16 units each, in one string: the most compact JavaScript
+  // keeps (a typed array per document costs more in its header than in its numbers).
+  private readonly tokensByFields = new Map<string, WeakMap<Doc, string>>()
+
+  private tokensOf(documents: readonly Doc[], fields: ExprNode, key: string): WeakMap<Doc, string> {
     let tokens = this.tokensByFields.get(key)
     if (!tokens) this.tokensByFields.set(key, (tokens = new WeakMap()))
     const missing = documents.filter((doc) => !tokens!.has(doc))
-    if (missing.length === 0) return tokens
-    // One groq-js evaluation for all of them: each one's fields as `match` sees them (a string, or the strings directly in an array).
-    const values = toJS(evaluateSync({type: 'Map', base: {type: 'Value', value: missing}, expr: fields} as ExprNode, {dataset: documents as Doc[]})) as unknown[]
-    values.forEach((value, index) => {
-      const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((part): part is string => typeof part === 'string') : []
-      tokens!.set(missing[index]!, texts.flatMap((text) => tokensOf(text).map(foldCase)))
-    })
+    // In slices: one groq-js evaluation for each (each document's fields as `match` sees them: a string,
+    // or the strings directly in an array), so all their text is never held at once.
+    for (let start = 0; start < missing.length; start += 1024) {
+      const slice = missing.slice(start, start + 1024)
+      const values = toJS(evaluateSync({type: 'Map', base: {type: 'Value', value: slice}, expr: fields} as ExprNode, {dataset: documents as Doc[]})) as unknown[]
+      values.forEach((value, index) => {
+        const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((part): part is string => typeof part === 'string') : []
+        tokens!.set(slice[index]!, asUnits(texts.flatMap(tokensOf).map((token) => this.numberOf(token))))
+      })
+    }
     return tokens
   }
 }

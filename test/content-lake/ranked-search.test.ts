@@ -129,6 +129,17 @@ describe('ranked text search through the lake, against plain groq-js', () => {
     // b holds both words in its title (patent twice), a one in the title and one in the summary; c and d only in the body, newest first.
     expect(hits.map((hit) => hit._id)).toEqual(['b', 'a', 'c', 'd'])
   })
+
+  it('indexes a document whose body holds 300,000 words (more than a call takes as arguments)', async () => {
+    const words = Array.from({length: 300_000}, (_, index) => (index === 299_999 ? 'needle' : 'hay')).join(' ')
+    store.reset([
+      {_id: 'long', _type: 'article', language: 'en', title: 'Long', body: [block(words, 'k')]},
+      {_id: 'short', _type: 'article', language: 'en', title: 'Short', body: [block('hay', 'k')]},
+    ])
+    // Scored from the index alone (groq-js's own match gathers a text's tokens as a call's arguments, and overflows here).
+    const hits = await lakes[0]!.query('*[_type == "article"] | score(pt::text(body) match "needle") | order(_score desc) [0...2] {_id, _score}', {}, 'published')
+    expect(hits).toEqual([{_id: 'long', _score: 1}, {_id: 'short', _score: 0}])
+  })
 })
 
 describe('case folding of the token index', () => {
