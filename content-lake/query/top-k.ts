@@ -2,6 +2,7 @@ import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
 import type {Doc} from '../store/document-store.ts'
 import {isIndexableText, termsOf, type TermPostings} from './text-index.ts'
+import {rewriteChildren} from './tree-rewrite.ts'
 
 type Node = {type: string; [key: string]: unknown}
 
@@ -160,7 +161,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
 
   // Without `^`, the filter and keys mean the same wherever the expression sits, so nested ones qualify too.
   const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit)
+    if (Array.isArray(value)) return rewriteChildren(value, visit)
     if (!value || typeof value !== 'object') return value
     const node = value as Node
     if (node.type === 'Value') return node
@@ -172,7 +173,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
       const matches = topOf(node.base as Node, node.index + 1)
       if (matches) return {...node, base: {type: 'Value', value: matches}}
     }
-    return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child)]))
+    return rewriteChildren(node, visit)
   }
   return visit(tree) as ExprNode
 }
