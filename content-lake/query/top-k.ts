@@ -239,7 +239,8 @@ function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPosting
   if (node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'boost' && (node.args as Node[]).length === 2) {
     const [inner, boost] = node.args as Node[]
     const innerScorer = scorerOf(inner!, termPostings, size)
-    if (!innerScorer || boost!.type !== 'Value') return undefined
+    // A boost that is not a number scores 0, as in groq-js; an infinite one (NaN scores) is left to groq-js.
+    if (!innerScorer || boost!.type !== 'Value' || (typeof boost!.value === 'number' && !Number.isFinite(boost!.value))) return undefined
     const value = boost!.value
     return () => {
       const {values: innerValues, positions} = innerScorer()
