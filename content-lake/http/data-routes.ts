@@ -9,6 +9,7 @@ import {expandMutationsByQuery} from '../mutations/mutations-by-query.ts'
 import {assertValidId, newTransactionId, publishedIdOf} from '../store/document-ids.ts'
 import {apiVersionOfPath, parsePerspective, type Perspective} from '../query/perspectives.ts'
 import {QueryPool, type QueryPoolOptions} from '../query/query-pool.ts'
+import {sourceMapModeOf} from '../query/source-map.ts'
 import type {CommitOptions, DocumentChange, DocumentStore} from '../store/document-store.ts'
 import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
@@ -129,12 +130,14 @@ export class DataRoutes {
       params = {...params, ...paramsFromBody(body.params)}
     }
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query in the "query" parameter or the JSON body')
-    const answer = await this.queries.query(query, params, perspectiveOf(search, url))
+    // `resultSourceMap=true|withKeyArraySelector` (what @sanity/client sends, also for stega) adds the content source map.
+    const answer = await this.queries.query(query, params, perspectiveOf(search, url), sourceMapModeOf(search.get('resultSourceMap')))
     // As hosted: the query is echoed unless `returnQuery=false`; `syncTags` name what the result depends
     // on for the Live Content API. The lake answers after every acknowledged write, so `lastLiveEventId`
     // (at least as new as that event) always holds; `tag` and `cacheMode` concern the hosted CDN.
     const echo = search.get('returnQuery') === 'false' ? '' : `"query":${JSON.stringify(query)},`
-    sendJsonText(request, response, 200, `{${echo}"result":${answer.json},"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`)
+    const sourceMap = answer.sourceMapJson ? `"resultSourceMap":${answer.sourceMapJson},` : ''
+    sendJsonText(request, response, 200, `{${echo}"result":${answer.json},${sourceMap}"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`)
   }
 
   doc(request: Request, response: Response, dataset: string, ids: string) {

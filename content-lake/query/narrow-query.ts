@@ -1,6 +1,7 @@
 import type {ExprNode} from 'groq-js'
 
 import {isIndexableText} from './text-index.ts'
+import {rewriteChildren} from './tree-rewrite.ts'
 
 /** A set of ids as narrowing reads it: a Set, or a range of a sorted index that is never copied into one. */
 export interface IdSet extends Iterable<string> {
@@ -14,7 +15,7 @@ export interface IndexLookup {
   idsReferencing(id: string): ReadonlySet<string>
   idsWithSlug(slug: string): ReadonlySet<string>
   /** The `_id`s (as the view shows them) of documents that can satisfy `fields match pattern`, if known. */
-  idsMatching?(fields: ExprNode, pattern: string): ReadonlySet<string> | undefined
+  idsMatching?(fields: ExprNode, pattern: string): IdSet | undefined
   /** The `_id`s (as the view shows them) of documents whose top-level `field` is a string in the range. */
   idsInRange?(field: string, op: RangeOperator, value: string): IdSet
 }
@@ -227,7 +228,7 @@ export type ReverseLookup = (conjuncts: Conjunct[], referencedId: ExprNode) => E
  */
 export function narrowTree(tree: ExprNode, lookup: IndexLookup, documentsFor: (conjuncts: Conjunct[]) => unknown[], reverseLookup?: ReverseLookup): ExprNode {
   const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit)
+    if (Array.isArray(value)) return rewriteChildren(value, visit)
     if (!value || typeof value !== 'object') return value
     const node = value as Node
     if (node.type === 'Value') return node // constants (parameters) are data, not query structure
@@ -237,7 +238,7 @@ export function narrowTree(tree: ExprNode, lookup: IndexLookup, documentsFor: (c
       if (referencedId) return {type: 'Filter', base: reverseLookup(found ?? [], referencedId as ExprNode), expr: visit(node.expr)}
       if (found) return {type: 'Filter', base: {type: 'Value', value: documentsFor(found)}, expr: visit(node.expr)}
     }
-    return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child)]))
+    return rewriteChildren(node, visit)
   }
   return visit(tree) as ExprNode
 }

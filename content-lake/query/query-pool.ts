@@ -4,14 +4,15 @@ import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import {LIMITS} from '../limits.ts'
 import type {DocumentStore} from '../store/document-store.ts'
+import type {SourceMapMode} from './source-map.ts'
 
 export type WorkerRequest =
   | {type: 'changes'; changes: {id: string; after: unknown}[]}
-  | {type: 'query'; id: number; query: string; params: Record<string, unknown>; perspective: unknown; timeoutMs: number}
+  | {type: 'query'; id: number; query: string; params: Record<string, unknown>; perspective: unknown; timeoutMs: number; sourceMap?: SourceMapMode}
 
 export type WorkerReply =
   | {type: 'ready'}
-  | {type: 'result'; id: number; json: string; syncTags: string[]; ms: number}
+  | {type: 'result'; id: number; json: string; syncTags: string[]; ms: number; sourceMapJson?: string}
   | {type: 'error'; id: number; status: number; errorType: string; message: string}
 
 interface Job {
@@ -81,9 +82,13 @@ interface Answer {
   /** What the result depends on, for the Live Content API (see live/sync-tags.ts). */
   syncTags: string[]
   ms: number
+  /** The content source map as JSON text, when the query asked for one. */
+  sourceMapJson?: string
   /** Whether the answer came from the result cache. */
   cached?: boolean
 }
+
+const answerBytes = (answer: Answer) => answer.json.length + (answer.sourceMapJson?.length ?? 0)
 
 // A worker whose query runs past its limit by this much is stuck outside groq-js's synchronous work:
 // it is replaced by a new one.
@@ -141,10 +146,10 @@ export class QueryPool {
    * kept until the next write: asked again with the same parameters and perspective, the same text
    * comes back without evaluating.
    */
-  query(query: string, params: Record<string, unknown>, perspective: unknown): Promise<Answer> {
+  query(query: string, params: Record<string, unknown>, perspective: unknown, sourceMap?: SourceMapMode): Promise<Answer> {
     // now() answers differently from one moment to the next: such queries are always evaluated.
-    if (this.maxCacheBytes === 0 || /\bnow\s*\(/.test(query)) return this.evaluate(query, params, perspective)
-    const key = JSON.stringify([query, params, perspective])
+    if (this.maxCacheBytes === 0 || /\bnow\s*\(/.test(query)) return this.evaluate(query, params, perspective, sourceMap)
+    const key = JSON.stringify(sourceMap ? [query, params, perspective, sourceMap] : [query, params, perspective])
     const hit = this.cache.get(key)
     if (hit) {
       this.cache.delete(key) // most recently used goes last
@@ -153,7 +158,7 @@ export class QueryPool {
     }
     const running = this.running.get(key)
     if (running) return running
-    const answer = this.evaluate(query, params, perspective)
+    const answer = this.evaluate(query, params, perspective, sourceMap)
     this.running.set(key, answer)
     const forget = () => {
       if (this.running.get(key) === answer) this.running.delete(key)
@@ -174,25 +179,25 @@ export class QueryPool {
   }
 
   private remember(key: string, answer: Answer) {
-    const bytes = answer.json.length + key.length
+    const bytes = answerBytes(answer) + key.length
     if (bytes > this.maxCacheBytes / 4) return
     this.cache.set(key, answer)
     this.cachedBytes += bytes
     for (const [oldKey, old] of this.cache) {
       if (this.cachedBytes <= this.maxCacheBytes) break
       this.cache.delete(oldKey)
-      this.cachedBytes -= old.json.length + oldKey.length
+      this.cachedBytes -= answerBytes(old) + oldKey.length
     }
   }
 
-  private evaluate(query: string, params: Record<string, unknown>, perspective: unknown): Promise<Answer> {
+  private evaluate(query: string, params: Record<string, unknown>, perspective: unknown, sourceMap?: SourceMapMode): Promise<Answer> {
     if (this.closed) return Promise.reject(new LakeError(503, 'shuttingDown', 'The local Content Lake is stopping'))
     if (this.queue.length >= this.maxQueued) {
       return Promise.reject(new LakeError(429, 'tooManyQueries', `More than ${this.maxQueued} queries are waiting: try again shortly`))
     }
     return new Promise((resolve, reject) => {
       const id = this.nextId++
-      this.queue.push({id, resolve, reject, request: {type: 'query', id, query, params, perspective, timeoutMs: this.timeoutMs}})
+      this.queue.push({id, resolve, reject, request: {type: 'query', id, query, params, perspective, timeoutMs: this.timeoutMs, ...(sourceMap ? {sourceMap} : {})}})
       this.dispatch()
     })
   }
@@ -225,7 +230,7 @@ export class QueryPool {
       if (!job || job.id !== reply.id) return
       clearTimeout(job.timer)
       slot.job = undefined
-      if (reply.type === 'result') job.resolve({json: reply.json, syncTags: reply.syncTags, ms: reply.ms})
+      if (reply.type === 'result') job.resolve({json: reply.json, syncTags: reply.syncTags, ms: reply.ms, sourceMapJson: reply.sourceMapJson})
       else job.reject(new LakeError(reply.status, reply.errorType, reply.message))
       this.dispatch()
     })

@@ -7,10 +7,11 @@ import {parseQuery} from './query-checks.ts'
 import {filterConjuncts, narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
 import {buildView, compareIds, mergeInIdOrder, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery, allTextExpression} from './text-search.ts'
-import {TextIndexes} from './text-index.ts'
+import {positionOf, TextIndexes} from './text-index.ts'
 import {IdRange, idsInRange} from './range-index.ts'
 import {rewriteTopK} from './top-k.ts'
 import {syncTagsOf} from '../live/sync-tags.ts'
+import {contentSourceMap, type ContentSourceMap, type SourceMapMode} from './source-map.ts'
 
 export {type Perspective, type PerspectiveInput} from './perspectives.ts'
 
@@ -166,14 +167,27 @@ export class StoreQueries {
     return (await this.answer(query, params, perspective)).result
   }
 
-  /** The query's result and its sync tags (what the Live Content API tells it changed by). */
-  async answer(query: string, params: Record<string, unknown> = {}, perspective: PerspectiveInput = 'raw'): Promise<{result: unknown; syncTags: string[]}> {
+  /**
+   * The query's result and its sync tags (what the Live Content API tells it changed by); with
+   * `sourceMap`, also its content source map (see source-map.ts), at the cost of a second evaluation.
+   */
+  async answer(
+    query: string,
+    params: Record<string, unknown> = {},
+    perspective: PerspectiveInput = 'raw',
+    {sourceMap}: {sourceMap?: SourceMapMode} = {},
+  ): Promise<{result: unknown; syncTags: string[]; resultSourceMap?: ContentSourceMap}> {
     // Parsed once, with the hosted lake's refusals (syntax, missing parameters, limits).
     const tree = parseQuery(query, params)
-    return {result: await this.evaluateParsed(tree, params, perspective), syncTags: syncTagsOf(tree)}
+    return {...(await this.evaluateParsed(tree, params, perspective, sourceMap)), syncTags: syncTagsOf(tree)}
   }
 
-  private async evaluateParsed(tree: ExprNode, params: Record<string, unknown>, perspective: PerspectiveInput): Promise<unknown> {
+  private async evaluateParsed(
+    tree: ExprNode,
+    params: Record<string, unknown>,
+    perspective: PerspectiveInput,
+    sourceMap?: SourceMapMode,
+  ): Promise<{result: unknown; resultSourceMap?: ContentSourceMap}> {
     const view = this.view(perspective)
     const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysPick)
     const adapted = adaptTextQuery(tree, () => this.allTextExpression())
@@ -188,7 +202,7 @@ export class StoreQueries {
     const ranked = needsAsyncEvaluation(adapted)
       ? adapted
       : rewriteTopK(adapted, {
-          documentsOfType: (type) => candidatesInOrder(view, [{on: 'stored', ids: this.store.indexes.idsOfType(type)}], true),
+          documentsOfType: (type) => candidatesInOrder(view, [{on: 'stored', ids: this.store.indexes.idsOfType(type), key: `_type:${type}`}], this.alwaysPick),
           allowedBy: (filter) => {
             const found = filterConjuncts(filter, lookup)
             if (!found) return undefined
@@ -199,13 +213,20 @@ export class StoreQueries {
           documents: view.documents,
           params,
           dereference: (id) => view.get(id),
+          termPostings: (fields, term) => this.textIndexes.termPostings(view, fields, term),
+          positionOf: (id) => positionOf(view, id),
         })
     const narrowed = narrowTree(ranked, lookup, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysPick), reverse.baseFor)
+    const dereference = (id: string) => reverse.resolve(id) ?? view.get(id)
+    let result: unknown
     try {
-      return await evaluateTree(narrowed, params, view.documents, {dereference: (id) => reverse.resolve(id) ?? view.get(id)})
+      result = await evaluateTree(narrowed, params, view.documents, {dereference})
     } catch (error) {
       throw queryEvaluationError(error, narrowed)
     }
+    if (!sourceMap) return {result}
+    // Over the same candidates as the answer: the rewritten tree, read through marked copies.
+    return {result, resultSourceMap: await contentSourceMap({parsed: adapted, evaluated: narrowed, params, view, dereference, result, mode: sourceMap})}
   }
 }
 

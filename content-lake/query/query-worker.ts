@@ -37,9 +37,10 @@ parentPort!.on('message', async (message: WorkerRequest) => {
   }
   const started = performance.now()
   try {
-    const pending = withTimeLimit(message.timeoutMs, () => queries.answer(message.query, message.params, message.perspective as never))
-    const {result, syncTags} = await pending
-    reply({type: 'result', id: message.id, json: JSON.stringify(result ?? null), syncTags, ms: performance.now() - started})
+    const pending = withTimeLimit(message.timeoutMs, () => queries.answer(message.query, message.params, message.perspective as never, {sourceMap: message.sourceMap}))
+    const {result, syncTags, resultSourceMap} = await pending
+    const sourceMapJson = resultSourceMap && JSON.stringify(resultSourceMap)
+    reply({type: 'result', id: message.id, json: JSON.stringify(result ?? null), syncTags, ms: performance.now() - started, ...(sourceMapJson ? {sourceMapJson} : {})})
   } catch (error) {
     const lakeError = queryErrorOf(error)
     reply({type: 'error', id: message.id, status: lakeError.status, errorType: lakeError.type, message: lakeError.message})

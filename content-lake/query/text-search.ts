@@ -1,4 +1,5 @@
 import {parse, type ExprNode} from 'groq-js'
+import {rewriteChildren} from './tree-rewrite.ts'
 
 type Node = {type: string; [key: string]: unknown}
 type Doc = {_id: string; [key: string]: unknown}
@@ -67,7 +68,7 @@ function wordsOf(argument: Node | undefined): string {
  */
 export function adaptTextQuery(tree: ExprNode, allText: () => ExprNode): ExprNode {
   const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit)
+    if (Array.isArray(value)) return rewriteChildren(value, visit)
     if (!value || typeof value !== 'object') return value
     const node = value as Node
     if (node.type === 'Value') return node
@@ -77,7 +78,7 @@ export function adaptTextQuery(tree: ExprNode, allText: () => ExprNode): ExprNod
       const left = isWholeDocument(node.left as Node) ? allText() : visit(node.left)
       return {type: 'OpCall', op: 'match', left, right: {type: 'Value', value: words}}
     }
-    return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child)]))
+    return rewriteChildren(node, visit)
   }
   return visit(tree) as ExprNode
 }

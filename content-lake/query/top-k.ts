@@ -1,6 +1,8 @@
 import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
 import type {Doc} from '../store/document-store.ts'
+import {isIndexableText, termsOf, type TermPostings} from './text-index.ts'
+import {rewriteChildren} from './tree-rewrite.ts'
 
 type Node = {type: string; [key: string]: unknown}
 
@@ -15,6 +17,10 @@ export interface TopKContext {
   dereference: (id: string) => Doc | null | undefined
   /** Which documents the indexes say a filter can match (a superset), or undefined when they cannot tell. */
   allowedBy?: (filter: ExprNode) => ((doc: Doc) => boolean) | undefined
+  /** Where a `match` term occurs in `fields` (positions in `documents`, with counts), as groq-js counts for `score()`; undefined when unknown. */
+  termPostings?: (fields: ExprNode, term: string) => TermPostings | undefined
+  /** A document's position in `documents`, by `_id`. */
+  positionOf?: (id: string) => number | undefined
 }
 
 function contains(node: unknown, type: string): boolean {
@@ -64,16 +70,20 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     return list
   }
 
-  const firstMatches = (list: readonly Doc[], filter: ExprNode, count: number): Doc[] => {
+  const firstMatches = (list: Iterable<Doc>, filter: ExprNode, count: number, allowed = context.allowedBy?.(filter)): Doc[] => {
     // Documents the indexes rule out are skipped before groq-js sees them; the rest keep their order.
-    const allowed = context.allowedBy?.(filter)
     const matches: Doc[] = []
-    let position = 0
-    for (let chunk = Math.max(32, count * 2); position < list.length && matches.length < count; chunk *= 2) {
+    const documents = list[Symbol.iterator]()
+    let done = false
+    for (let chunk = Math.max(32, count * 2); !done && matches.length < count; chunk *= 2) {
       const part: Doc[] = []
-      while (position < list.length && part.length < chunk) {
-        const doc = list[position++]!
-        if (!allowed || allowed(doc)) part.push(doc)
+      while (part.length < chunk) {
+        const next = documents.next()
+        if (next.done) {
+          done = true
+          break
+        }
+        if (!allowed || allowed(next.value)) part.push(next.value)
       }
       const filtered = {type: 'Filter', base: {type: 'Value', value: part}, expr: filter}
       matches.push(...(toJS(evaluateSync(filtered as ExprNode, options)) as Doc[]))
@@ -81,8 +91,68 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     return matches.slice(0, count)
   }
 
+  /**
+   * The first documents of `*[filter] | score(...) | order(_score desc, keys)` (or of `... | score(...)`
+   * alone, which sorts by `_score` too), with their `_score`, when every score argument is a `match` the
+   * text indexes count exactly. groq-js's order is stable: by score, then by the keys, then in dataset
+   * order; the type's documents sorted by the keys give the last two (their position). Only documents
+   * that hold a term score other than 0, so those are sorted by score and position, and the rest follow
+   * in position order between the positive and the negative scores (a negative boost); the filter runs
+   * down that order as above until enough match.
+   */
+  const scoredTopOf = (base: Node, count: number): Doc[] | undefined => {
+    const ordered = base.type === 'PipeFuncCall' && base.name === 'order' && isScoreDesc((base.args as Node[])[0]) ? (base.base as Node) : undefined
+    const scoring = ordered ?? base
+    const {termPostings, positionOf} = context
+    if (scoring.type !== 'PipeFuncCall' || scoring.name !== 'score' || !termPostings || !positionOf) return undefined
+    const keys = ordered ? (base.args as unknown[]).slice(1) : []
+    const filter = scoring.base as Node
+    if (filter.type !== 'Filter' || (filter.base as Node).type !== 'Everything') return undefined
+    if (contains(filter.expr, 'Parent') || contains(scoring.args, 'Parent') || contains(keys, 'Parent') || contains(keys, 'This') || readsScore(keys)) return undefined
+    const type = requiredType(filter.expr as Node)
+    if (type === undefined) return undefined
+    const size = context.documents.length
+    const scorers = (scoring.args as Node[]).map((arg) => scorerOf(arg, termPostings, size))
+    if (!scorers.every(Boolean)) return undefined
+
+    const list = keys.length > 0 ? sorted(type, keys) : context.documentsOfType(type)
+    const {listPosition, storesScore} = listPositionsOf(list, size, positionOf)
+    // groq-js starts from a stored numeric `_score`: rare enough to leave to groq-js.
+    if (storesScore) return undefined
+    // As groq-js adds them up: each argument's score in turn (adding the 0 of an untouched one changes nothing).
+    const total = new Float64Array(size)
+    const touched = new Uint8Array(size)
+    const scored: number[] = []
+    for (const scorer of scorers) {
+      const {values, positions} = scorer!()
+      for (const position of positions) {
+        total[position]! += values[position]!
+        if (!touched[position]) {
+          touched[position] = 1
+          scored.push(position)
+        }
+      }
+    }
+    const inList = scored.filter((position) => listPosition[position]! >= 0 && total[position] !== 0)
+    const byScore = (a: number, b: number) => total[b]! - total[a]! || listPosition[a]! - listPosition[b]!
+    const inOrder = function* () {
+      const positive = inList.filter((position) => total[position]! > 0)
+      // The best first: sorting only those at or above the score of the first chunk's last.
+      const scores = Float64Array.from(positive, (position) => total[position]!).toSorted()
+      const threshold = scores[Math.max(0, scores.length - Math.max(64, count * 4))] ?? 0
+      for (const position of positive.filter((p) => total[p]! >= threshold).toSorted(byScore)) yield list[listPosition[position]!]!
+      for (const position of positive.filter((p) => total[p]! < threshold).toSorted(byScore)) yield list[listPosition[position]!]!
+      for (const doc of list) if (!total[positionOf(doc._id)!]) yield doc
+      for (const position of inList.filter((p) => total[p]! < 0).toSorted(byScore)) yield list[listPosition[position]!]!
+    }
+    const matches = firstMatches(inOrder(), filter.expr as ExprNode, count)
+    return matches.map((doc) => Object.assign({}, doc, {_score: total[positionOf(doc._id)!]!}))
+  }
+
   /** The first documents of `*[filter] | order(keys)`, when that is the shape of `base`. */
   const topOf = (base: Node, count: number): Doc[] | undefined => {
+    const scored = scoredTopOf(base, count)
+    if (scored) return scored
     const filter = base.type === 'PipeFuncCall' && base.name === 'order' ? (base.base as Node) : undefined
     if (filter?.type !== 'Filter' || (filter.base as Node).type !== 'Everything' || contains(filter.expr, 'Parent') || contains(base.args, 'Parent')) return undefined
     const type = requiredType(filter.expr as Node)
@@ -91,7 +161,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
 
   // Without `^`, the filter and keys mean the same wherever the expression sits, so nested ones qualify too.
   const visit = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(visit)
+    if (Array.isArray(value)) return rewriteChildren(value, visit)
     if (!value || typeof value !== 'object') return value
     const node = value as Node
     if (node.type === 'Value') return node
@@ -103,7 +173,96 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
       const matches = topOf(node.base as Node, node.index + 1)
       if (matches) return {...node, base: {type: 'Value', value: matches}}
     }
-    return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, visit(child)]))
+    return rewriteChildren(node, visit)
   }
   return visit(tree) as ExprNode
+}
+
+const isScoreDesc = (key: Node | undefined) => key?.type === 'Desc' && (key.base as Node).type === 'AccessAttribute' && (key.base as Node).name === '_score' && (key.base as Node).base === undefined
+
+function readsScore(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(readsScore)
+  if (!node || typeof node !== 'object') return false
+  const n = node as Node
+  if (n.type === 'Value') return false
+  if (n.type === 'AccessAttribute' && n.name === '_score') return true
+  return Object.values(n).some(readsScore)
+}
+
+/** Per sorted list: each view document's position in it (-1 when not in it), and whether any list document stores a numeric `_score`. */
+const listPositions = new WeakMap<readonly Doc[], {listPosition: Int32Array; storesScore: boolean}>()
+function listPositionsOf(list: readonly Doc[], size: number, positionOf: (id: string) => number | undefined) {
+  let found = listPositions.get(list)
+  if (!found) {
+    const listPosition = new Int32Array(size).fill(-1)
+    let storesScore = false
+    list.forEach((doc, position) => {
+      listPosition[positionOf(doc._id)!] = position
+      if (typeof doc._score === 'number') storesScore = true
+    })
+    listPositions.set(list, (found = {listPosition, storesScore}))
+  }
+  return found
+}
+
+/** A `score()` argument's scores by view position: every position not listed (each once) scores 0. */
+type Scorer = () => {values: Float64Array; positions: readonly number[]}
+
+/**
+ * One `score()` argument as groq-js scores it (evaluateScore), from the text indexes' postings:
+ * `fields match "words"` adds freq·2.2/(freq+1.2) per term, `boost(x, n)` adds n to a positive x, `||`
+ * sums, `&&` sums unless either side is 0. Undefined for anything groq-js would evaluate another way
+ * (a plain condition, a parenthesised group), or a term the index cannot count exactly. A document that
+ * holds none of the terms scores 0 in every one of these.
+ */
+function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPostings']>, size: number): Scorer | undefined {
+  if (node.type === 'OpCall' && node.op === 'match') {
+    const pattern = node.right as Node
+    if (!isIndexableText(node.left) || pattern.type !== 'Value' || typeof pattern.value !== 'string') return undefined
+    const terms = termsOf(pattern.value).map((term) => termPostings(node.left as ExprNode, term))
+    if (!terms.every(Boolean)) return undefined
+    return () => {
+      // Term by term, as groq-js sums them for each document.
+      const values = new Float64Array(size)
+      const positions: number[] = []
+      for (const {documents, counts} of terms as TermPostings[]) {
+        for (let k = 0; k < documents.length; k++) {
+          const [position, freq] = [documents[k]!, counts[k]!]
+          // Every count is at least 1: a position still at 0 is new.
+          if (values[position] === 0) positions.push(position)
+          values[position]! += (freq * 2.2) / (freq + 1.2)
+        }
+      }
+      return {values, positions}
+    }
+  }
+  if (node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'boost' && (node.args as Node[]).length === 2) {
+    const [inner, boost] = node.args as Node[]
+    const innerScorer = scorerOf(inner!, termPostings, size)
+    // A boost that is not a number scores 0, as in groq-js; an infinite one (NaN scores) is left to groq-js.
+    if (!innerScorer || boost!.type !== 'Value' || (typeof boost!.value === 'number' && !Number.isFinite(boost!.value))) return undefined
+    const value = boost!.value
+    return () => {
+      const {values: innerValues, positions} = innerScorer()
+      const values = new Float64Array(size)
+      for (const position of positions) values[position] = typeof value === 'number' && innerValues[position]! > 0 ? innerValues[position]! + value : 0
+      return {values, positions}
+    }
+  }
+  if (node.type === 'Or' || node.type === 'And') {
+    const [left, right] = [scorerOf(node.left as Node, termPostings, size), scorerOf(node.right as Node, termPostings, size)]
+    if (!left || !right) return undefined
+    const both = node.type === 'And'
+    return () => {
+      const [l, r] = [left(), right()]
+      const values = new Float64Array(size)
+      const positions = [...new Set([...l.positions, ...r.positions])]
+      for (const position of positions) {
+        const [leftScore, rightScore] = [l.values[position]!, r.values[position]!]
+        values[position] = both && (leftScore === 0 || rightScore === 0) ? 0 : leftScore + rightScore
+      }
+      return {values, positions}
+    }
+  }
+  return undefined
 }

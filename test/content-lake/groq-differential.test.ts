@@ -35,7 +35,8 @@ const BASE_IDS = ['a1', 'a2', 'b.1', 'p1', 'p2', 'x']
 const RELEASES = ['r1', 'r2']
 const TYPES = ['article', 'person', 'office']
 const SLUGS = ['one', 'two', 'three']
-const WORDS = ['alpha', 'beta', 'Alpha beta', 'gamma delta', 'alphabet', '']
+// Words whose case groq-js's RegExps fold in their own way (ß is not SS, ſ and the Kelvin sign stay apart from s and k).
+const WORDS = ['alpha', 'beta', 'Alpha beta', 'gamma delta', 'alphabet', '', 'ALPHA alpha alph', 'straße STRASSE ſtrasse', 'K \u212a k-k']
 const ALL_IDS = BASE_IDS.flatMap((id) => [id, `drafts.${id}`, ...RELEASES.map((release) => `versions.${release}.${id}`)])
 
 const reference = fc.record(
@@ -54,6 +55,8 @@ const content = fc.record(
     items: fc.array(reference, {maxLength: 3}),
     date: fc.constantFrom('2024-01-01T00:00:00Z', '2023-06-01T12:00:00Z', 'not a date'),
     nested: fc.record({author: reference, n: fc.integer({min: 0, max: 2})}, {requiredKeys: []}),
+    // score() starts from a stored numeric _score.
+    _score: fc.constantFrom(1.5, 'high'),
   },
   {requiredKeys: ['_type']},
 )
@@ -148,6 +151,7 @@ const projection = fc.constantFrom(
   '',
   '',
   '{_id, _type, title}',
+  '{_id, _score, title}',
   '{_id, "a": author->{_id, _type, title}}',
   '{_id, "o": _originalId}',
   '._id',
@@ -161,7 +165,20 @@ const projection = fc.constantFrom(
   '{..., "n": count(tags)}',
   '{_id, "v": sanity::versionOf("a1"), "r": sanity::partOfRelease("r1")}',
 )
-const ordering = fc.constantFrom('', '', '| order(rank)', '| order(rank desc)', '| order(_type, title desc)', '| order(title)', '| order(_id desc)', '| order(slug.current)', '| score(title match "alpha")')
+const ordering = fc.oneof(
+  {weight: 3, arbitrary: fc.constantFrom('', '', '| order(rank)', '| order(rank desc)', '| order(_type, title desc)', '| order(title)', '| order(_id desc)', '| order(slug.current)')},
+  // Ranked text search: the lake scores from its token index where groq-js's score() allows.
+  fc.constantFrom(
+    '| score(title match "alpha")',
+    '| score(title match "alpha") | order(_score desc, rank desc)',
+    '| score(title match "alph* beta", boost(tags match "t1", 2)) | order(_score desc)',
+    '| score([title, tags] match "strasse t2", title match "straße") | order(_score desc, _id)',
+    '| score(title match "alpha" && tags match "t1", title match "beta" || title match "k") | order(_score desc, title)',
+    '| score(boost(title match "beta", -3), title match "ALPHA") | order(_score desc)',
+    '| score(boost(title match "delta", "x"), (title match "gamma")) | order(_score desc)',
+    '| score(title match "a*ha al.ha *") | order(_score desc, rank)',
+  ),
+)
 const slice = fc.constantFrom('', '', '[0]', '[1]', '[0...2]', '[1..3]', '[-1]')
 
 const base = fc.oneof(
