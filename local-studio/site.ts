@@ -1,4 +1,5 @@
 import {execFile, spawn, type ChildProcess} from 'node:child_process'
+import {rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 
@@ -38,6 +39,8 @@ export async function buildPackage(root: string): Promise<void> {
  */
 export function startDevSite(options: SiteOptions): Promise<DevSite> {
   const url = siteOrigin(options.port)
+  // Query results Next.js kept from an earlier run would outlive a reset of the dataset (--reset): none are kept.
+  rmSync(join(options.root, 'site/.next/dev/cache/fetch-cache'), {recursive: true, force: true})
   // Its own process group: Ctrl-C reaches it through this process, which stops it with everything else.
   const child: ChildProcess = spawn(process.execPath, [join(options.root, 'node_modules/next/dist/bin/next'), 'dev', '--port', String(options.port), '--hostname', '127.0.0.1'], {
     cwd: join(options.root, 'site'),

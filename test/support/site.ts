@@ -1,5 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {readFileSync, rmSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {getCACertificates, setDefaultCACertificates} from 'node:tls'
 
@@ -59,6 +59,8 @@ export interface RunningSite {
  */
 export function startSite({port, lakePort, certificateFile}: {port: number; lakePort: number; certificateFile: string}): Promise<RunningSite> {
   const url = `http://localhost:${port}`
+  // As `npm run start -w site` does (prestart): no query results from an earlier run.
+  rmSync(`${siteDir}/.next/cache/fetch-cache`, {recursive: true, force: true})
   const child = spawn(process.execPath, [`${projectRoot}node_modules/next/dist/bin/next`, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: siteDir,
     env: {
