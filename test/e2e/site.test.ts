@@ -89,6 +89,13 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     const chineseNews = page.getByRole('region', {name: '知识产权新闻'})
     expect(await chineseNews.getByRole('link', {name: CHINESE_TITLE}).getAttribute('href')).toBe(`/zh-Hans/articles/${ARTICLE_SLUG}`)
     await screenshot(page, 'home-zh')
+
+    // After following a link within the site, the language links lead to that page in the other language.
+    await chineseNews.getByRole('link', {name: CHINESE_TITLE}).click()
+    await page.waitForURL(`${site.url}/zh-Hans/articles/${ARTICLE_SLUG}`)
+    await page.getByRole('navigation', {name: '语言'}).getByRole('link', {name: 'English'}).click()
+    await page.waitForURL(`${site.url}/en/articles/${ARTICLE_SLUG}`)
+    await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe(ARTICLE_TITLE)
   }, 60_000)
 
   it('shows the article with its offices, people and event as links, its language versions and JSON-LD', async () => {

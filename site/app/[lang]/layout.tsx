@@ -1,13 +1,14 @@
 import type {Metadata} from 'next'
-import {cookies, headers} from 'next/headers'
+import {cookies} from 'next/headers'
 import Link from 'next/link'
 import {notFound} from 'next/navigation'
 import type {ReactNode} from 'react'
 
 import {CookieBanner} from '../../components/consent'
+import {LanguageLinks} from '../../components/language-links'
 import {answers, CONSENT_COOKIE, parseConsent} from '../../lib/consent'
 import {consentPolicy, fetchCookiePolicy} from '../../lib/cookie-policy'
-import {isLanguage, languageNames, languages, sections, t, type Language} from '../../lib/i18n'
+import {isLanguage, languageNames, sections, t, type Language} from '../../lib/i18n'
 import {paths, safeHref, siteUrl} from '../../lib/paths'
 import {SanityLive} from '../../lib/sanity'
 import {expireSyncTags} from '../live-action'
@@ -23,18 +24,11 @@ export async function generateMetadata({params}: {params: Promise<{lang: string}
   }
 }
 
-/** This page in another language: the same path after the language (articles share their slug across languages). */
-function inLanguage(pathname: string, language: Language) {
-  const rest = pathname.replace(/^\/[^/]+/, '')
-  return `/${language}${rest}`
-}
-
 export default async function LanguageLayout({children, params}: {children: ReactNode; params: Promise<{lang: string}>}) {
   const {lang} = await params
   if (!isLanguage(lang)) notFound()
   const language = lang
-  const [policy, cookieStore, requestHeaders] = await Promise.all([fetchCookiePolicy(), cookies(), headers()])
-  const pathname = requestHeaders.get('x-pathname') ?? paths.home(language)
+  const [policy, cookieStore] = await Promise.all([fetchCookiePolicy(), cookies()])
   const consent = parseConsent(cookieStore.get(CONSENT_COOKIE)?.value)
   const askConsent = policy !== null && !answers(consent, policy.version)
   return (
@@ -56,23 +50,7 @@ export default async function LanguageLayout({children, params}: {children: Reac
               ))}
             </ul>
           </nav>
-          <nav aria-label={t(language, 'language')} className="languages">
-            <ul>
-              {languages.map((other) => (
-                <li key={other}>
-                  {other === language ? (
-                    <span aria-current="page" lang={other}>
-                      {languageNames[other]}
-                    </span>
-                  ) : (
-                    <a href={inLanguage(pathname, other)} hrefLang={other} lang={other}>
-                      {languageNames[other]}
-                    </a>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <LanguageLinks current={language} label={t(language, 'language')} names={languageNames} />
           <search>
             <form action={paths.search(language)} className="search">
               <label htmlFor="site-search">{t(language, 'searchLabel')}</label>
