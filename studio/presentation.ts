@@ -106,7 +106,8 @@ export function siteMainDocuments(): DocumentResolver[] {
   return [
     {
       route: '/:lang/articles/:slug',
-      filter: '_type == "article" && slug.current == $slug && language == $lang',
+      // The page shows the article in the route's language, else the English one (as the site's query does).
+      filter: `_type == "article" && slug.current == $slug && (language == $lang || (language == "${BASE_LANGUAGE}" && count(*[_type == "article" && slug.current == $slug && language == $lang]) == 0))`,
       params: ({params}) => ({slug: params.slug ?? '', lang: params.lang ?? ''}),
     },
     {route: '/:lang/offices/:id', filter: '_type == "office" && _id == $id', params: ({params}) => ({id: params.id ?? ''})},

@@ -36,7 +36,7 @@ function locationsOf(options: PresentationPluginOptions, doc: Doc): DocumentLoca
 }
 
 /** The ids of the documents a site path opens beside the page, matched as the tool matches routes (URLPattern, decoded params). */
-async function mainDocumentIds(options: PresentationPluginOptions, path: string): Promise<string[]> {
+async function mainDocumentIds(options: PresentationPluginOptions, path: string, documents: readonly Doc[] = seed): Promise<string[]> {
   const resolvers: DocumentResolver[] = options.resolve?.mainDocuments ?? []
   for (const resolver of resolvers) {
     const routes = Array.isArray(resolver.route) ? resolver.route : [resolver.route]
@@ -45,11 +45,11 @@ async function mainDocumentIds(options: PresentationPluginOptions, path: string)
       if (!match) continue
       const params = Object.fromEntries(Object.entries(match.pathname.groups).map(([key, value]) => [key, decodeURIComponent(value ?? '')]))
       const context = {origin: 'http://localhost:3000', params, path}
-      if (resolver.type) return runQuery<string[]>('*[_type == $type]._id', {type: resolver.type})
+      if (resolver.type) return runQuery<string[]>('*[_type == $type]._id', {type: resolver.type}, documents)
       if (resolver.filter === undefined) throw new Error(`route ${route}: only type and filter resolvers are used here`)
       const filter = typeof resolver.filter === 'function' ? resolver.filter(context) : resolver.filter
       const queryParams = typeof resolver.params === 'function' ? resolver.params(context) : (resolver.params ?? {})
-      return runQuery<string[]>(`*[${filter}]._id`, queryParams)
+      return runQuery<string[]>(`*[${filter}]._id`, queryParams, documents)
     }
   }
   return []
@@ -116,5 +116,14 @@ describe('the Presentation tool', () => {
       const own = doc._type === 'article' ? pages.slice(0, 1) : pages
       for (const page of own) expect(await mainDocumentIds(options, page.href), `${doc._id} at ${page.href}`).toEqual([doc._id])
     }
+  })
+
+  it('opens the English article on a Chinese page that falls back to it, as the site does', async () => {
+    const options = await presentationOptions()
+    const english = {...seedDoc('article.ip5-deputy-heads-2023'), _id: 'article.only-in-english', slug: {_type: 'slug', current: 'only-in-english'}}
+    const documents = [...seed, english]
+    expect(await mainDocumentIds(options, '/zh-Hans/articles/only-in-english', documents)).toEqual(['article.only-in-english'])
+    expect(await mainDocumentIds(options, '/en/articles/only-in-english', documents)).toEqual(['article.only-in-english'])
+    expect(await mainDocumentIds(options, '/zh-Hans/articles/no-such-article', documents)).toEqual([])
   })
 })
