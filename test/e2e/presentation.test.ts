@@ -44,16 +44,16 @@ describe('the Presentation tool in Chromium', () => {
       const page = await context.newPage()
       await page.goto(`${studio.url}presentation`)
       const secrets = () => studio.store.all().filter((doc) => doc._type === 'sanity.previewUrlSecret')
-      await expect.poll(() => secrets().length, {timeout: 60_000}).toBe(1)
-      const [secret] = secrets()
-      expect(secret).toMatchObject({source: 'sanity/presentation', userId: 'local-admin'})
-      expect(String(secret!.studioUrl)).toContain(`${studio.url}presentation`)
+      await expect.poll(() => secrets().length, {timeout: 60_000}).toBeGreaterThan(0)
 
       const frame = page.locator('iframe').first()
       await expect.poll(async () => (await frame.getAttribute('src', {timeout: 30_000})) ?? '', {timeout: 30_000}).toContain('/api/draft-mode/enable')
       const src = new URL((await frame.getAttribute('src'))!)
       expect(src.origin).toBe('http://localhost:3000')
-      expect(src.searchParams.get('sanity-preview-secret')).toBe(secret!.secret)
+      // The secret in the iframe's URL is one the Studio stored, with who made it and from where.
+      const secret = secrets().find((doc) => doc.secret === src.searchParams.get('sanity-preview-secret'))
+      expect(secret).toMatchObject({source: 'sanity/presentation', userId: 'local-admin'})
+      expect(String(secret!.studioUrl)).toContain(`${studio.url}presentation`)
       await page.screenshot({path: `${artifacts}/presentation-01-tool.png`})
 
       // What the site's /api/draft-mode/enable does with that URL: the secret is valid, and it redirects to the home page.
