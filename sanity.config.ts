@@ -1,8 +1,10 @@
 import {visionTool} from '@sanity/vision'
 import {defineConfig, userHasRole} from 'sanity'
+import {presentationTool} from 'sanity/presentation'
 
 import {ipNews} from './plugins/ip-news/index.ts'
 import {STUDIO_API_VERSION} from './schemas/constants/ids.ts'
+import {DEFAULT_PREVIEW_ORIGIN, sitePresentation} from './studio/presentation.ts'
 
 // Public identifiers only: SANITY_STUDIO_* values are inlined into the browser bundle.
 const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'local'
@@ -19,13 +21,22 @@ function localApiHost(setting: string | undefined): string | undefined {
   return `https://localhost:${window.location.port}`
 }
 
+// The site the Presentation tool shows (its origin, public): the reference site's `next dev` unless set.
+const previewOrigin = process.env.SANITY_STUDIO_PREVIEW_URL || DEFAULT_PREVIEW_ORIGIN
+
 export default defineConfig({
   name: 'default',
   title: 'IP News',
   projectId,
   dataset,
   ...(apiHost ? {apiHost} : {}),
-  plugins: [ipNews(), visionTool({defaultApiVersion: STUDIO_API_VERSION})],
+  plugins: [
+    ipNews(),
+    // Click-to-edit: the site in the Studio, in draft mode through a secret the tool creates. The site's
+    // address belongs to this Studio, not to the content model, so ipNews() does not add it.
+    presentationTool(sitePresentation({origin: previewOrigin})),
+    visionTool({defaultApiVersion: STUDIO_API_VERSION}),
+  ],
   // Vision runs any query against the dataset: administrators only. Set here, after every plugin has added its tools.
   tools: (prev, {currentUser}) => (userHasRole(currentUser, 'administrator') ? prev : prev.filter((tool) => tool.name !== 'vision')),
   // Sanity appends these hosted features' document actions (Schedule, Link to Canvas) after every plugin

@@ -7,7 +7,8 @@ import {parseQuery} from './query-checks.ts'
 import {filterConjuncts, narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
 import {buildView, compareIds, mergeInIdOrder, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery, allTextExpression} from './text-search.ts'
-import {positionOf, TextIndexes} from './text-index.ts'
+import {TextIndexes} from './text-index.ts'
+import {positionOf} from './view-positions.ts'
 import {IdRange, idsInRange} from './range-index.ts'
 import {rewriteTopK} from './top-k.ts'
 import {syncTagsOf} from '../live/sync-tags.ts'
@@ -208,6 +209,12 @@ export class StoreQueries {
             if (!found) return undefined
             const merged = mergeRanges(found)
             return (doc) => merged.every((conjunct) => allows(view, conjunct, doc))
+          },
+          pickAlways: this.alwaysPick,
+          candidateIds: (filter) => {
+            const found = filterConjuncts(filter, lookup)
+            const smallest = found && mergeRanges(found).toSorted((a, b) => a.ids.size - b.ids.size)[0]
+            return smallest?.on === '_id' ? smallest.ids : undefined
           },
           cache: sortedListsOf(view),
           documents: view.documents,

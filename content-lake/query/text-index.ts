@@ -2,6 +2,7 @@ import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
 import type {Doc} from '../store/document-store.ts'
 import type {IdSet} from './narrow-query.ts'
+import {positionOf} from './view-positions.ts'
 
 type Node = {type: string; [key: string]: unknown}
 
@@ -104,19 +105,6 @@ class IdsInAll implements IdSet {
 /** What a text index reads of a perspective view. */
 export interface TextView {
   readonly documents: readonly Doc[]
-}
-
-const positionsByView = new WeakMap<TextView, Map<string, number>>()
-
-/** A document's position in the view's documents, by its `_id` (unique in a view). */
-export function positionOf(view: TextView, id: string): number | undefined {
-  let positions = positionsByView.get(view)
-  if (!positions) {
-    positions = new Map()
-    for (const [position, doc] of view.documents.entries()) positions.set(doc._id, position)
-    positionsByView.set(view, positions)
-  }
-  return positions.get(id)
 }
 
 /** Numbers as a string of two UTF-16 units each, built a slice at a time (a long document must not overflow the call's arguments). */

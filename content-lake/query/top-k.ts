@@ -1,6 +1,7 @@
 import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
 import type {Doc} from '../store/document-store.ts'
+import type {IdSet} from './narrow-query.ts'
 import {isIndexableText, termsOf, type TermPostings} from './text-index.ts'
 import {rewriteChildren} from './tree-rewrite.ts'
 
@@ -19,6 +20,10 @@ export interface TopKContext {
   allowedBy?: (filter: ExprNode) => ((doc: Doc) => boolean) | undefined
   /** Where a `match` term occurs in `fields` (positions in `documents`, with counts), as groq-js counts for `score()`; undefined when unknown. */
   termPostings?: (fields: ExprNode, term: string) => TermPostings | undefined
+  /** The `_id`s (as the view shows them) the indexes narrow a filter to, when they can: a superset of its matches. */
+  candidateIds?: (filter: ExprNode) => IdSet | undefined
+  /** Pick out the candidates of `candidateIds` even where walking the sorted list would cost less (for tests: both ways answer alike). */
+  pickAlways?: boolean
   /** A document's position in `documents`, by `_id`. */
   positionOf?: (id: string) => number | undefined
 }
@@ -156,7 +161,28 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     const filter = base.type === 'PipeFuncCall' && base.name === 'order' ? (base.base as Node) : undefined
     if (filter?.type !== 'Filter' || (filter.base as Node).type !== 'Everything' || contains(filter.expr, 'Parent') || contains(base.args, 'Parent')) return undefined
     const type = requiredType(filter.expr as Node)
-    return type === undefined ? undefined : firstMatches(sorted(type, base.args as unknown[]), filter.expr as ExprNode, count)
+    if (type === undefined) return undefined
+    const list = sorted(type, base.args as unknown[])
+    return firstMatches(fewCandidatesInOrder(list, filter.expr as ExprNode) ?? list, filter.expr as ExprNode, count)
+  }
+
+  /**
+   * When the indexes leave few candidates (`startDate >= $today || endDate >= $today` among thousands of
+   * past events), those picked out of the sorted list by their positions, instead of walking the list
+   * from its start past every document they rule out. Undefined when walking costs less.
+   */
+  const fewCandidatesInOrder = (list: readonly Doc[], filter: ExprNode): Doc[] | undefined => {
+    const ids = context.candidateIds?.(filter)
+    const {positionOf} = context
+    if (!ids || !positionOf || (!context.pickAlways && ids.size * (Math.log2(ids.size + 1) + 4) >= list.length)) return undefined
+    const {listPosition} = listPositionsOf(list, context.documents.length, positionOf)
+    const positions: number[] = []
+    for (const id of ids) {
+      const position = positionOf(id)
+      if (position !== undefined && listPosition[position]! >= 0) positions.push(listPosition[position]!)
+    }
+    positions.sort((a, b) => a - b)
+    return positions.filter((position, index) => position !== positions[index - 1]).map((position) => list[position]!)
   }
 
   // Without `^`, the filter and keys mean the same wherever the expression sits, so nested ones qualify too.

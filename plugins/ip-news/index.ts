@@ -113,3 +113,13 @@ export {publishWithDate} from '../../studio/actions/publish-with-date.ts'
 export {singletons, type Singleton, type SingletonOptions} from '../singleton/index.ts'
 export {referenceDataAccess, type ReferenceDataAccessOptions} from '../reference-data-access/index.ts'
 export {schemaTypes, COOKIE_POLICY_ID, REFERENCE_DATA_TYPES} from '../../schemas/index.ts'
+export {
+  sitePresentation,
+  siteLocations,
+  siteMainDocuments,
+  SITE_PATHS,
+  ENABLE_DRAFT_MODE_PATH,
+  DEFAULT_PREVIEW_ORIGIN,
+  type SitePaths,
+  type SitePresentationOptions,
+} from '../../studio/presentation.ts'
