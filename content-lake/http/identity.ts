@@ -40,6 +40,21 @@ export const LOCAL_USERS: LocalUsers = {
   },
 }
 
+/**
+ * Who a page of an origin the user named (`--cors-origin`, a site in development) acts as: a reader.
+ * The hosted lake lets such an origin in without credentials unless told otherwise, so its pages read
+ * and never write as the person logged in to the Studio; here they may read everything (this lake has no
+ * anonymous reads) and write nothing.
+ */
+export const SITE_VISITOR: LakeUser = {
+  id: 'local-site-visitor',
+  name: 'A page of another origin',
+  email: 'visitor@localhost',
+  role: 'viewer',
+  roles: [{name: 'viewer', title: 'Viewer'}],
+  grants: [{filter: EVERY_DOCUMENT, permissions: ['read']}],
+}
+
 export function isLocalRole(value: string): value is LocalRole {
   return (LOCAL_ROLES as readonly string[]).includes(value)
 }

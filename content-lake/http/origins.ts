@@ -30,7 +30,15 @@ export class OriginPolicy {
   }
 
   allowsOrigin(origin: string): boolean {
-    if (this.extra.has(origin.toLowerCase())) return true
+    return this.extra.has(origin.toLowerCase()) || this.isOwn(origin)
+  }
+
+  /** Whether an allowed origin is one the user named (a site), not the lake's own (its Studio). */
+  isNamed(origin: string): boolean {
+    return this.extra.has(origin.toLowerCase()) && !this.isOwn(origin)
+  }
+
+  private isOwn(origin: string): boolean {
     let url: URL
     try {
       url = new URL(origin)

@@ -11,7 +11,7 @@ import type {DocumentStore} from '../store/document-store.ts'
 import type {QueryPoolOptions} from '../query/query-pool.ts'
 import {DataRoutes} from './data-routes.ts'
 import {allowCors, corsHeaders, decodeComponent, sendError, sendJson, type Request, type Response} from './responses.ts'
-import {ACT_AS_COOKIE, assertEnforceable, isLocalRole, isWithin, LOCAL_USERS, userOf, type LakeUser, type LocalRole, type LocalUsers} from './identity.ts'
+import {ACT_AS_COOKIE, assertEnforceable, isLocalRole, isWithin, LOCAL_USERS, SITE_VISITOR, userOf, type LakeUser, type LocalRole, type LocalUsers} from './identity.ts'
 import {OriginPolicy} from './origins.ts'
 import {KeyValueStore} from './key-value-store.ts'
 import {serveAsset, serveStudio} from './static-files.ts'
@@ -106,7 +106,14 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
 
   const routes: Route[] = [
     {methods: ['GET'], pattern: '/users/me', handle: (request, response, _, {user}) => sendJson(request, response, 200, publicUser(user))},
-    {methods: ['GET', 'PUT', 'POST', 'PATCH'], pattern: '/users/me/keyvalue/*', handle: (request, response, params) => keyValues.handle(request, response, params.rest!)},
+    {
+      methods: ['GET', 'PUT', 'POST', 'PATCH'],
+      pattern: '/users/me/keyvalue/*',
+      handle: (request, response, params, {user}) => {
+        if (request.method !== 'GET' && user === SITE_VISITOR) throw new LakeError(403, 'permissionDenied', `${user.name} may not change the Studio user's settings`)
+        return keyValues.handle(request, response, params.rest!)
+      },
+    },
     // The project features the Studio turns on from this list: this lake serves Content Releases.
     {methods: ['GET'], pattern: '/features', handle: (request, response) => sendJson(request, response, 200, ['contentReleases'])},
     // Release limits (plan quotas on the hosted lake): none here, the Releases tool may always create one.
@@ -168,7 +175,8 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
       return
     }
     const url = new URL(request.url, 'https://localhost')
-    const user = userOf(request, users, serverRole)
+    // Pages of the origins the user named read only: a site needs no more, and must not write as the Studio's user.
+    const user = origin !== undefined && origins.isNamed(String(origin)) ? SITE_VISITOR : userOf(request, users, serverRole)
     const versioned = VERSION_PREFIX.test(url.pathname)
     const path = url.pathname.replace(VERSION_PREFIX, '')
     const found = versioned ? route(request.method, path, routes) : route(request.method, path, assetFiles)

@@ -61,6 +61,24 @@ describe('other sites cannot use the lake from a browser', () => {
     expect(refusedPreflight.headers['access-control-allow-origin']).toBeUndefined()
   })
 
+  it('lets pages of a named origin (a site) read but not write, and says so in /users/me', async () => {
+    const site = {origin: 'http://localhost:3000'}
+    const read = await raw(lake.port, `${v}/data/query/production?query=${encodeURIComponent('*[_id == "office.kr"][0]._id')}`, {headers: site})
+    expect(read.status).toBe(200)
+    expect(read.json().result).toBe('office.kr')
+    const me = (await raw(lake.port, `${v}/users/me`, {headers: site})).json()
+    expect(me.role).toBe('viewer')
+    const write = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{patch: {id: 'office.kr', set: {name: 'Renamed by a page'}}}]}, site)
+    expect(write.status).toBe(403)
+    expect(write.json().error.description ?? write.json().error.message ?? write.text).toMatch(/may not change "office\.kr"/)
+    const upload = await raw(lake.port, `${v}/assets/images/production`, {method: 'POST', headers: {...site, 'content-type': 'image/png'}, body: readFileSync(new URL('../fixtures/red-3x2.png', import.meta.url))})
+    expect(upload.status).toBe(403)
+    expect((await raw(lake.port, `${v}/users/me/keyvalue/studio.x`, {method: 'PUT', headers: {...site, 'content-type': 'application/json'}, body: '[]'})).status).toBe(403)
+    expect(lake.store.get('office.kr')?.name).not.toBe('Renamed by a page')
+    // The Studio's own origin keeps the lake's user.
+    expect((await raw(lake.port, `${v}/users/me`, {headers: {origin: own}})).json().role).toBe('administrator')
+  })
+
   it('answers only for loopback host names (no DNS rebinding), and builds asset URLs from its own origin', async () => {
     for (const host of ['evil.example', `evil.example:${lake.port}`, '10.0.0.1', 'localhost.evil.example']) {
       expect((await raw(lake.port, `${v}/ping`, {headers: {host}})).status, host).toBe(421)
