@@ -1,4 +1,5 @@
 import {execFile, spawn, type ChildProcess} from 'node:child_process'
+import {randomUUID} from 'node:crypto'
 import {rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -13,6 +14,8 @@ export interface SiteOptions {
   dataset: string
   /** The lake's certificate: the site's Node trusts exactly this one (NODE_EXTRA_CA_CERTS). */
   certificateFile: string
+  /** The Studio the site's edit links (stega, in draft mode) open. */
+  studioUrl: string
   log: (line: string) => void
 }
 
@@ -53,6 +56,10 @@ export function startDevSite(options: SiteOptions): Promise<DevSite> {
       SANITY_DATASET: options.dataset,
       SANITY_API_HOST: `https://localhost:${options.lakePort}`,
       SITE_URL: url,
+      SANITY_STUDIO_URL: options.studioUrl,
+      // Draft mode (the Studio's Presentation tool) reads with a token; the local lake takes any, so one
+      // is made per run unless one is given. A server variable: never NEXT_PUBLIC_ or SANITY_STUDIO_.
+      SANITY_API_READ_TOKEN: process.env.SANITY_API_READ_TOKEN || `local-${randomUUID()}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -91,7 +91,7 @@ async function runLocal() {
     ? (async () => {
         const failed = await packageBuilt
         if (failed) throw new Error(`npm run build:package failed:\n${(failed as Error & {stderr?: string}).stderr ?? failed.message}`)
-        site = await startDevSite({root, port: sitePort, lakePort: studio.port, dataset, certificateFile: join(studio.certificateDir, 'localhost.crt'), log: (line) => console.error(line)})
+        site = await startDevSite({root, port: sitePort, lakePort: studio.port, dataset, certificateFile: join(studio.certificateDir, 'localhost.crt'), studioUrl: studio.url, log: (line) => console.error(line)})
         return site
       })()
     : undefined

@@ -2,9 +2,11 @@ import {createClient} from 'next-sanity'
 import {defineLive} from 'next-sanity/live'
 
 /**
- * The Content Lake the site reads: the local lake of `npm run dev` by default, or a hosted project. Only
- * public identifiers here; the site has no token and reads published content only. In Node the local
- * lake's self-signed certificate is trusted through NODE_EXTRA_CA_CERTS (scripts/dev.ts sets it).
+ * The Content Lake the site reads: the local lake of `npm run dev` by default, or a hosted project. Visitors
+ * get published content, read without a token. With a server token (`SANITY_API_READ_TOKEN`, never a
+ * NEXT_PUBLIC_ or SANITY_STUDIO_ variable) the Studio's Presentation tool can turn on draft mode: drafts,
+ * live drafts and stega-encoded edit links for click-to-edit. In Node the local lake's self-signed
+ * certificate is trusted through NODE_EXTRA_CA_CERTS (scripts/dev.ts sets it).
  */
 export const lakeConfig = {
   projectId: process.env.SANITY_PROJECT_ID || 'local',
@@ -22,7 +24,12 @@ export const client = createClient({
   apiVersion: '2025-02-19',
   useCdn: true,
   perspective: 'published',
+  // Edit links in draft mode point at the Studio (the local one of `npm run dev` by default).
+  stega: {studioUrl: process.env.SANITY_STUDIO_URL || 'https://local.localhost:3334'},
 })
 
-// Published content only: no server token, no browser token.
-export const {sanityFetch, SanityLive} = defineLive({client, serverToken: false, browserToken: false})
+/** The server's read token, if it has one: draft mode needs it, published pages do not. */
+export const token = process.env.SANITY_API_READ_TOKEN || undefined
+
+// The browser gets the token only in draft mode (next-sanity's rule), to follow drafts live.
+export const {sanityFetch, SanityLive} = defineLive({client, serverToken: token ?? false, browserToken: token ?? false})

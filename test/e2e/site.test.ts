@@ -3,6 +3,9 @@ import {createRequire} from 'node:module'
 import {gzipSync} from 'node:zlib'
 
 import {createClient, type SanityClient} from '@sanity/client'
+import {stegaClean} from '@sanity/client/stega'
+import {createPreviewSecret} from '@sanity/preview-url-secret/create-secret'
+import {vercelStegaDecode} from '@vercel/stega'
 import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
@@ -10,7 +13,7 @@ import type {ServedRequest} from '../../content-lake/http/server.ts'
 import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
 import {projectRoot} from '../support/cli.ts'
 import {startLake, type InProcessLake} from '../support/lake.ts'
-import {buildSite, freePort, startSite, trustCertificate, type RunningSite} from '../support/site.ts'
+import {buildSite, freePort, SITE_TEST_STUDIO_URL, startSite, trustCertificate, type RunningSite} from '../support/site.ts'
 
 // The reference site (site/) built once with `next build` and served by `next start`, on an in-process lake
 // holding a fresh copy of the seed, in Debian's Chromium. The site trusts exactly the lake's certificate.
@@ -348,6 +351,36 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     expect(await page.getByRole('status').textContent()).toContain('all cookies accepted')
     expect(await banner.count()).toBe(0)
   }, 90_000)
+
+  it('turns on draft mode with the Presentation tool\'s secret, then marks the shown title with an edit link to its field', async () => {
+    // As the Studio's Presentation tool does: a secret stored through the Studio's client, then the site's enable route in the iframe.
+    const {secret} = await createPreviewSecret(client, 'sanity/presentation', `${SITE_TEST_STUDIO_URL}/presentation`, 'local-admin')
+    const enable = new URL('/api/draft-mode/enable', site.url)
+    enable.searchParams.set('sanity-preview-secret', secret)
+    enable.searchParams.set('sanity-preview-perspective', 'drafts')
+    enable.searchParams.set('sanity-preview-pathname', `/en/articles/${ARTICLE_SLUG}`)
+    const page = await freshPage()
+    await page.goto(enable.toString())
+    expect(new URL(page.url()).pathname).toBe(`/en/articles/${ARTICLE_SLUG}`)
+    const title = (await page.getByRole('heading', {level: 1}).textContent())!
+    expect(stegaClean(title)).toBe(ARTICLE_TITLE)
+    // The invisible edit link opens the article's title in the Studio.
+    const edit = vercelStegaDecode(title) as {href?: string} | undefined
+    expect(edit?.href).toContain(SITE_TEST_STUDIO_URL)
+    expect(decodeURIComponent(edit!.href!)).toMatch(/id=article\.ip5-deputy-heads-2023;type=article;path=title/)
+    // Data stays plain: the JSON-LD headline and the section link carry no edit link.
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!)
+    expect(jsonLd.headline).toBe(ARTICLE_TITLE)
+    expect(await page.locator('.kicker a').getAttribute('href')).toBe('/en/section/news')
+    await screenshot(page, 'draft-mode-article')
+
+    // A wrong secret turns nothing on, and a visitor's page has no edit links.
+    enable.searchParams.set('sanity-preview-secret', 'not-the-secret')
+    expect((await fetch(enable, {redirect: 'manual'})).status).toBe(401)
+    const visitor = await freshPage()
+    await visitor.goto(`${site.url}/en/articles/${ARTICLE_SLUG}`)
+    expect(await visitor.getByRole('heading', {level: 1}).textContent()).toBe(ARTICLE_TITLE)
+  }, 60_000)
 
   it('used only endpoints the lake serves, and got no 4xx or 5xx from it', () => {
     const used = [...new Set(requests.map((request) => `${request.method} ${request.endpoint}`))].toSorted()

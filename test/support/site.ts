@@ -7,6 +7,9 @@ import {projectRoot} from './cli.ts'
 
 export const siteDir = `${projectRoot}site`
 
+/** The Studio the site under test names in its edit links (draft mode). */
+export const SITE_TEST_STUDIO_URL = 'https://local.localhost:3334'
+
 /** A free TCP port on the loopback address (the site's origin must be known before the lake starts). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,6 +74,9 @@ export function startSite({port, lakePort, certificateFile}: {port: number; lake
       SANITY_DATASET: 'production',
       SANITY_API_HOST: `https://localhost:${lakePort}`,
       SITE_URL: url,
+      // Draft mode's token (the local lake takes any) and the Studio its edit links open.
+      SANITY_API_READ_TOKEN: 'site-test-read-token',
+      SANITY_STUDIO_URL: SITE_TEST_STUDIO_URL,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

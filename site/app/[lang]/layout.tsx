@@ -1,7 +1,8 @@
 import type {Metadata} from 'next'
-import {cookies} from 'next/headers'
+import {cookies, draftMode} from 'next/headers'
 import Link from 'next/link'
 import {notFound} from 'next/navigation'
+import {VisualEditing} from 'next-sanity/visual-editing'
 import type {ReactNode} from 'react'
 
 import {CookieBanner} from '../../components/consent'
@@ -28,7 +29,7 @@ export default async function LanguageLayout({children, params}: {children: Reac
   const {lang} = await params
   if (!isLanguage(lang)) notFound()
   const language = lang
-  const [policy, cookieStore] = await Promise.all([fetchCookiePolicy(), cookies()])
+  const [policy, cookieStore, draft] = await Promise.all([fetchCookiePolicy(), cookies(), draftMode()])
   const consent = parseConsent(cookieStore.get(CONSENT_COOKIE)?.value)
   const askConsent = policy !== null && !answers(consent, policy.version)
   return (
@@ -93,6 +94,8 @@ export default async function LanguageLayout({children, params}: {children: Reac
           </CookieBanner>
         ) : null}
         <SanityLive action={expireSyncTags} />
+        {/* In the Studio's Presentation tool (draft mode): overlays that open each value's field in the Studio. */}
+        {draft.isEnabled ? <VisualEditing /> : null}
       </body>
     </html>
   )

@@ -13,7 +13,10 @@ import {sanityFetch} from '../../../../lib/sanity'
 
 type Props = {params: Promise<{lang: string; slug: string}>}
 
+// The article as data (metadata, JSON-LD, links, languages, dates) and as shown: in draft mode, the shown
+// one's strings carry edit links for the Studio's Presentation tool (stega), which data must never carry.
 const fetchArticle = cache(async (language: Language, slug: string) => (await sanityFetch({stega: false, query: articleBySlugQuery, params: {slug, language}})).data)
+const fetchShownArticle = cache(async (language: Language, slug: string) => (await sanityFetch({query: articleBySlugQuery, params: {slug, language}})).data)
 
 const nameOf = (language: string) => (isLanguage(language) ? languageNames[language] : language)
 
@@ -37,23 +40,24 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 export default async function ArticlePage({params}: Props) {
   const language = await routeLanguage(params)
   const {slug} = await params
-  const article = await fetchArticle(language, slug)
-  if (!article) notFound()
-  const shownIn = article.language ?? 'en'
-  const others = (article.translations ?? []).filter((version) => version.language && version.slug && version.language !== shownIn)
+  const [article, plain] = await Promise.all([fetchShownArticle(language, slug), fetchArticle(language, slug)])
+  if (!article || !plain) notFound()
+  // Structure (links, languages, dates, addresses) from the plain result; shown text from `article`, which carries edit links in draft mode.
+  const shownIn = plain.language ?? 'en'
+  const others = (plain.translations ?? []).filter((version) => version.language && version.slug && version.language !== shownIn)
   return (
     <article lang={shownIn === language ? undefined : shownIn}>
-      <JsonLd data={newsArticleJsonLd(article, siteOptions(language))} />
+      <JsonLd data={newsArticleJsonLd(plain, siteOptions(language))} />
       <p className="kicker">
-        <Link href={paths.section(language, article.section ?? 'news')}>{sectionTitle(article.section, language)}</Link>
+        <Link href={paths.section(language, plain.section ?? 'news')}>{sectionTitle(plain.section, language)}</Link>
       </p>
       <h1>{article.title}</h1>
       <p className="meta">
-        {t(language, 'published')} <time dateTime={article.publishedAt ?? undefined}>{formatDate(article.publishedAt, language)}</time>
-        {article.updatedAt ? (
+        {t(language, 'published')} <time dateTime={plain.publishedAt ?? undefined}>{formatDate(plain.publishedAt, language)}</time>
+        {plain.updatedAt ? (
           <>
             {' · '}
-            {t(language, 'updated')} <time dateTime={article.updatedAt}>{formatDate(article.updatedAt, language)}</time>
+            {t(language, 'updated')} <time dateTime={plain.updatedAt}>{formatDate(plain.updatedAt, language)}</time>
           </>
         ) : null}
       </p>
@@ -74,30 +78,30 @@ export default async function ArticlePage({params}: Props) {
         </p>
       ) : null}
       {article.summary ? <p className="summary">{article.summary}</p> : null}
-      {article.image?.url ? (
+      {plain.image?.url ? (
         <figure>
-          <img src={article.image.url} alt={article.image.alt ?? ''} />
-          {article.image.caption ? <figcaption>{article.image.caption}</figcaption> : null}
+          <img src={plain.image.url} alt={article.image?.alt ?? ''} />
+          {article.image?.caption ? <figcaption>{article.image.caption}</figcaption> : null}
         </figure>
       ) : null}
       <Body value={article.body} language={language} />
       {article.caseDetails ? (
         <p className="note">
           {t(language, 'case')}: {[article.caseDetails.court, article.caseDetails.caseNumber, article.caseDetails.ecli].filter(Boolean).join(' · ')}
-          {article.caseDetails.decisionDate ? ` · ${formatDate(article.caseDetails.decisionDate, language)}` : ''}
+          {plain.caseDetails?.decisionDate ? ` · ${formatDate(plain.caseDetails!.decisionDate!, language)}` : ''}
         </p>
       ) : null}
-      {safeHref(article.externalUrl) ? (
+      {safeHref(plain.externalUrl) ? (
         <p>
-          <a href={safeHref(article.externalUrl)} rel="noopener noreferrer">
+          <a href={safeHref(plain.externalUrl)} rel="noopener noreferrer">
             {t(language, 'linkTo')}
           </a>
         </p>
       ) : null}
       {article.translation?.note ? (
         <p className="note">
-          {safeHref(article.translation.originalUrl) ? (
-            <a href={safeHref(article.translation.originalUrl)} hrefLang={article.translation.originalLanguage ?? undefined} rel="noopener noreferrer">
+          {safeHref(plain.translation?.originalUrl) ? (
+            <a href={safeHref(plain.translation?.originalUrl)} hrefLang={plain.translation?.originalLanguage ?? undefined} rel="noopener noreferrer">
               {article.translation.note}
             </a>
           ) : (
