@@ -22,7 +22,7 @@ import {chromiumLaunchOptions} from '../local-studio/chromium.ts'
 import {articleBySlugQuery} from '../queries/index.ts'
 import {projectRoot} from '../test/support/cli.ts'
 import {startLake} from '../test/support/lake.ts'
-import {buildSite, freePort, startSite, trustCertificate} from '../test/support/site.ts'
+import {buildSite, freePort, run, startSite, trustCertificate} from '../test/support/site.ts'
 
 const {values} = parseArgs({
   allowNegative: true,
@@ -39,16 +39,6 @@ const bareDir = join(projectRoot, 'bench/bare-site')
 const lighthouseDir = join(projectRoot, 'bench/.lighthouse')
 const certificateFile = join(projectRoot, 'test/.tmp/certificate/localhost.crt')
 const next = join(projectRoot, 'node_modules/next/dist/bin/next')
-
-function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {cwd, env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env}, stdio: ['ignore', 'pipe', 'pipe']})
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk))
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk))
-    child.once('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`))))
-  })
-}
 
 /** Lighthouse and chrome-launcher, installed once into bench/.lighthouse (they are large, and only this bench needs them). */
 async function loadLighthouse() {

@@ -28,7 +28,8 @@ export function trustCertificate(certificateFile: string) {
   setDefaultCACertificates([...getCACertificates('default'), readFileSync(certificateFile, 'utf8')])
 }
 
-function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
+/** Runs a command to its end, with Next.js telemetry off; resolves with its output, rejects with it on a non-zero exit. */
+export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {cwd, env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env}, stdio: ['ignore', 'pipe', 'pipe']})
     let output = ''
