@@ -115,10 +115,10 @@ const seed = await readNdjson('data/seed.ndjson')
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value))
 const single = [
   ['article page (without body)', site.articleBySlugQuery, {language: 'en', slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online'}],
-  ['office page', site.officePageQuery, {language: 'en', id: 'office.cn'}],
+  ['office page', site.officePageQuery, {language: 'en', id: 'office-cn'}],
   ['person page', site.personPageQuery, {language: 'en', slug: 'liao-tao'}],
   ['event page', site.eventPageQuery, {language: 'en', slug: 'ip5-deputy-heads-2023'}],
-  ['forum page', site.forumPageQuery, {language: 'en', id: 'forum.ip5'}],
+  ['forum page', site.forumPageQuery, {language: 'en', id: 'forum-ip5'}],
 ] as const
 console.log('\nSize targets on the seed dataset')
 for (const [name, query, params] of single) {

@@ -2,7 +2,7 @@ import {defineQuery} from 'groq'
 
 /**
  * A forum page: member and observer offices, and its events, newest first. Params: $id (for example
- * "forum.ip5") and $language: names and titles in that language where the dataset has them, else English.
+ * "forum-ip5") and $language: names and titles in that language where the dataset has them, else English.
  */
 export const forumPageQuery = defineQuery(`*[_type == "forum" && _id == $id][0] {
   _id,

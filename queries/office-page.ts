@@ -2,7 +2,7 @@ import {defineQuery} from 'groq'
 
 /**
  * An office page: the office, its departments, the people who hold a position there now, the latest
- * articles about it and the events it hosted. Params: $id (for example "office.cn") and $language: names and
+ * articles about it and the events it hosted. Params: $id (for example "office-cn") and $language: names and
  * titles in that language where the dataset has them, else English; the articles those in $language.
  * The reverse lookups run for this one office only.
  */

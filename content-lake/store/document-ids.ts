@@ -21,7 +21,7 @@ export function assertValidId(id: unknown): asserts id is string {
   }
 }
 
-/** "drafts.office.cn" and "versions.r1.office.cn" → "office.cn". */
+/** "drafts.office-cn" and "versions.r1.office-cn" → "office-cn". */
 export function publishedIdOf(id: string): string {
   if (id.startsWith('drafts.')) return id.slice('drafts.'.length)
   if (id.startsWith('versions.')) return id.split('.').slice(2).join('.')

@@ -1,11 +1,11 @@
 import {paragraph, ref, slug, type SeedArticle} from './helpers.ts'
 
-const officeRefs = ['cn', 'us', 'ep', 'jp', 'kr', 'wo'].map((code) => ref(`office.${code}`, code))
+const officeRefs = ['cn', 'us', 'ep', 'jp', 'kr', 'wo'].map((code) => ref(`office-${code}`, code))
 const peopleRefs = ['liao-tao', 'valencia-martin-wallace', 'christoph-ernst', 'katsura-masanori', 'ryu-donghyun'].map((id) =>
-  ref(`person.${id}`, id),
+  ref(`person-${id}`, id),
 )
 
-const english = {_id: 'article.ip5-deputy-heads-2023', slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online'}
+const english = {_id: 'article-ip5-deputy-heads-2023', slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online'}
 
 /**
  * The article of ../../../shared/seed/ip5-deputy-heads-2023.txt. The page is undated; it is filed on
@@ -42,10 +42,10 @@ export const articles: SeedArticle[] = [
     ],
     offices: officeRefs,
     people: peopleRefs,
-    events: [ref('event.ip5-deputy-heads-2023', 'meeting')],
+    events: [ref('event-ip5-deputy-heads-2023', 'meeting')],
     ipRights: ['patent'],
     topics: ['internationalCooperation', 'emergingTech', 'sustainability'],
-    source: {_type: 'articleSource', office: ref('office.cn')},
+    source: {_type: 'articleSource', office: ref('office-cn')},
     translation: {
       _type: 'translationInfo',
       originalLanguage: 'zh-Hans',
@@ -57,7 +57,7 @@ export const articles: SeedArticle[] = [
     // the text of CNIPA's Chinese page (see README.md here). It shares the English version's slug (the site puts
     // the language in the address) and its section, offices, people, event, rights and topics, as a
     // translation made from the Studio's Translations menu does.
-    _id: 'article.ip5-deputy-heads-2023.zh-hans',
+    _id: 'article-ip5-deputy-heads-2023-zh-hans',
     _type: 'article',
     title: '2023年五局副局长会议以视频形式召开',
     slug: slug(english.slug),
@@ -85,9 +85,9 @@ export const articles: SeedArticle[] = [
     ],
     offices: officeRefs,
     people: peopleRefs,
-    events: [ref('event.ip5-deputy-heads-2023', 'meeting')],
+    events: [ref('event-ip5-deputy-heads-2023', 'meeting')],
     ipRights: ['patent'],
     topics: ['internationalCooperation', 'emergingTech', 'sustainability'],
-    source: {_type: 'articleSource', office: ref('office.cn')},
+    source: {_type: 'articleSource', office: ref('office-cn')},
   },
 ]

@@ -1,10 +1,10 @@
 import {ref, type SeedForum} from './helpers.ts'
 
-const members = (...codes: string[]) => codes.map((code) => ref(`office.${code}`, code))
+const members = (...codes: string[]) => codes.map((code) => ref(`office-${code}`, code))
 
 export const forums: SeedForum[] = [
   {
-    _id: 'forum.ip5',
+    _id: 'forum-ip5',
     _type: 'forum',
     name: 'IP5',
     abbreviation: 'IP5',
@@ -17,7 +17,7 @@ export const forums: SeedForum[] = [
       'The five largest intellectual property offices. Heads of Office meet yearly under a rotating presidency, prepared by a Deputy Heads meeting and working groups on classification, IT and examination.',
   },
   {
-    _id: 'forum.tm5',
+    _id: 'forum-tm5',
     _type: 'forum',
     name: 'TM5',
     abbreviation: 'TM5',
@@ -26,7 +26,7 @@ export const forums: SeedForum[] = [
     description: 'Cooperation of five trademark offices.',
   },
   {
-    _id: 'forum.id5',
+    _id: 'forum-id5',
     _type: 'forum',
     name: 'ID5',
     abbreviation: 'ID5',

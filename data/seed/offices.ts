@@ -5,7 +5,7 @@ import {ref, type SeedOffice} from './helpers.ts'
 // KIPO keeps its 2023 name here, as in the seed article; migrations/ records its 2025 renaming.
 export const ip5Offices: SeedOffice[] = [
   {
-    _id: 'office.us',
+    _id: 'office-us',
     _type: 'office',
     name: 'United States Patent and Trademark Office',
     abbreviation: 'USPTO',
@@ -18,7 +18,7 @@ export const ip5Offices: SeedOffice[] = [
     description: 'The national patent and trademark office of the United States, an agency of the Department of Commerce.',
   },
   {
-    _id: 'office.cn',
+    _id: 'office-cn',
     _type: 'office',
     name: 'China National Intellectual Property Administration',
     abbreviation: 'CNIPA',
@@ -33,7 +33,7 @@ export const ip5Offices: SeedOffice[] = [
     headquarters: 'Beijing',
   },
   {
-    _id: 'office.jp',
+    _id: 'office-jp',
     _type: 'office',
     name: 'Japan Patent Office',
     abbreviation: 'JPO',
@@ -45,7 +45,7 @@ export const ip5Offices: SeedOffice[] = [
     headquarters: 'Tokyo',
   },
   {
-    _id: 'office.kr',
+    _id: 'office-kr',
     _type: 'office',
     name: 'Korean Intellectual Property Office',
     abbreviation: 'KIPO',
@@ -57,7 +57,7 @@ export const ip5Offices: SeedOffice[] = [
     headquarters: 'Daejeon',
   },
   {
-    _id: 'office.ep',
+    _id: 'office-ep',
     _type: 'office',
     name: 'European Patent Office',
     abbreviation: 'EPO',
@@ -74,7 +74,7 @@ export const ip5Offices: SeedOffice[] = [
     description: 'The executive body of the European Patent Organisation, an intergovernmental organisation.',
   },
   {
-    _id: 'office.wo',
+    _id: 'office-wo',
     _type: 'office',
     name: 'World Intellectual Property Organization',
     abbreviation: 'WIPO',
@@ -100,7 +100,7 @@ const office = (
   website: string,
   extra: Partial<SeedOffice> = {},
 ): SeedOffice => ({
-  _id: `office.${code.toLowerCase()}`,
+  _id: `office-${code.toLowerCase()}`,
   _type: 'office',
   name,
   abbreviation,
@@ -153,13 +153,13 @@ const department = (id: string, name: string, parent: string, chineseName: strin
 
 /** The CNIPA departments whose principals were in the Chinese delegation, as the seed article names them. */
 export const cnipaDepartments: SeedOffice[] = [
-  department('office.cn.international-cooperation', 'International Cooperation Department', 'office.cn', '国际合作司'),
-  department('office.cn.treaty-and-law', 'Department of Treaty and Law', 'office.cn', '条法司'),
-  department('office.cn.strategic-planning', 'Strategic Planning Department', 'office.cn', '战略规划司'),
-  department('office.cn.patent-office', 'Patent Office', 'office.cn', '专利局'),
-  department('office.cn.patent-office.examination-affairs', 'Examination Affair Department', 'office.cn.patent-office', '审查业务管理部'),
-  department('office.cn.patent-office.documentation', 'Patent Documentation Department', 'office.cn.patent-office', '专利文献部'),
-  department('office.cn.patent-office.automation', 'Automation Department', 'office.cn.patent-office', '自动化部'),
+  department('office-cn-international-cooperation', 'International Cooperation Department', 'office-cn', '国际合作司'),
+  department('office-cn-treaty-and-law', 'Department of Treaty and Law', 'office-cn', '条法司'),
+  department('office-cn-strategic-planning', 'Strategic Planning Department', 'office-cn', '战略规划司'),
+  department('office-cn-patent-office', 'Patent Office', 'office-cn', '专利局'),
+  department('office-cn-patent-office-examination-affairs', 'Examination Affair Department', 'office-cn-patent-office', '审查业务管理部'),
+  department('office-cn-patent-office-documentation', 'Patent Documentation Department', 'office-cn-patent-office', '专利文献部'),
+  department('office-cn-patent-office-automation', 'Automation Department', 'office-cn-patent-office', '自动化部'),
 ]
 
 export const offices = [...ip5Offices, ...otherOffices, ...cnipaDepartments]

@@ -14,9 +14,9 @@ const version = (language: string, id: string) => ({
  */
 export const translations: SeedTranslationMetadata[] = [
   {
-    _id: 'translation.ip5-deputy-heads-2023',
+    _id: 'translation-ip5-deputy-heads-2023',
     _type: 'translation.metadata',
     schemaTypes: ['article'],
-    translations: [version('en', 'article.ip5-deputy-heads-2023'), version('zh-Hans', 'article.ip5-deputy-heads-2023.zh-hans')],
+    translations: [version('en', 'article-ip5-deputy-heads-2023'), version('zh-Hans', 'article-ip5-deputy-heads-2023-zh-hans')],
   },
 ]

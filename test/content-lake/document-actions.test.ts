@@ -19,12 +19,12 @@ const article = (id: string, title: string) => ({_id: id, _type: 'article', titl
 
 describe('document actions as the Studio sends them', () => {
   it('discards a draft ("Discard changes"): version.discard removes the draft and leaves the published document', async () => {
-    expect((await act([{actionType: 'sanity.action.document.edit', draftId: 'drafts.article.ip5-deputy-heads-2023', publishedId: 'article.ip5-deputy-heads-2023', patch: {set: {title: 'A mistaken edit'}}}])).status).toBe(200)
-    expect(lake.store.get('drafts.article.ip5-deputy-heads-2023')?.title).toBe('A mistaken edit')
-    const discarded = await act({actionType: 'sanity.action.document.version.discard', versionId: 'drafts.article.ip5-deputy-heads-2023'})
+    expect((await act([{actionType: 'sanity.action.document.edit', draftId: 'drafts.article-ip5-deputy-heads-2023', publishedId: 'article-ip5-deputy-heads-2023', patch: {set: {title: 'A mistaken edit'}}}])).status).toBe(200)
+    expect(lake.store.get('drafts.article-ip5-deputy-heads-2023')?.title).toBe('A mistaken edit')
+    const discarded = await act({actionType: 'sanity.action.document.version.discard', versionId: 'drafts.article-ip5-deputy-heads-2023'})
     expect(discarded.status).toBe(200)
-    expect(lake.store.get('drafts.article.ip5-deputy-heads-2023')).toBeUndefined()
-    expect(lake.store.get('article.ip5-deputy-heads-2023')?.title).toBe('2023 Meeting of IP5 Deputy Heads of Office Held Online')
+    expect(lake.store.get('drafts.article-ip5-deputy-heads-2023')).toBeUndefined()
+    expect(lake.store.get('article-ip5-deputy-heads-2023')?.title).toBe('2023 Meeting of IP5 Deputy Heads of Office Held Online')
   })
 
   it('deletes a draft that was never published: the Studio sends version.discard for each of its versions', async () => {
@@ -46,18 +46,18 @@ describe('document actions as the Studio sends them', () => {
   })
 
   it('edits and publishes a release version by its id (draftId is the version id, as the Studio sends it)', async () => {
-    expect((await act({actionType: 'sanity.action.document.version.create', publishedId: 'article.ip5-deputy-heads-2023', baseId: 'article.ip5-deputy-heads-2023', versionId: 'versions.rnext.article.ip5-deputy-heads-2023'})).status).toBe(200)
-    const edited = await act({actionType: 'sanity.action.document.edit', draftId: 'versions.rnext.article.ip5-deputy-heads-2023', publishedId: 'article.ip5-deputy-heads-2023', patch: {set: {title: 'Edited in a release'}}})
+    expect((await act({actionType: 'sanity.action.document.version.create', publishedId: 'article-ip5-deputy-heads-2023', baseId: 'article-ip5-deputy-heads-2023', versionId: 'versions.rnext.article-ip5-deputy-heads-2023'})).status).toBe(200)
+    const edited = await act({actionType: 'sanity.action.document.edit', draftId: 'versions.rnext.article-ip5-deputy-heads-2023', publishedId: 'article-ip5-deputy-heads-2023', patch: {set: {title: 'Edited in a release'}}})
     expect(edited.status).toBe(200)
-    expect(lake.store.get('versions.rnext.article.ip5-deputy-heads-2023')?.title).toBe('Edited in a release')
+    expect(lake.store.get('versions.rnext.article-ip5-deputy-heads-2023')?.title).toBe('Edited in a release')
     // Reverting a version's "unpublish" mark is an edit of the version too.
-    expect((await act({actionType: 'sanity.action.document.version.unpublish', versionId: 'versions.rnext.article.ip5-deputy-heads-2023', publishedId: 'article.ip5-deputy-heads-2023'})).status).toBe(200)
-    expect(lake.store.get('versions.rnext.article.ip5-deputy-heads-2023')?._system).toEqual({delete: true})
-    expect((await act({actionType: 'sanity.action.document.edit', draftId: 'versions.rnext.article.ip5-deputy-heads-2023', publishedId: 'article.ip5-deputy-heads-2023', patch: {unset: ['_system.delete']}})).status).toBe(200)
-    const published = await act({actionType: 'sanity.action.document.publish', draftId: 'versions.rnext.article.ip5-deputy-heads-2023', publishedId: 'article.ip5-deputy-heads-2023'})
+    expect((await act({actionType: 'sanity.action.document.version.unpublish', versionId: 'versions.rnext.article-ip5-deputy-heads-2023', publishedId: 'article-ip5-deputy-heads-2023'})).status).toBe(200)
+    expect(lake.store.get('versions.rnext.article-ip5-deputy-heads-2023')?._system).toEqual({delete: true})
+    expect((await act({actionType: 'sanity.action.document.edit', draftId: 'versions.rnext.article-ip5-deputy-heads-2023', publishedId: 'article-ip5-deputy-heads-2023', patch: {unset: ['_system.delete']}})).status).toBe(200)
+    const published = await act({actionType: 'sanity.action.document.publish', draftId: 'versions.rnext.article-ip5-deputy-heads-2023', publishedId: 'article-ip5-deputy-heads-2023'})
     expect(published.status).toBe(200)
-    expect(lake.store.get('article.ip5-deputy-heads-2023')?.title).toBe('Edited in a release')
-    expect(lake.store.get('versions.rnext.article.ip5-deputy-heads-2023')).toBeUndefined()
+    expect(lake.store.get('article-ip5-deputy-heads-2023')?.title).toBe('Edited in a release')
+    expect(lake.store.get('versions.rnext.article-ip5-deputy-heads-2023')).toBeUndefined()
   })
 
   it('strengthens references marked _strengthenOnPublish when publishing, unless the schema asked for a weak one', async () => {
@@ -65,24 +65,24 @@ describe('document actions as the Studio sends them', () => {
       {actionType: 'sanity.action.document.create', publishedId: 'article.refs', ifExists: 'fail', attributes: {
         ...article('drafts.article.refs', 'References'),
         offices: [
-          {_key: 'a', _type: 'reference', _ref: 'office.gb', _weak: true, _strengthenOnPublish: {type: 'office'}},
-          {_key: 'b', _type: 'reference', _ref: 'office.de', _weak: true, _strengthenOnPublish: {type: 'office', weak: true}},
+          {_key: 'a', _type: 'reference', _ref: 'office-gb', _weak: true, _strengthenOnPublish: {type: 'office'}},
+          {_key: 'b', _type: 'reference', _ref: 'office-de', _weak: true, _strengthenOnPublish: {type: 'office', weak: true}},
         ],
       }},
       {actionType: 'sanity.action.document.publish', draftId: 'drafts.article.refs', publishedId: 'article.refs'},
     ])
     expect(lake.store.get('article.refs')?.offices).toEqual([
-      {_key: 'a', _type: 'reference', _ref: 'office.gb'},
-      {_key: 'b', _type: 'reference', _ref: 'office.de', _weak: true},
+      {_key: 'a', _type: 'reference', _ref: 'office-gb'},
+      {_key: 'b', _type: 'reference', _ref: 'office-de', _weak: true},
     ])
   })
 
   it('checks ids as hosted: a draftId must be the draft of publishedId; ids of the wrong form are refused with 400', async () => {
     const cases = [
-      {actionType: 'sanity.action.document.publish', draftId: 'drafts.office.gb', publishedId: 'article.ip5-deputy-heads-2023'},
-      {actionType: 'sanity.action.document.unpublish', draftId: 'versions.r1.article.ip5-deputy-heads-2023', publishedId: 'article.ip5-deputy-heads-2023'},
+      {actionType: 'sanity.action.document.publish', draftId: 'drafts.office-gb', publishedId: 'article-ip5-deputy-heads-2023'},
+      {actionType: 'sanity.action.document.unpublish', draftId: 'versions.r1.article-ip5-deputy-heads-2023', publishedId: 'article-ip5-deputy-heads-2023'},
       {actionType: 'sanity.action.document.edit', draftId: 'drafts.article.x', publishedId: 'drafts.article.x', patch: {}},
-      {actionType: 'sanity.action.document.version.discard', versionId: 'article.ip5-deputy-heads-2023'},
+      {actionType: 'sanity.action.document.version.discard', versionId: 'article-ip5-deputy-heads-2023'},
       {actionType: 'sanity.action.document.nonsense'},
     ]
     for (const action of cases) {
@@ -99,10 +99,10 @@ describe('document actions as the Studio sends them', () => {
   })
 
   it('serves the references check of the delete dialog: no cross-dataset references, and the internal ones on request', async () => {
-    const studio = await raw(lake.port, `${v}/data/references/production/documents/office.kr/to?excludeInternalReferences=true&excludePaths=true`)
+    const studio = await raw(lake.port, `${v}/data/references/production/documents/office-kr/to?excludeInternalReferences=true&excludePaths=true`)
     expect(studio.status).toBe(200)
     expect(studio.json()).toEqual({totalCount: 0, references: []})
-    const all = (await raw(lake.port, `${v}/data/references/production/documents/office.kr/to`)).json()
-    expect(all.references.map((reference: {documentId: string}) => reference.documentId), JSON.stringify(all)).toEqual(['article.ip5-deputy-heads-2023', 'article.ip5-deputy-heads-2023.zh-hans', 'event.ip5-deputy-heads-2023', 'forum.id5', 'forum.ip5', 'forum.tm5', 'person.ryu-donghyun'])
+    const all = (await raw(lake.port, `${v}/data/references/production/documents/office-kr/to`)).json()
+    expect(all.references.map((reference: {documentId: string}) => reference.documentId), JSON.stringify(all)).toEqual(['article-ip5-deputy-heads-2023', 'article-ip5-deputy-heads-2023-zh-hans', 'event-ip5-deputy-heads-2023', 'forum-id5', 'forum-ip5', 'forum-tm5', 'person-ryu-donghyun'])
   })
 })

@@ -31,16 +31,16 @@ describe('the local Content Lake through @sanity/client', () => {
   it('answers the package\'s queries with params', async () => {
     const event = await client.fetch<EventPageQueryResult>(eventPageQuery, {slug: 'ip5-deputy-heads-2023', language: 'en'})
     expect(event?.delegations).toHaveLength(6)
-    const office = await client.fetch<OfficePageQueryResult>(officePageQuery, {id: 'office.cn', language: 'en'})
+    const office = await client.fetch<OfficePageQueryResult>(officePageQuery, {id: 'office-cn', language: 'en'})
     expect(office?.people.map((person) => person.name)).toEqual(['Liao Tao'])
   })
 
   it('applies perspectives: drafts overlay published documents', async () => {
-    await client.createOrReplace({_id: 'drafts.office.jp', _type: 'office', name: 'Japan Patent Office (draft)', kind: 'national', st3Code: 'JP'})
-    const name = '*[_type == "office" && _id == "office.jp"][0].name'
+    await client.createOrReplace({_id: 'drafts.office-jp', _type: 'office', name: 'Japan Patent Office (draft)', kind: 'national', st3Code: 'JP'})
+    const name = '*[_type == "office" && _id == "office-jp"][0].name'
     expect(await client.fetch(name, {}, {perspective: 'published'})).toBe('Japan Patent Office')
     expect(await client.fetch(name, {}, {perspective: 'drafts'})).toBe('Japan Patent Office (draft)')
-    expect(await client.fetch('count(*[_id in ["office.jp", "drafts.office.jp"]])', {}, {perspective: 'raw'})).toBe(2)
+    expect(await client.fetch('count(*[_id in ["office-jp", "drafts.office-jp"]])', {}, {perspective: 'raw'})).toBe(2)
   })
 
   it('creates, patches and deletes, and returns ids and documents', async () => {
@@ -55,11 +55,11 @@ describe('the local Content Lake through @sanity/client', () => {
   })
 
   it('answers a stale ifRevisionID with 409 and keeps the document', async () => {
-    const doc = await client.getDocument('office.kr')
-    await client.patch('office.kr').ifRevisionId(doc!._rev).set({headquarters: 'Daejeon, Republic of Korea'}).commit()
-    const stale = client.patch('office.kr').ifRevisionId(doc!._rev).set({headquarters: 'Lost update'}).commit()
+    const doc = await client.getDocument('office-kr')
+    await client.patch('office-kr').ifRevisionId(doc!._rev).set({headquarters: 'Daejeon, Republic of Korea'}).commit()
+    const stale = client.patch('office-kr').ifRevisionId(doc!._rev).set({headquarters: 'Lost update'}).commit()
     await expect(stale).rejects.toMatchObject({statusCode: 409})
-    expect((await client.getDocument('office.kr'))?.headquarters).toBe('Daejeon, Republic of Korea')
+    expect((await client.getDocument('office-kr'))?.headquarters).toBe('Daejeon, Republic of Korea')
   })
 
   it('reports bad input with a 4xx and a clear message', async () => {
@@ -76,8 +76,8 @@ describe('the local Content Lake through @sanity/client', () => {
   })
 
   it('gets several documents at once, naming the missing ones', async () => {
-    const response = await fetch(`${baseUrl}/v2025-02-19/data/doc/production/office.cn,office.nowhere`)
-    expect(await response.json()).toMatchObject({documents: [{_id: 'office.cn'}], omitted: [{id: 'office.nowhere', reason: 'existence'}]})
+    const response = await fetch(`${baseUrl}/v2025-02-19/data/doc/production/office-cn,office.nowhere`)
+    expect(await response.json()).toMatchObject({documents: [{_id: 'office-cn'}], omitted: [{id: 'office.nowhere', reason: 'existence'}]})
   })
 
   it('streams mutation events to listeners, with transition, result and mendoza effects', async () => {

@@ -26,28 +26,28 @@ describe('mutations by query', () => {
   })
 
   it('patches every document a query selects; a query selecting nothing changes nothing', async () => {
-    const response = await mutate([{patch: {query: '*[_type == "office" && _id in ["office.gb", "office.de"]]', set: {note: 'checked'}}}])
+    const response = await mutate([{patch: {query: '*[_type == "office" && _id in ["office-gb", "office-de"]]', set: {note: 'checked'}}}])
     expect(response.status).toBe(200)
-    expect(lake.store.get('office.gb')?.note).toBe('checked')
-    expect(lake.store.get('office.de')?.note).toBe('checked')
+    expect(lake.store.get('office-gb')?.note).toBe('checked')
+    expect(lake.store.get('office-de')?.note).toBe('checked')
     expect((await mutate([{delete: {query: '*[_type == "nothing"]'}}])).status).toBe(200)
   })
 
   it('keeps referential integrity and all-or-nothing for the documents a query selects', async () => {
-    const response = await mutate([{delete: {query: '*[_type == "office" && _id in ["office.gb", "office.kr"]]'}}])
+    const response = await mutate([{delete: {query: '*[_type == "office" && _id in ["office-gb", "office-kr"]]'}}])
     expect(response.status).toBe(409)
-    expect(lake.store.get('office.gb')).toBeDefined()
+    expect(lake.store.get('office-gb')).toBeDefined()
   })
 
   it('answers a dry run as the commit would and writes nothing', async () => {
-    const dry = await mutate([{delete: {query: '*[_id == "office.gb"]'}}], '?dryRun=true')
+    const dry = await mutate([{delete: {query: '*[_id == "office-gb"]'}}], '?dryRun=true')
     expect(dry.status).toBe(200)
-    expect(lake.store.get('office.gb')).toBeDefined()
-    expect((await mutate([{delete: {query: '*[_id == "office.kr"]'}}], '?dryRun=true')).status).toBe(409)
+    expect(lake.store.get('office-gb')).toBeDefined()
+    expect((await mutate([{delete: {query: '*[_id == "office-kr"]'}}], '?dryRun=true')).status).toBe(409)
   })
 
   it('refuses queries that select no documents, bad GROQ, and id with query, with 400', async () => {
-    for (const mutation of [{delete: {query: 'count(*)'}}, {delete: {query: '*[_type == '}}, {patch: {query: '*', id: 'office.gb', set: {a: 1}}}, {delete: {query: ''}}]) {
+    for (const mutation of [{delete: {query: 'count(*)'}}, {delete: {query: '*[_type == '}}, {patch: {query: '*', id: 'office-gb', set: {a: 1}}}, {delete: {query: ''}}]) {
       const response = await mutate([mutation])
       expect(response.status, JSON.stringify(mutation)).toBe(400)
       expect(response.json().error.description).toBeTruthy()

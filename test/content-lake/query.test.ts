@@ -15,9 +15,9 @@ import {join} from 'node:path'
 
 // The seed plus drafts: an edited person, a renamed event slug, and an article that exists only as a draft.
 const drafts: Doc[] = [
-  {...(seed.find((doc) => doc._id === 'person.liao-tao') as Doc), _id: 'drafts.person.liao-tao', givenName: 'Tao (draft)'},
-  {...(seed.find((doc) => doc._id === 'event.ip5-deputy-heads-2023') as Doc), _id: 'drafts.event.ip5-deputy-heads-2023', slug: {_type: 'slug', current: 'ip5-deputy-heads-2023-draft'}},
-  {_id: 'drafts.article.draft-only', _type: 'article', title: 'Draft only', language: 'en', slug: {_type: 'slug', current: 'draft-only'}, section: 'alert', publishedAt: '2024-01-01T00:00:00Z', offices: [{_key: 'a', _type: 'reference', _ref: 'office.cn'}]},
+  {...(seed.find((doc) => doc._id === 'person-liao-tao') as Doc), _id: 'drafts.person-liao-tao', givenName: 'Tao (draft)'},
+  {...(seed.find((doc) => doc._id === 'event-ip5-deputy-heads-2023') as Doc), _id: 'drafts.event-ip5-deputy-heads-2023', slug: {_type: 'slug', current: 'ip5-deputy-heads-2023-draft'}},
+  {_id: 'drafts.article.draft-only', _type: 'article', title: 'Draft only', language: 'en', slug: {_type: 'slug', current: 'draft-only'}, section: 'alert', publishedAt: '2024-01-01T00:00:00Z', offices: [{_key: 'a', _type: 'reference', _ref: 'office-cn'}]},
 ]
 
 function openStore() {
@@ -40,20 +40,20 @@ const cases: [string, string, Record<string, unknown>][] = [
   ['article page in Chinese', site.articleBySlugQuery, {slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online', language: 'zh-Hans'}],
   ['article page, English fallback', site.articleBySlugQuery, {slug: '2023-meeting-of-ip5-deputy-heads-of-office-held-online', language: 'ko'}],
   ['draft-only article', site.articleBySlugQuery, {slug: 'draft-only', language: 'en'}],
-  ['office page', site.officePageQuery, {id: 'office.cn', language: 'en'}],
-  ['office page in Chinese', site.officePageQuery, {id: 'office.cn', language: 'zh-Hans'}],
+  ['office page', site.officePageQuery, {id: 'office-cn', language: 'en'}],
+  ['office page in Chinese', site.officePageQuery, {id: 'office-cn', language: 'zh-Hans'}],
   ['person page', site.personPageQuery, {slug: 'liao-tao', language: 'en'}],
   ['event page', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023', language: 'en'}],
   ['event page in Chinese', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023', language: 'zh-Hans'}],
   ['event page, draft slug', site.eventPageQuery, {slug: 'ip5-deputy-heads-2023-draft', language: 'en'}],
   ['events by year', site.eventsByYearQuery, {from: '2023-01-01', to: '2024-01-01', language: 'en'}],
   ['upcoming', site.upcomingEventsQuery, {today: '2022-01-01', limit: 10, language: 'en'}],
-  ['forum page', site.forumPageQuery, {id: 'forum.ip5', language: 'en'}],
+  ['forum page', site.forumPageQuery, {id: 'forum-ip5', language: 'en'}],
   ['cookie policy', site.cookiePolicyQuery, {}],
   ['sitemap', site.sitemapQuery, {}],
   ['search', site.articleSearchQuery, {search: 'deputy', limit: 10, language: 'en'}],
-  ['ids', '*[_id in $ids]{_id, _type}', {ids: ['office.cn', 'drafts.person.liao-tao', 'nope']}],
-  ['references', '*[references($id)]._id', {id: 'person.liao-tao'}],
+  ['ids', '*[_id in $ids]{_id, _type}', {ids: ['office-cn', 'drafts.person-liao-tao', 'nope']}],
+  ['references', '*[references($id)]._id', {id: 'person-liao-tao'}],
 ]
 
 describe('queries through the store', () => {
@@ -98,10 +98,10 @@ describe('index narrowing', () => {
   }
 
   it('reads the candidates of a filter from the _type, _id, slug and reference indexes', () => {
-    expect(candidates('*[_type == "forum"]')).toEqual(new Set(['forum.ip5', 'forum.tm5', 'forum.id5']))
-    expect(candidates('*[_type == "office" && _id == $id][0]', {id: 'office.cn'})).toEqual(new Set(['office.cn']))
-    expect(candidates('*[_type == "person" && slug.current == $slug]', {slug: 'liao-tao'})).toEqual(new Set(['person.liao-tao', 'drafts.person.liao-tao']))
-    expect(candidates('*[_type in ["forum", "event"] && references("office.wo")]')).toEqual(new Set(['forum.ip5', 'event.ip5-deputy-heads-2023', 'drafts.event.ip5-deputy-heads-2023']))
+    expect(candidates('*[_type == "forum"]')).toEqual(new Set(['forum-ip5', 'forum-tm5', 'forum-id5']))
+    expect(candidates('*[_type == "office" && _id == $id][0]', {id: 'office-cn'})).toEqual(new Set(['office-cn']))
+    expect(candidates('*[_type == "person" && slug.current == $slug]', {slug: 'liao-tao'})).toEqual(new Set(['person-liao-tao', 'drafts.person-liao-tao']))
+    expect(candidates('*[_type in ["forum", "event"] && references("office-wo")]')).toEqual(new Set(['forum-ip5', 'event-ip5-deputy-heads-2023', 'drafts.event-ip5-deputy-heads-2023']))
   })
 
   it('reads either side of an || when the indexes answer both', () => {
@@ -125,12 +125,12 @@ describe('text search', () => {
 
   it('matches everything for an empty search, as the Studio lists documents', async () => {
     const all = (await queries.query(studioList, {types: ['forum'], q: '', raw: ''}, 'drafts')) as string[]
-    expect(all).toEqual(['forum.id5', 'forum.ip5', 'forum.tm5'])
+    expect(all).toEqual(['forum-id5', 'forum-ip5', 'forum-tm5'])
   })
 
   it('finds documents by the words of their names, titles and codes, with prefixes', async () => {
-    expect(await queries.query(studioList, {types: ['office'], q: 'cnipa', raw: 'cnipa'}, 'drafts')).toEqual(['office.cn'])
-    expect(await queries.query(studioList, {types: ['person'], q: 'katsu*', raw: 'katsu*'}, 'drafts')).toEqual(['person.katsura-masanori'])
+    expect(await queries.query(studioList, {types: ['office'], q: 'cnipa', raw: 'cnipa'}, 'drafts')).toEqual(['office-cn'])
+    expect(await queries.query(studioList, {types: ['person'], q: 'katsu*', raw: 'katsu*'}, 'drafts')).toEqual(['person-katsura-masanori'])
     expect(await queries.query(studioList, {types: ['office'], q: 'nothing-like-this', raw: 'x'}, 'drafts')).toEqual([])
   })
 })

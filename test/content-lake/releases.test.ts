@@ -28,18 +28,18 @@ describe('content releases', () => {
     expect((await act({actionType: 'sanity.action.release.edit', releaseId: 'rspring', patch: {set: {metadata: {title: 'Spring news', releaseType: 'asap'}}, unset: ['metadata.description']}})).status).toBe(200)
 
     // A version of an existing article (copied from it), and a new article that exists only in the release.
-    expect((await act({actionType: 'sanity.action.document.version.create', publishedId: 'article.ip5-deputy-heads-2023', baseId: 'article.ip5-deputy-heads-2023', versionId: 'versions.rspring.article.ip5-deputy-heads-2023'})).status).toBe(200)
-    expect((await act({actionType: 'sanity.action.document.edit', draftId: 'versions.rspring.article.ip5-deputy-heads-2023', publishedId: 'article.ip5-deputy-heads-2023', patch: {set: {title: 'Updated for spring'}}})).status).toBe(200)
-    expect((await act({actionType: 'sanity.action.document.version.create', publishedId: 'article.spring', document: {_id: 'versions.rspring.article.spring', _type: 'article', title: 'Spring is here', offices: [{_key: 'a', _type: 'reference', _ref: 'office.gb', _weak: true, _strengthenOnPublish: {type: 'office'}}]}})).status).toBe(200)
+    expect((await act({actionType: 'sanity.action.document.version.create', publishedId: 'article-ip5-deputy-heads-2023', baseId: 'article-ip5-deputy-heads-2023', versionId: 'versions.rspring.article-ip5-deputy-heads-2023'})).status).toBe(200)
+    expect((await act({actionType: 'sanity.action.document.edit', draftId: 'versions.rspring.article-ip5-deputy-heads-2023', publishedId: 'article-ip5-deputy-heads-2023', patch: {set: {title: 'Updated for spring'}}})).status).toBe(200)
+    expect((await act({actionType: 'sanity.action.document.version.create', publishedId: 'article.spring', document: {_id: 'versions.rspring.article.spring', _type: 'article', title: 'Spring is here', offices: [{_key: 'a', _type: 'reference', _ref: 'office-gb', _weak: true, _strengthenOnPublish: {type: 'office'}}]}})).status).toBe(200)
     expect(await query('*[_type == "article"].title', 'rspring')).toEqual(expect.arrayContaining(['Updated for spring', 'Spring is here']))
     expect(await query('*[_id == "article.spring"]', 'published')).toEqual([])
 
     expect((await act({actionType: 'sanity.action.release.publish', releaseId: 'rspring'})).status).toBe(200)
-    expect(lake.store.get('article.ip5-deputy-heads-2023')?.title).toBe('Updated for spring')
-    expect(lake.store.get('article.spring')).toMatchObject({title: 'Spring is here', offices: [{_key: 'a', _type: 'reference', _ref: 'office.gb'}]})
+    expect(lake.store.get('article-ip5-deputy-heads-2023')?.title).toBe('Updated for spring')
+    expect(lake.store.get('article.spring')).toMatchObject({title: 'Spring is here', offices: [{_key: 'a', _type: 'reference', _ref: 'office-gb'}]})
     expect(await query('count(*[_id in path("versions.rspring.**")])', 'raw')).toBe(0)
     const [release] = await query(RELEASES)
-    expect(release).toMatchObject({state: 'published', metadata: {title: 'Spring news'}, finalDocumentStates: [{id: 'article.ip5-deputy-heads-2023'}, {id: 'article.spring'}]})
+    expect(release).toMatchObject({state: 'published', metadata: {title: 'Spring news'}, finalDocumentStates: [{id: 'article-ip5-deputy-heads-2023'}, {id: 'article.spring'}]})
     expect(Date.parse(release.publishedAt)).toBeGreaterThan(0)
     // A published release can no longer be published or edited; it can be deleted.
     expect((await act({actionType: 'sanity.action.release.publish', releaseId: 'rspring'})).status).toBe(409)
@@ -53,12 +53,12 @@ describe('content releases', () => {
     expect((await act({actionType: 'sanity.action.document.version.unpublish', publishedId: 'article.old', versionId: 'versions.rcleanup.article.old'})).status).toBe(200)
     await act({actionType: 'sanity.action.document.version.create', publishedId: 'article.keep', baseId: 'article.keep', versionId: 'versions.rcleanup.article.keep'})
     // An office (administrators only) the editor's release would unpublish: refused, nothing published.
-    await postJson(lake.port, `${v}/data/actions/production`, {actions: [{actionType: 'sanity.action.document.version.unpublish', publishedId: 'office.gb', versionId: 'versions.rcleanup.office.gb'}]})
+    await postJson(lake.port, `${v}/data/actions/production`, {actions: [{actionType: 'sanity.action.document.version.unpublish', publishedId: 'office-gb', versionId: 'versions.rcleanup.office-gb'}]})
     const refused = await act({actionType: 'sanity.action.release.publish', releaseId: 'rcleanup'})
     expect(refused.status).toBe(403)
     expect(lake.store.get('article.old')).toBeDefined()
     // An administrator takes the office out of the release.
-    await postJson(lake.port, `${v}/data/actions/production`, {actions: [{actionType: 'sanity.action.document.version.discard', versionId: 'versions.rcleanup.office.gb'}]})
+    await postJson(lake.port, `${v}/data/actions/production`, {actions: [{actionType: 'sanity.action.document.version.discard', versionId: 'versions.rcleanup.office-gb'}]})
 
     expect((await act({actionType: 'sanity.action.release.publish', releaseId: 'rcleanup'})).status).toBe(200)
     expect(lake.store.get('article.old')).toBeUndefined()

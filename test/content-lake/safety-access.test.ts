@@ -28,7 +28,7 @@ describe('other sites cannot use the lake from a browser', () => {
       const response = await raw(lake.port, `${v}/data/mutate/production`, {
         method: 'POST',
         headers: {origin, 'content-type': 'text/plain'},
-        body: JSON.stringify({mutations: [{delete: {id: 'office.kr'}}]}),
+        body: JSON.stringify({mutations: [{delete: {id: 'office-kr'}}]}),
       })
       expect(response.status, origin).toBe(403)
       expect(response.headers['access-control-allow-origin']).toBeUndefined()
@@ -37,15 +37,15 @@ describe('other sites cannot use the lake from a browser', () => {
     expect(form.status).toBe(403)
     const read = await raw(lake.port, `${v}/data/query/production?query=*`, {headers: {origin: 'https://evil.example'}})
     expect(read.status).toBe(403)
-    expect(lake.store.get('office.kr')).toBeDefined()
+    expect(lake.store.get('office-kr')).toBeDefined()
   })
 
   it('accepts writes only as application/json, even without an Origin', async () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
-      const response = await raw(lake.port, `${v}/data/mutate/production`, {method: 'POST', headers: type ? {'content-type': type} : {}, body: JSON.stringify({mutations: [{delete: {id: 'office.kr'}}]})})
+      const response = await raw(lake.port, `${v}/data/mutate/production`, {method: 'POST', headers: type ? {'content-type': type} : {}, body: JSON.stringify({mutations: [{delete: {id: 'office-kr'}}]})})
       expect(response.status, type).toBe(415)
     }
-    expect(lake.store.get('office.kr')).toBeDefined()
+    expect(lake.store.get('office-kr')).toBeDefined()
   })
 
   it('gives credentials and CORS to its own origin and to origins the user named only', async () => {
@@ -63,18 +63,18 @@ describe('other sites cannot use the lake from a browser', () => {
 
   it('lets pages of a named origin (a site) read but not write, and says so in /users/me', async () => {
     const site = {origin: 'http://localhost:3000'}
-    const read = await raw(lake.port, `${v}/data/query/production?query=${encodeURIComponent('*[_id == "office.kr"][0]._id')}`, {headers: site})
+    const read = await raw(lake.port, `${v}/data/query/production?query=${encodeURIComponent('*[_id == "office-kr"][0]._id')}`, {headers: site})
     expect(read.status).toBe(200)
-    expect(read.json().result).toBe('office.kr')
+    expect(read.json().result).toBe('office-kr')
     const me = (await raw(lake.port, `${v}/users/me`, {headers: site})).json()
     expect(me.role).toBe('viewer')
-    const write = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{patch: {id: 'office.kr', set: {name: 'Renamed by a page'}}}]}, site)
+    const write = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{patch: {id: 'office-kr', set: {name: 'Renamed by a page'}}}]}, site)
     expect(write.status).toBe(403)
     expect(write.json().error.description ?? write.json().error.message ?? write.text).toMatch(/may not change "office\.kr"/)
     const upload = await raw(lake.port, `${v}/assets/images/production`, {method: 'POST', headers: {...site, 'content-type': 'image/png'}, body: readFileSync(new URL('../fixtures/red-3x2.png', import.meta.url))})
     expect(upload.status).toBe(403)
     expect((await raw(lake.port, `${v}/users/me/keyvalue/studio.x`, {method: 'PUT', headers: {...site, 'content-type': 'application/json'}, body: '[]'})).status).toBe(403)
-    expect(lake.store.get('office.kr')?.name).not.toBe('Renamed by a page')
+    expect(lake.store.get('office-kr')?.name).not.toBe('Renamed by a page')
     // The Studio's own origin keeps the lake's user.
     expect((await raw(lake.port, `${v}/users/me`, {headers: {origin: own}})).json().role).toBe('administrator')
   })
@@ -132,29 +132,29 @@ describe('roles are enforced by the lake, as the grants it reports say', () => {
 
   it('refuses an editor\'s mutations and actions on offices, people, forums and the cookie policy with 403', async () => {
     const refused = [
-      await mutateAs(EDITOR, [{patch: {id: 'office.kr', set: {name: 'Renamed by an editor'}}}]),
+      await mutateAs(EDITOR, [{patch: {id: 'office-kr', set: {name: 'Renamed by an editor'}}}]),
       await mutateAs(EDITOR, [{delete: {id: 'cookiePolicy'}}]),
       await mutateAs(EDITOR, [{create: {_id: 'person.new', _type: 'person', familyName: 'New'}}]),
-      await mutateAs(EDITOR, [{createOrReplace: {_id: 'drafts.forum.ip5', _type: 'forum', name: 'Draft by an editor'}}]),
+      await mutateAs(EDITOR, [{createOrReplace: {_id: 'drafts.forum-ip5', _type: 'forum', name: 'Draft by an editor'}}]),
       // Turning an article into an office is a change to an office.
       await mutateAs(EDITOR, [{createOrReplace: {_id: 'article.turned', _type: 'article', title: 'x'}}, {createOrReplace: {_id: 'article.turned', _type: 'office', name: 'x'}}]),
-      await actAs(EDITOR, [{actionType: 'sanity.action.document.edit', draftId: 'drafts.office.kr', publishedId: 'office.kr', patch: {set: {name: 'x'}}}]),
+      await actAs(EDITOR, [{actionType: 'sanity.action.document.edit', draftId: 'drafts.office-kr', publishedId: 'office-kr', patch: {set: {name: 'x'}}}]),
       await actAs(EDITOR, [{actionType: 'sanity.action.document.delete', publishedId: 'cookiePolicy', includeDrafts: []}]),
     ]
     for (const response of refused) {
       expect(response.status, response.text).toBe(403)
       expect(response.json().error.description).toMatch(/Local editor may not .* Ask an administrator/)
     }
-    expect(lake.store.get('office.kr')?.name).not.toBe('Renamed by an editor')
+    expect(lake.store.get('office-kr')?.name).not.toBe('Renamed by an editor')
     expect(lake.store.get('cookiePolicy')).toBeDefined()
-    expect(lake.store.get('drafts.forum.ip5')).toBeUndefined()
+    expect(lake.store.get('drafts.forum-ip5')).toBeUndefined()
   })
 
   it('lets an editor write articles and events, and an administrator everything', async () => {
     expect((await mutateAs(EDITOR, [{create: {_id: 'drafts.article.by-editor', _type: 'article', title: 'By the editor'}}])).status).toBe(200)
     expect((await actAs(EDITOR, [{actionType: 'sanity.action.document.publish', draftId: 'drafts.article.by-editor', publishedId: 'article.by-editor'}])).status).toBe(200)
-    expect((await mutateAs(EDITOR, [{patch: {id: 'event.ip5-deputy-heads-2023', set: {note: 'edited'}}}])).status).toBe(200)
-    expect((await mutateAs({}, [{patch: {id: 'office.kr', set: {headquarters: 'Daejeon'}}}])).status).toBe(200)
+    expect((await mutateAs(EDITOR, [{patch: {id: 'event-ip5-deputy-heads-2023', set: {note: 'edited'}}}])).status).toBe(200)
+    expect((await mutateAs({}, [{patch: {id: 'office-kr', set: {headquarters: 'Daejeon'}}}])).status).toBe(200)
     expect((await actAs({}, [{actionType: 'sanity.action.document.edit', draftId: 'drafts.cookiePolicy', publishedId: 'cookiePolicy', patch: {set: {title: 'Cookies'}}}])).status).toBe(200)
   })
 
@@ -163,7 +163,7 @@ describe('roles are enforced by the lake, as the grants it reports say', () => {
     try {
       const asAdmin = {cookie: 'sanity-local-user=administrator'}
       expect((await raw(editorLake.port, `${v}/users/me`, {headers: asAdmin})).json().role).toBe('editor')
-      const response = await postJson(editorLake.port, `${v}/data/mutate/production`, {mutations: [{delete: {id: 'office.kr'}}]}, asAdmin)
+      const response = await postJson(editorLake.port, `${v}/data/mutate/production`, {mutations: [{delete: {id: 'office-kr'}}]}, asAdmin)
       expect(response.status).toBe(403)
       expect((await raw(editorLake.port, '/local/act-as/administrator')).status).toBe(403)
     } finally {

@@ -157,32 +157,32 @@ describe('transaction ids and revisions as the hosted lake checks them', () => {
   afterAll(async () => lake?.close())
 
   it('refuses a client-chosen transaction id that was used before or is a document\'s revision, so ifRevisionID keeps protecting', async () => {
-    const office = (await raw(lake.port, `${v}/data/doc/production/office.kr`)).json().documents[0] as Doc
-    const reuse = await postJson(lake.port, `${v}/data/mutate/production`, {transactionId: office._rev, mutations: [{patch: {id: 'office.jp', set: {headquarters: 'x'}}}]})
+    const office = (await raw(lake.port, `${v}/data/doc/production/office-kr`)).json().documents[0] as Doc
+    const reuse = await postJson(lake.port, `${v}/data/mutate/production`, {transactionId: office._rev, mutations: [{patch: {id: 'office-jp', set: {headquarters: 'x'}}}]})
     expect(reuse.status).toBe(409)
-    const first = await postJson(lake.port, `${v}/data/mutate/production`, {transactionId: 'tx-chosen-once', mutations: [{patch: {id: 'office.kr', set: {headquarters: 'Daejeon'}}}]})
+    const first = await postJson(lake.port, `${v}/data/mutate/production`, {transactionId: 'tx-chosen-once', mutations: [{patch: {id: 'office-kr', set: {headquarters: 'Daejeon'}}}]})
     expect(first.status).toBe(200)
-    const again = await postJson(lake.port, `${v}/data/mutate/production`, {transactionId: 'tx-chosen-once', mutations: [{patch: {id: 'office.jp', set: {headquarters: 'y'}}}]})
+    const again = await postJson(lake.port, `${v}/data/mutate/production`, {transactionId: 'tx-chosen-once', mutations: [{patch: {id: 'office-jp', set: {headquarters: 'y'}}}]})
     expect(again.status).toBe(409)
-    const stale = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{patch: {id: 'office.kr', ifRevisionID: office._rev, set: {headquarters: 'Lost update'}}}]})
+    const stale = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{patch: {id: 'office-kr', ifRevisionID: office._rev, set: {headquarters: 'Lost update'}}}]})
     expect(stale.status).toBe(409)
     for (const revision of [123, null, {}, '']) {
-      const response = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{patch: {id: 'office.kr', ifRevisionID: revision, set: {headquarters: 'z'}}}]})
+      const response = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{patch: {id: 'office-kr', ifRevisionID: revision, set: {headquarters: 'z'}}}]})
       expect(response.status, JSON.stringify(revision)).toBe(400)
     }
-    expect(lake.store.get('office.kr')?.headquarters).toBe('Daejeon')
+    expect(lake.store.get('office-kr')?.headquarters).toBe('Daejeon')
   })
 
   it('refuses a publish whose draft is not the draft of its published id, and changes nothing', async () => {
-    const before = [lake.store.get('office.in'), lake.store.get('office.br')]
+    const before = [lake.store.get('office-in'), lake.store.get('office-br')]
     for (const action of [
-      {draftId: 'office.in', publishedId: 'office.br'},
-      {draftId: 'drafts.office.in', publishedId: 'office.br'},
-      {draftId: 'drafts.office.br', publishedId: 'drafts.office.br'},
+      {draftId: 'office-in', publishedId: 'office-br'},
+      {draftId: 'drafts.office-in', publishedId: 'office-br'},
+      {draftId: 'drafts.office-br', publishedId: 'drafts.office-br'},
     ]) {
       const response = await postJson(lake.port, `${v}/data/actions/production`, {actions: [{actionType: 'sanity.action.document.publish', ...action}]})
       expect(response.status, JSON.stringify(action)).toBe(400)
     }
-    expect([lake.store.get('office.in'), lake.store.get('office.br')]).toEqual(before)
+    expect([lake.store.get('office-in'), lake.store.get('office-br')]).toEqual(before)
   })
 })

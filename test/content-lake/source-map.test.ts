@@ -27,7 +27,7 @@ import {seed} from '../support/seed.ts'
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
 
-const ARTICLE = 'article.ip5-deputy-heads-2023'
+const ARTICLE = 'article-ip5-deputy-heads-2023'
 const SLUG = '2023-meeting-of-ip5-deputy-heads-of-office-held-online'
 const articleParams = {slug: SLUG, language: 'en'}
 
@@ -110,19 +110,19 @@ describe('resultSourceMap over HTTP through @sanity/client', () => {
 
   it('maps a value seen through the drafts perspective to the draft it came from', async () => {
     const published = lake.store.get(ARTICLE)!
-    const office = lake.store.get('office.jp')!
+    const office = lake.store.get('office-jp')!
     await client.createOrReplace({...published, _id: `drafts.${ARTICLE}`, title: 'A draft title'} as never)
-    await client.createOrReplace({...office, _id: 'drafts.office.jp', name: 'Japan Patent Office (draft)'} as never)
+    await client.createOrReplace({...office, _id: 'drafts.office-jp', name: 'Japan Patent Office (draft)'} as never)
     try {
       const {result, resultSourceMap: map} = await fetchWithMap(articleBySlugQuery, articleParams, {resultSourceMap: 'withKeyArraySelector', perspective: 'drafts'})
       const byResultPath = new Map(sourcesOf(map).map((source) => [source.resultPath, source]))
       expect((result as {title: string}).title).toBe('A draft title')
       expect(byResultPath.get("$['title']")?.id).toBe(`drafts.${ARTICLE}`)
       const offices = (result as {offices: {_id: string; name: string}[]}).offices
-      const jp = offices.findIndex((item) => item._id === 'office.jp')
+      const jp = offices.findIndex((item) => item._id === 'office-jp')
       expect(offices[jp]!.name).toBe('Japan Patent Office (draft)')
-      expect(byResultPath.get(`$['offices'][${jp}]['name']`)?.id).toBe('drafts.office.jp')
-      expect(byResultPath.get("$['offices'][0]['name']")?.id).toBe('office.cn') // no draft: the published document
+      expect(byResultPath.get(`$['offices'][${jp}]['name']`)?.id).toBe('drafts.office-jp')
+      expect(byResultPath.get("$['offices'][0]['name']")?.id).toBe('office-cn') // no draft: the published document
       expectFaithful(result, map, (id) => lake.store.get(id))
 
       // The published perspective still maps to the published documents.
@@ -130,7 +130,7 @@ describe('resultSourceMap over HTTP through @sanity/client', () => {
       expect(sourcesOf(publishedAnswer.resultSourceMap).every((source) => !source.id.startsWith('drafts.'))).toBe(true)
     } finally {
       await client.delete(`drafts.${ARTICLE}`)
-      await client.delete('drafts.office.jp')
+      await client.delete('drafts.office-jp')
     }
   })
 
@@ -226,10 +226,10 @@ describe('stega through @sanity/client', () => {
 // value at its source path, and a row's strings map to the document the row shows.
 
 const drafts: Doc[] = [
-  {...structuredClone(seed.find((doc) => doc._id === 'office.jp')!), _id: 'drafts.office.jp', name: 'JPO draft name', abbreviation: 'JPO-D'} as Doc,
+  {...structuredClone(seed.find((doc) => doc._id === 'office-jp')!), _id: 'drafts.office-jp', name: 'JPO draft name', abbreviation: 'JPO-D'} as Doc,
   {...structuredClone(seed.find((doc) => doc._id === ARTICLE)!), _id: `drafts.${ARTICLE}`, title: 'Draft title'} as Doc,
-  {...structuredClone(seed.find((doc) => doc._id === 'office.kr')!), _id: 'versions.r1.office.kr', name: 'KIPO in release r1'} as Doc,
-  {...structuredClone(seed.find((doc) => doc._id === 'office.jp')!), _id: 'versions.r1.office.jp', abbreviation: 'JPO-R1'} as Doc,
+  {...structuredClone(seed.find((doc) => doc._id === 'office-kr')!), _id: 'versions.r1.office-kr', name: 'KIPO in release r1'} as Doc,
+  {...structuredClone(seed.find((doc) => doc._id === 'office-jp')!), _id: 'versions.r1.office-jp', abbreviation: 'JPO-R1'} as Doc,
   {_id: 'drafts.office.new', _type: 'office', name: 'An unpublished office', abbreviation: 'NEW', country: 'CN', st3Code: 'XX'} as Doc,
   // Two offices with the same name: an order by name must not swap their sources.
   {_id: 'office.twin-a', _type: 'office', name: 'Twin Office', abbreviation: 'TWA', country: 'ZZ', st3Code: 'TA'} as Doc,
@@ -276,8 +276,8 @@ describe('property: mapped values are the values at their sources', () => {
     [articleBySlugQuery, {slug: SLUG, language: 'zh-Hans'}],
     [latestArticlesQuery, {section: 'news', language: 'en', limit: 10, afterPublishedAt: null, afterId: null}],
     [eventsByYearQuery, {language: 'en', from: '2023-01-01', to: '2024-01-01'}],
-    [forumPageQuery, {id: 'forum.ip5', language: 'en'}],
-    [officePageQuery, {id: 'office.cn', language: 'en'}],
+    [forumPageQuery, {id: 'forum-ip5', language: 'en'}],
+    [officePageQuery, {id: 'office-cn', language: 'en'}],
     [personPageQuery, {slug: 'liao-tao', language: 'en'}],
     [eventPageQuery, {slug: 'ip5-deputy-heads-2023', language: 'en'}],
     [cookiePolicyQuery, {}],

@@ -16,7 +16,7 @@ const wrongTarget = (id: string, found: string, wanted: string) => `"${id}" is $
 const typeMessage = (expected: string, actual: string) => `Expected type "${expected}", got "${actual}"`
 const dateFormat = 'Must be a valid ISO-8601 formatted date string'
 const missingKey = 'Give this item a _key: a text unique within the list, for example "a1"'
-const position = (extra: object = {}) => ({_key: 'p', _type: 'position', title: 'Director', office: asRef('office.cn'), ...extra})
+const position = (extra: object = {}) => ({_key: 'p', _type: 'position', title: 'Director', office: asRef('office-cn'), ...extra})
 
 type Expected = [path: string, message: string][]
 // [what is wrong, base document, changes, the errors it must get]
@@ -27,27 +27,27 @@ const corpus: [string, Doc, Record<string, unknown>, Expected][] = [
   ['slug with a space', liaoTao, {slug: {_type: 'slug', current: 'Liao Tao'}}, [['slug', '"Liao Tao" cannot be used in an address: use lowercase letters, digits and single hyphens, for example liao-tao']]],
   ['slug of 150 characters', article, {slug: {_type: 'slug', current: 'a'.repeat(150)}}, [['slug', 'Shorten the slug to 96 characters or fewer (it has 150): generate it again from the title']]],
   // the 13 reference places
-  ['article offices at a person', article, {offices: [{...asRef('person.liao-tao'), _key: 'a'}]}, [['offices[_key=="a"]', wrongTarget('person.liao-tao', 'a person', 'an office')]]],
-  ['article people at an office', article, {people: [{...asRef('office.cn'), _key: 'a'}]}, [['people[_key=="a"]', wrongTarget('office.cn', 'an office', 'a person')]]],
+  ['article offices at a person', article, {offices: [{...asRef('person-liao-tao'), _key: 'a'}]}, [['offices[_key=="a"]', wrongTarget('person-liao-tao', 'a person', 'an office')]]],
+  ['article people at an office', article, {people: [{...asRef('office-cn'), _key: 'a'}]}, [['people[_key=="a"]', wrongTarget('office-cn', 'an office', 'a person')]]],
   ['article events at an article', article, {events: [{...asRef(article._id), _key: 'a'}]}, [['events[_key=="a"]', wrongTarget(article._id, 'an article', 'an event')]]],
-  ['article source.office at a person', article, {source: {_type: 'articleSource', office: asRef('person.liao-tao')}}, [['source.office', wrongTarget('person.liao-tao', 'a person', 'an office')]]],
-  ['article mainImage.asset at a person', article, {mainImage: {_type: 'accessibleImage', alt: 'x', asset: asRef('person.liao-tao')}}, [['mainImage.asset', wrongTarget('person.liao-tao', 'a person', 'an image')]]],
-  ['office parent at a person', cnipaCooperation, {parent: asRef('person.liao-tao')}, [['parent', wrongTarget('person.liao-tao', 'a person', 'an office')]]],
-  ['office parent at a forum', cnipaCooperation, {parent: asRef('forum.ip5')}, [['parent', wrongTarget('forum.ip5', 'a forum', 'an office')]]],
-  ['position office at a forum', liaoTao, {positions: [position({office: asRef('forum.ip5')})]}, [['positions[_key=="p"].office', wrongTarget('forum.ip5', 'a forum', 'an office')]]],
-  ['event forum at an office', deputyHeads2023, {forum: asRef('office.us')}, [['forum', wrongTarget('office.us', 'an office', 'a forum')]]],
-  ['event host at a person', deputyHeads2023, {host: asRef('person.liao-tao')}, [['host', wrongTarget('person.liao-tao', 'a person', 'an office')]]],
-  ['event chair.person at an office', deputyHeads2023, {chair: {_type: 'reportedPerson', person: asRef('office.us')}}, [['chair.person', wrongTarget('office.us', 'an office', 'a person')]]],
-  ['delegation members at a forum', deputyHeads2023, {delegations: [{_key: 'cn', _type: 'delegation', office: asRef('office.cn'), role: 'member', members: [{...asRef('forum.ip5'), _key: 'x'}]}]}, [['delegations[_key=="cn"].members[_key=="x"]', wrongTarget('forum.ip5', 'a forum', 'a person or office')]]],
+  ['article source.office at a person', article, {source: {_type: 'articleSource', office: asRef('person-liao-tao')}}, [['source.office', wrongTarget('person-liao-tao', 'a person', 'an office')]]],
+  ['article mainImage.asset at a person', article, {mainImage: {_type: 'accessibleImage', alt: 'x', asset: asRef('person-liao-tao')}}, [['mainImage.asset', wrongTarget('person-liao-tao', 'a person', 'an image')]]],
+  ['office parent at a person', cnipaCooperation, {parent: asRef('person-liao-tao')}, [['parent', wrongTarget('person-liao-tao', 'a person', 'an office')]]],
+  ['office parent at a forum', cnipaCooperation, {parent: asRef('forum-ip5')}, [['parent', wrongTarget('forum-ip5', 'a forum', 'an office')]]],
+  ['position office at a forum', liaoTao, {positions: [position({office: asRef('forum-ip5')})]}, [['positions[_key=="p"].office', wrongTarget('forum-ip5', 'a forum', 'an office')]]],
+  ['event forum at an office', deputyHeads2023, {forum: asRef('office-us')}, [['forum', wrongTarget('office-us', 'an office', 'a forum')]]],
+  ['event host at a person', deputyHeads2023, {host: asRef('person-liao-tao')}, [['host', wrongTarget('person-liao-tao', 'a person', 'an office')]]],
+  ['event chair.person at an office', deputyHeads2023, {chair: {_type: 'reportedPerson', person: asRef('office-us')}}, [['chair.person', wrongTarget('office-us', 'an office', 'a person')]]],
+  ['delegation members at a forum', deputyHeads2023, {delegations: [{_key: 'cn', _type: 'delegation', office: asRef('office-cn'), role: 'member', members: [{...asRef('forum-ip5'), _key: 'x'}]}]}, [['delegations[_key=="cn"].members[_key=="x"]', wrongTarget('forum-ip5', 'a forum', 'a person or office')]]],
   ['article offices at an image asset that is not in the file', article, {offices: [{...asRef('image-abc-10x10-png'), _key: 'a'}]}, [['offices[_key=="a"]', wrongTarget('image-abc-10x10-png', 'an image', 'an office')]]],
-  ['forum members at a person', ip5, {members: [{...asRef('person.liao-tao'), _key: 'cn'}]}, [['members[_key=="cn"]', wrongTarget('person.liao-tao', 'a person', 'an office')]]],
+  ['forum members at a person', ip5, {members: [{...asRef('person-liao-tao'), _key: 'cn'}]}, [['members[_key=="cn"]', wrongTarget('person-liao-tao', 'a person', 'an office')]]],
   // keys and item types
-  ['article offices without _key', article, {offices: [asRef('office.cn')]}, [['offices[0]', missingKey]]],
-  ['article people with a repeated _key', article, {people: [{...asRef('person.liao-tao'), _key: 'a'}, {...asRef('person.valencia-martin-wallace'), _key: 'a'}]}, [['people[1]', 'The _key "a" is already used by item 1 of this list: give each item its own _key']]],
+  ['article offices without _key', article, {offices: [asRef('office-cn')]}, [['offices[0]', missingKey]]],
+  ['article people with a repeated _key', article, {people: [{...asRef('person-liao-tao'), _key: 'a'}, {...asRef('person-valencia-martin-wallace'), _key: 'a'}]}, [['people[1]', 'The _key "a" is already used by item 1 of this list: give each item its own _key']]],
   ['office officialNames without _key', cnipaCooperation, {officialNames: [{_type: 'localizedName', language: 'zh-Hans', name: '国际合作司'}]}, [['officialNames[0]', missingKey]]],
   ['person positions with a repeated _key', liaoTao, {positions: [position(), position({title: 'Director General'})]}, [['positions[1]', 'The _key "p" is already used by item 1 of this list: give each item its own _key']]],
-  ['forum members without _key', ip5, {members: [asRef('office.cn')]}, [['members[0]', missingKey]]],
-  ['a delegation among positions', liaoTao, {positions: [{_key: 'd', _type: 'delegation', office: asRef('office.cn'), role: 'member'}]}, [
+  ['forum members without _key', ip5, {members: [asRef('office-cn')]}, [['members[0]', missingKey]]],
+  ['a delegation among positions', liaoTao, {positions: [{_key: 'd', _type: 'delegation', office: asRef('office-cn'), role: 'member'}]}, [
     ['positions[_key=="d"]', 'This list takes position items, not "delegation": remove this item or move it to a list that takes it'],
     ['positions[_key=="d"].title', 'Enter the title of the position'],
   ]],
@@ -62,10 +62,10 @@ const corpus: [string, Doc, Record<string, unknown>, Expected][] = [
   ['startDate a number that looks like a date', deputyHeads2023, {startDate: 20230101}, [['startDate', 'Enter the date as text, YYYY-MM-DD (for example 2023-01-01), not as a number']]],
   // wrong types get Sanity's message; no rule throws
   ['office name an array', cnipaCooperation, {name: ['Cooperation']}, [['name', typeMessage('String', 'Array')]]],
-  ['offices an object', article, {offices: {cn: asRef('office.cn')}}, [['offices', typeMessage('Array', 'Object')]]],
+  ['offices an object', article, {offices: {cn: asRef('office-cn')}}, [['offices', typeMessage('Array', 'Object')]]],
   ['a numeric givenName', liaoTao, {givenName: 7}, [['givenName', typeMessage('String', 'Number')]]],
   ['a numeric startDate', deputyHeads2023, {startDate: 5}, [['startDate', dateFormat]]],
-  ['observers an object', ip5, {observers: {wo: asRef('office.wo')}}, [['observers', typeMessage('Array', 'Object')]]],
+  ['observers an object', ip5, {observers: {wo: asRef('office-wo')}}, [['observers', typeMessage('Array', 'Object')]]],
   // forums
   ['a forum with no members', ip5, {members: [], observers: []}, [['members', 'Add the member offices: a forum has at least one member']]],
   // rules that were there before, still refusing

@@ -27,7 +27,7 @@ describe('file checks', () => {
   it('refuses two documents with one _id, at the second', async () => {
     const twin = variant(cnipa, {name: 'Another office'})
     expect(await problemsOf([...seed, twin])).toEqual([
-      {documentId: 'office.cn', level: 'error', path: '', message: 'Another document (line 2) already has the id "office.cn": give each document its own _id, or keep one of them'},
+      {documentId: 'office-cn', level: 'error', path: '', message: 'Another document (line 2) already has the id "office-cn": give each document its own _id, or keep one of them'},
     ])
   })
 
@@ -97,7 +97,7 @@ describe('the client validation queries through', () => {
     const indexed = createIndexedClient(documents)
     const plain = createInMemoryClient(documents)
     const queries: [string, Record<string, unknown>][] = [
-      ['*[_id in $ids]{_id, _type}', {ids: ['office.1', 'person.3', 'drafts.office.1', 'nothing', 'office.cn']}],
+      ['*[_id in $ids]{_id, _type}', {ids: ['office.1', 'person.3', 'drafts.office.1', 'nothing', 'office-cn']}],
       ['defined(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])][0]._id)', {type: 'article', slug: 'article-7', draft: 'drafts.article.8', published: 'article.8'}],
       ['defined(*[_type == $type && slug.current == $slug && !(_id in [$draft, $published])][0]._id)', {type: 'article', slug: 'article-7', draft: 'drafts.article.7', published: 'article.7'}],
       ['*[_type == "office" && st3Code == $code && !(_id in [$draft, $published])][0]{name, abbreviation}', {code: 'CN', draft: 'drafts.x', published: 'x'}],

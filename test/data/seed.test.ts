@@ -31,7 +31,7 @@ describe('seed dataset', () => {
     expect(documents.filter((doc) => doc._type === 'person')).toHaveLength(5)
     expect(documents.filter((doc) => doc._type === 'event')).toHaveLength(1)
     expect(documents.filter((doc) => doc._type === 'article').map((doc) => doc.language)).toEqual(['en', 'zh-Hans'])
-    expect(documents.filter((doc) => doc._type === 'translation.metadata').map((doc) => doc._id)).toEqual(['translation.ip5-deputy-heads-2023'])
+    expect(documents.filter((doc) => doc._type === 'translation.metadata').map((doc) => doc._id)).toEqual(['translation-ip5-deputy-heads-2023'])
     expect(documents.filter((doc) => doc._type === 'cookiePolicy').map((doc) => doc._id)).toEqual(['cookiePolicy'])
   })
 

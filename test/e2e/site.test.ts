@@ -22,7 +22,7 @@ const artifacts = `${projectRoot}test/artifacts`
 const certificateFile = `${projectRoot}test/.tmp/certificate/localhost.crt`
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-const ARTICLE_ID = 'article.ip5-deputy-heads-2023'
+const ARTICLE_ID = 'article-ip5-deputy-heads-2023'
 const ARTICLE_SLUG = '2023-meeting-of-ip5-deputy-heads-of-office-held-online'
 const ARTICLE_TITLE = '2023 Meeting of IP5 Deputy Heads of Office Held Online'
 const CHINESE_TITLE = '2023年五局副局长会议以视频形式召开'
@@ -123,7 +123,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     figures.articleJsGzipBytes = bodies.reduce((sum, body) => sum + gzipSync(body).length, 0)
     await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe(ARTICLE_TITLE)
     const offices = page.getByRole('region', {name: 'Offices'})
-    expect(await offices.getByRole('link', {name: 'China National Intellectual Property Administration'}).getAttribute('href')).toBe('/en/offices/office.cn')
+    expect(await offices.getByRole('link', {name: 'China National Intellectual Property Administration'}).getAttribute('href')).toBe('/en/offices/office-cn')
     expect(await offices.getByRole('link').count()).toBe(6)
     const people = page.getByRole('region', {name: 'People'})
     expect(await people.getByRole('link', {name: 'Liao Tao'}).getAttribute('href')).toBe('/en/people/liao-tao')
@@ -142,7 +142,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     await page.getByRole('navigation', {name: 'Language'}).getByRole('link', {name: '简体中文'}).click()
     await page.waitForURL(`${site.url}/zh-Hans/articles/${ARTICLE_SLUG}`)
     await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe(CHINESE_TITLE)
-    expect(await page.getByRole('region', {name: '知识产权局'}).getByRole('link', {name: '国家知识产权局'}).getAttribute('href')).toBe('/zh-Hans/offices/office.cn')
+    expect(await page.getByRole('region', {name: '知识产权局'}).getByRole('link', {name: '国家知识产权局'}).getAttribute('href')).toBe('/zh-Hans/offices/office-cn')
     const chineseJsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>
     expect(chineseJsonLd).toMatchObject({'@type': 'NewsArticle', headline: CHINESE_TITLE, inLanguage: 'zh-Hans'})
     await screenshot(page, 'article-zh')
@@ -155,7 +155,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     const at = text.indexOf('United States Patent and Trademark Office')
     const linked = {
       ...first,
-      markDefs: [{_key: 'uspto', _type: 'internalLink', reference: {_type: 'reference', _ref: 'office.us'}}],
+      markDefs: [{_key: 'uspto', _type: 'internalLink', reference: {_type: 'reference', _ref: 'office-us'}}],
       children: [
         {_key: 'a', _type: 'span', marks: [], text: text.slice(0, at)},
         {_key: 'b', _type: 'span', marks: ['uspto'], text: 'United States Patent and Trademark Office'},
@@ -174,9 +174,9 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
           return link.count()
         }, {timeout: 5000})
         .toBe(1)
-      expect(await link.getAttribute('href')).toBe('/en/offices/office.us')
+      expect(await link.getAttribute('href')).toBe('/en/offices/office-us')
       await link.click()
-      await page.waitForURL(`${site.url}/en/offices/office.us`)
+      await page.waitForURL(`${site.url}/en/offices/office-us`)
       await expect.poll(() => page.getByRole('heading', {level: 1}).textContent()).toBe('United States Patent and Trademark Office')
     } finally {
       await client.patch(ARTICLE_ID).set({body: original!.body}).commit()
@@ -271,10 +271,10 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
       '/zh-Hans',
       '/en/section/news',
       `/en/articles/${ARTICLE_SLUG}`,
-      '/zh-Hans/offices/office.cn',
+      '/zh-Hans/offices/office-cn',
       '/en/people/liao-tao',
       '/zh-Hans/events/ip5-deputy-heads-2023',
-      '/en/forums/forum.ip5',
+      '/en/forums/forum-ip5',
       '/en/cookie-policy',
       '/en/search?q=IP5',
     ]
@@ -292,7 +292,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     expect(found).toEqual({})
     await page.goto(`${site.url}/en/events/ip5-deputy-heads-2023`)
     await screenshot(page, 'event-en')
-    await page.goto(`${site.url}/zh-Hans/offices/office.cn`)
+    await page.goto(`${site.url}/zh-Hans/offices/office-cn`)
     await screenshot(page, 'office-zh')
   }, 120_000)
 
@@ -302,7 +302,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     const sitemap = await (await fetch(`${site.url}/sitemap.xml`)).text()
     expect(sitemap).toContain(`<loc>${site.url}/en/articles/${ARTICLE_SLUG}</loc>`)
     expect(sitemap).toContain(`<xhtml:link rel="alternate" hreflang="zh-Hans" href="${site.url}/zh-Hans/articles/${ARTICLE_SLUG}"/>`)
-    expect(sitemap).toContain(`<loc>${site.url}/zh-Hans/offices/office.cn</loc>`)
+    expect(sitemap).toContain(`<loc>${site.url}/zh-Hans/offices/office-cn</loc>`)
     const feed = await fetch(`${site.url}/en/section/news/feed.xml`)
     expect(feed.headers.get('content-type')).toContain('application/rss+xml')
     const rss = await feed.text()

@@ -62,7 +62,7 @@ beforeAll(async () => {
   })
   client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${studio.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
   // The seed's Chinese version and the document linking it go: this test makes them again from the Studio.
-  await client.transaction().delete('translation.ip5-deputy-heads-2023').delete('article.ip5-deputy-heads-2023.zh-hans').commit()
+  await client.transaction().delete('translation-ip5-deputy-heads-2023').delete('article-ip5-deputy-heads-2023-zh-hans').commit()
   browser = await chromium.launch(chromiumLaunchOptions)
 }, 180_000)
 

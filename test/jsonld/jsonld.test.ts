@@ -10,7 +10,7 @@ const articleSlug = '2023-meeting-of-ip5-deputy-heads-of-office-held-online'
 
 const cnipa = {
   '@type': 'GovernmentOrganization',
-  '@id': 'https://ipnews.example/offices/office.cn',
+  '@id': 'https://ipnews.example/offices/office-cn',
   name: 'China National Intellectual Property Administration',
   alternateName: 'CNIPA',
   identifier: {'@type': 'PropertyValue', propertyID: 'WIPO ST.3', value: 'CN'},
@@ -95,7 +95,7 @@ describe('Event', async () => {
 
 describe('GovernmentOrganization and Person', () => {
   it('describes an office with its ST.3 identifier, other names, website and departments', async () => {
-    const office = (await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn'}))!
+    const office = (await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office-cn'}))!
     const jsonLd = officeJsonLd(office, site)
     expect(jsonLd).toMatchObject({
       '@type': 'GovernmentOrganization',
@@ -110,7 +110,7 @@ describe('GovernmentOrganization and Person', () => {
   })
 
   it('links a department to its parent office', async () => {
-    const department = (await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn.patent-office'}))!
+    const department = (await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office-cn-patent-office'}))!
     const jsonLd = officeJsonLd(department, site)
     expect(jsonLd.parentOrganization).toEqual(cnipa)
     expect(jsonLd.identifier).toBeUndefined()
@@ -123,12 +123,12 @@ describe('GovernmentOrganization and Person', () => {
 
   it('describes a person with given and family name, job title and a dated role at the office', async () => {
     const withDates = seed.map((doc) =>
-      doc._id === 'person.liao-tao'
+      doc._id === 'person-liao-tao'
         ? {
             ...doc,
             positions: [
-              {_key: 'now', _type: 'position', title: 'Deputy Commissioner', office: {_type: 'reference', _ref: 'office.cn'}, startDate: '2019-01-01'},
-              {_key: 'before', _type: 'position', title: 'Director General', office: {_type: 'reference', _ref: 'office.cn'}, startDate: '2015-01-01', endDate: '2018-12-31'},
+              {_key: 'now', _type: 'position', title: 'Deputy Commissioner', office: {_type: 'reference', _ref: 'office-cn'}, startDate: '2019-01-01'},
+              {_key: 'before', _type: 'position', title: 'Director General', office: {_type: 'reference', _ref: 'office-cn'}, startDate: '2015-01-01', endDate: '2018-12-31'},
             ],
           }
         : doc,

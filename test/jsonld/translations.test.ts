@@ -34,7 +34,7 @@ describe('NewsArticle in two languages', () => {
 
   it('a version that is itself translated from outside the dataset names both works it comes from', async () => {
     const withSource = seed.map((doc) =>
-      doc._id === 'article.ip5-deputy-heads-2023.zh-hans'
+      doc._id === 'article-ip5-deputy-heads-2023-zh-hans'
         ? {...doc, translation: {_type: 'translationInfo', originalLanguage: 'zh-Hans', originalUrl: 'https://www.cnipa.gov.cn/'}}
         : doc,
     )

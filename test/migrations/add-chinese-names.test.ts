@@ -69,9 +69,9 @@ describe('migration: add Chinese names', () => {
   it('changes nothing on the seed, nor twice: a name already there in Chinese stays', async () => {
     expect(await mutationsFor(seed)).toEqual([])
     const edited = seed.map((doc) =>
-      doc._id === 'forum.ip5' ? {...doc, localizedNames: [{_key: 'zh', _type: 'localizedName', language: 'zh-Hans', name: '五局'}]} : doc,
+      doc._id === 'forum-ip5' ? {...doc, localizedNames: [{_key: 'zh', _type: 'localizedName', language: 'zh-Hans', name: '五局'}]} : doc,
     )
-    expect((await mutationsFor(edited)).map((mutation) => mutation.id)).not.toContain('forum.ip5')
+    expect((await mutationsFor(edited)).map((mutation) => mutation.id)).not.toContain('forum-ip5')
   })
 
   it('leaves documents the seed does not have alone', async () => {

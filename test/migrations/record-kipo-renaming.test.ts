@@ -31,7 +31,7 @@ describe('migration: record KIPO renaming', () => {
     expect(mutations).toEqual([
       {
         type: 'patch',
-        id: 'office.kr',
+        id: 'office-kr',
         patches: [
           {path: ['formerNames'], op: {type: 'setIfMissing', value: []}},
           {
@@ -52,18 +52,18 @@ describe('migration: record KIPO renaming', () => {
   })
 
   it('applies only if the office is unchanged since it was read', async () => {
-    const withRevision = seed.map((doc) => (doc._id === 'office.kr' ? {...doc, _rev: 'rev-1'} : doc))
+    const withRevision = seed.map((doc) => (doc._id === 'office-kr' ? {...doc, _rev: 'rev-1'} : doc))
     const [mutation] = (await mutationsFor(withRevision)) as {options?: {ifRevision?: string}}[]
     expect(mutation?.options).toEqual({ifRevision: 'rev-1'})
   })
 
   it('leaves an office already renamed alone, so a second run changes nothing', async () => {
-    const renamed = seed.map((doc) => (doc._id === 'office.kr' ? {...doc, name: 'Ministry of Intellectual Property', abbreviation: 'MOIP'} : doc))
+    const renamed = seed.map((doc) => (doc._id === 'office-kr' ? {...doc, name: 'Ministry of Intellectual Property', abbreviation: 'MOIP'} : doc))
     expect(await mutationsFor(renamed)).toEqual([])
   })
 
   it('adds the Korean name when the office had none', async () => {
-    const withoutKorean = seed.map((doc) => (doc._id === 'office.kr' ? {...doc, officialNames: undefined} : doc))
+    const withoutKorean = seed.map((doc) => (doc._id === 'office-kr' ? {...doc, officialNames: undefined} : doc))
     const [mutation] = (await mutationsFor(withoutKorean)) as {patches: {path: unknown[]; op: {type: string}}[]}[]
     expect(mutation!.patches.slice(-2)).toEqual([
       {path: ['officialNames'], op: {type: 'setIfMissing', value: []}},

@@ -20,7 +20,7 @@ describe('reference-data access', () => {
   it('lets administrators edit offices, people and forums', async () => {
     for (const type of REFERENCE_DATA_TYPES) expect(await readOnlyFor(administrator, type)).toBe(false)
     const workspace = await workspaceFor(administrator)
-    expect(draftActions(workspace, 'office', 'office.cn')).toEqual(
+    expect(draftActions(workspace, 'office', 'office-cn')).toEqual(
       expect.arrayContaining(['publish', 'delete', 'duplicate']),
     )
   })

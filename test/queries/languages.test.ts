@@ -34,7 +34,7 @@ const article = (language: string, documents = seed) => runQuery<ArticleBySlugQu
 describe('the article page in each language', () => {
   it('answers the Chinese version for zh-Hans, with Chinese names of offices, people, the event and the source', async () => {
     const page = await article('zh-Hans')
-    expect(page).toMatchObject({_id: 'article.ip5-deputy-heads-2023.zh-hans', language: 'zh-Hans', title: titles.zh})
+    expect(page).toMatchObject({_id: 'article-ip5-deputy-heads-2023-zh-hans', language: 'zh-Hans', title: titles.zh})
     expect(page?.offices?.map((office) => office.name)).toEqual(['国家知识产权局', '美国专利商标局', '欧洲专利局', '日本特许厅', '韩国知识产权局', '世界知识产权组织'])
     // Ryu Donghyun has no Chinese name in the dataset: the English fallback.
     expect(page?.people?.map((person) => person.name)).toEqual(['廖涛', '瓦伦西亚·马丁·华莱士', '克里斯托夫·恩斯特', '桂正宪', 'Ryu Donghyun'])
@@ -44,7 +44,7 @@ describe('the article page in each language', () => {
 
   it('answers the English version for en, with English names', async () => {
     const page = await article('en')
-    expect(page).toMatchObject({_id: 'article.ip5-deputy-heads-2023', language: 'en', title: titles.en})
+    expect(page).toMatchObject({_id: 'article-ip5-deputy-heads-2023', language: 'en', title: titles.en})
     expect(page?.offices?.[0]?.name).toBe('China National Intellectual Property Administration')
     expect(page?.people?.[0]?.name).toBe('Liao Tao')
   })
@@ -69,7 +69,7 @@ describe('the article page in each language', () => {
   })
 
   it('lists only published versions: an unpublished translation is no alternate yet', async () => {
-    const draftOnly = seed.map((doc) => (doc._id === 'article.ip5-deputy-heads-2023.zh-hans' ? {...doc, _id: 'drafts.article.ip5-deputy-heads-2023.zh-hans'} : doc))
+    const draftOnly = seed.map((doc) => (doc._id === 'article-ip5-deputy-heads-2023-zh-hans' ? {...doc, _id: 'drafts.article-ip5-deputy-heads-2023-zh-hans'} : doc))
     expect((await article('en', draftOnly))?.translations).toEqual([english])
     // And the Chinese page falls back to the English article meanwhile.
     expect((await article('zh-Hans', draftOnly))?.language).toBe('en')
@@ -83,15 +83,15 @@ describe('the article page in each language', () => {
 
 describe('reference data pages in Chinese, with the English fallback', () => {
   it('office page: names, departments, people and positions, hosted events, articles in the language', async () => {
-    const cnipa = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.cn', language: 'zh-Hans'})
+    const cnipa = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office-cn', language: 'zh-Hans'})
     expect(cnipa).toMatchObject({name: '国家知识产权局', englishName: 'China National Intellectual Property Administration'})
     expect(cnipa?.departments.map((department) => department.name)).toEqual(['条法司', '国际合作司', '专利局', '战略规划司'])
     expect(cnipa?.people.map((person) => [person.name, person.position?.title])).toEqual([['廖涛', '副局长']])
     expect(cnipa?.latestArticles.map((item) => item.title)).toEqual([titles.zh])
-    const uspto = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.us', language: 'zh-Hans'})
+    const uspto = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office-us', language: 'zh-Hans'})
     expect(uspto?.hostedEvents.map((event) => event.title)).toEqual(['2023年五局副局长会议'])
     // An office with no Chinese name: English.
-    const inpi = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office.fr', language: 'zh-Hans'})
+    const inpi = await runQuery<OfficePageQueryResult>(officePageQuery, {id: 'office-fr', language: 'zh-Hans'})
     expect(inpi?.name).toBe('National Institute of Industrial Property')
   })
 
@@ -123,14 +123,14 @@ describe('reference data pages in Chinese, with the English fallback', () => {
   })
 
   it('forum page and event lists: names and titles in Chinese', async () => {
-    const forum = await runQuery<ForumPageQueryResult>(forumPageQuery, {id: 'forum.ip5', language: 'zh-Hans'})
+    const forum = await runQuery<ForumPageQueryResult>(forumPageQuery, {id: 'forum-ip5', language: 'zh-Hans'})
     expect(forum?.name).toBe('知识产权五局')
     expect(forum?.members?.map((office) => office.name)).toEqual(['欧洲专利局', '日本特许厅', '韩国知识产权局', '国家知识产权局', '美国专利商标局'])
     expect(forum?.events.map((event) => event.title)).toEqual(['2023年五局副局长会议'])
     const events = await runQuery<EventsByYearQueryResult>(eventsByYearQuery, {from: '2023-01-01', to: '2024-01-01', language: 'zh-Hans'})
     expect(events.map((event) => event.title)).toEqual(['2023年五局副局长会议'])
     // No value in the language: English.
-    const forumInKorean = await runQuery<ForumPageQueryResult>(forumPageQuery, {id: 'forum.ip5', language: 'ko'})
+    const forumInKorean = await runQuery<ForumPageQueryResult>(forumPageQuery, {id: 'forum-ip5', language: 'ko'})
     expect(forumInKorean?.name).toBe('IP5')
   })
 })
@@ -144,10 +144,10 @@ describe('lists by language', () => {
     const search = (language: string, text: string) => runQuery<ArticleSearchQueryResult>(articleSearchQuery, {language, search: text, limit: 10})
     // GROQ's match has no Chinese word segmentation: a word is a run between spaces and punctuation, so Chinese
     // text is found from the start of a run (a prefix search), not from inside it.
-    expect((await search('zh-Hans', '2023年五局*')).map((item) => item._id)).toEqual(['article.ip5-deputy-heads-2023.zh-hans'])
-    expect((await search('zh-Hans', '国家知识产权局*')).map((item) => item._id)).toEqual(['article.ip5-deputy-heads-2023.zh-hans'])
+    expect((await search('zh-Hans', '2023年五局*')).map((item) => item._id)).toEqual(['article-ip5-deputy-heads-2023-zh-hans'])
+    expect((await search('zh-Hans', '国家知识产权局*')).map((item) => item._id)).toEqual(['article-ip5-deputy-heads-2023-zh-hans'])
     expect(await search('zh-Hans', '五局')).toEqual([])
-    expect((await search('en', 'deputy')).map((item) => item._id)).toEqual(['article.ip5-deputy-heads-2023'])
+    expect((await search('en', 'deputy')).map((item) => item._id)).toEqual(['article-ip5-deputy-heads-2023'])
   })
 
   it('the sitemap gives each article its language and alternates', async () => {
@@ -157,8 +157,8 @@ describe('lists by language', () => {
       {language: 'zh-Hans', slug},
     ]
     expect(articles.map(({_id, language, alternates}) => ({_id, language, alternates}))).toEqual([
-      {_id: 'article.ip5-deputy-heads-2023', language: 'en', alternates: both},
-      {_id: 'article.ip5-deputy-heads-2023.zh-hans', language: 'zh-Hans', alternates: both},
+      {_id: 'article-ip5-deputy-heads-2023', language: 'en', alternates: both},
+      {_id: 'article-ip5-deputy-heads-2023-zh-hans', language: 'zh-Hans', alternates: both},
     ])
   })
 })

@@ -62,7 +62,7 @@ describe('event page', () => {
 
 describe('office page', () => {
   it('lists the people holding a position at CNIPA now, its departments and the articles about it', async () => {
-    const office = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn'})
+    const office = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office-cn'})
     expect(office?.name).toBe('China National Intellectual Property Administration')
     expect(office?.people.map((person) => [person.name, person.position?.title])).toEqual([['Liao Tao', 'Deputy Commissioner']])
     expect(office?.departments.map((department) => department.name)).toEqual([
@@ -76,19 +76,19 @@ describe('office page', () => {
   })
 
   it('lists the events an office hosted, and its parent for a department', async () => {
-    const uspto = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.us'})
+    const uspto = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office-us'})
     expect(uspto?.hostedEvents.map((event) => event.slug)).toEqual(['ip5-deputy-heads-2023'])
-    const automation = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn.patent-office.automation'})
-    expect(automation?.parent).toEqual({_id: 'office.cn.patent-office', name: 'Patent Office', abbreviation: null, st3Code: null})
+    const automation = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office-cn-patent-office-automation'})
+    expect(automation?.parent).toEqual({_id: 'office-cn-patent-office', name: 'Patent Office', abbreviation: null, st3Code: null})
   })
 
   it('leaves out people whose position there has ended', async () => {
     const ended = seed.map((doc) =>
-      doc._id === 'person.liao-tao'
-        ? {...doc, positions: [{_key: 'cnipa', _type: 'position', title: 'Deputy Commissioner', office: {_type: 'reference', _ref: 'office.cn'}, endDate: '2024-01-01'}]}
+      doc._id === 'person-liao-tao'
+        ? {...doc, positions: [{_key: 'cnipa', _type: 'position', title: 'Deputy Commissioner', office: {_type: 'reference', _ref: 'office-cn'}, endDate: '2024-01-01'}]}
         : doc,
     )
-    const office = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office.cn'}, ended)
+    const office = await runQuery<OfficePageQueryResult>(officePageQuery, {language: 'en', id: 'office-cn'}, ended)
     expect(office?.people).toEqual([])
   })
 })
@@ -120,7 +120,7 @@ describe('article page', () => {
                 _key: 'b',
                 _type: 'block',
                 style: 'normal',
-                markDefs: [{_key: 'l', _type: 'internalLink', reference: {_type: 'reference', _ref: 'office.cn'}}],
+                markDefs: [{_key: 'l', _type: 'internalLink', reference: {_type: 'reference', _ref: 'office-cn'}}],
                 children: [{_key: 's', _type: 'span', text: 'CNIPA', marks: ['l']}],
               },
             ],
@@ -129,7 +129,7 @@ describe('article page', () => {
     )
     const article = await runQuery<ArticleBySlugQueryResult>(articleBySlugQuery, {language: 'en', slug: articleSlug}, linked)
     const block = article?.body?.[0] as {markDefs: {target?: unknown}[]}
-    expect(block.markDefs[0]?.target).toEqual({_type: 'office', _id: 'office.cn', slug: null, title: 'China National Intellectual Property Administration'})
+    expect(block.markDefs[0]?.target).toEqual({_type: 'office', _id: 'office-cn', slug: null, title: 'China National Intellectual Property Administration'})
   })
 })
 
@@ -143,7 +143,7 @@ describe('person, forum and events pages', () => {
   })
 
   it('shows a forum\'s members, observers and events', async () => {
-    const forum = await runQuery<ForumPageQueryResult>(forumPageQuery, {language: 'en', id: 'forum.ip5'})
+    const forum = await runQuery<ForumPageQueryResult>(forumPageQuery, {language: 'en', id: 'forum-ip5'})
     expect(forum?.members?.map((office) => office.abbreviation)).toEqual(['EPO', 'JPO', 'KIPO', 'CNIPA', 'USPTO'])
     expect(forum?.observers?.map((office) => office.abbreviation)).toEqual(['WIPO'])
     expect(forum?.events.map((event) => event.slug)).toEqual(['ip5-deputy-heads-2023'])
@@ -179,7 +179,7 @@ describe('site-wide queries', () => {
   })
 
   it('sees published documents only, never drafts', async () => {
-    const withDraft = [...seed, {_id: 'drafts.person.liao-tao', _type: 'person', givenName: 'Draft', familyName: 'Only', nameOrder: 'givenFirst', slug: {_type: 'slug', current: 'liao-tao'}}]
+    const withDraft = [...seed, {_id: 'drafts.person-liao-tao', _type: 'person', givenName: 'Draft', familyName: 'Only', nameOrder: 'givenFirst', slug: {_type: 'slug', current: 'liao-tao'}}]
     const person = await runQuery<PersonPageQueryResult>(personPageQuery, {language: 'en', slug: 'liao-tao'}, withDraft)
     expect(person?.name).toBe('Liao Tao')
   })

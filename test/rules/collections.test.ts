@@ -9,14 +9,14 @@ const office = (key: string, id: string) => ({_key: key, _type: 'reference', _re
 
 describe('duplicates and overlaps', () => {
   it('reports second and later occurrences only', () => {
-    const items = [office('a', 'office.cn'), office('b', 'office.us'), office('c', 'office.cn'), office('d', 'drafts.office.cn')]
+    const items = [office('a', 'office-cn'), office('b', 'office-us'), office('c', 'office-cn'), office('d', 'drafts.office-cn')]
     expect(findDuplicates(items, referencedId).map((item) => item._key)).toEqual(['c', 'd'])
     expect(findDuplicates(undefined, referencedId)).toEqual([])
   })
 
   it('finds items present in both lists', () => {
-    const members = [office('cn', 'office.cn'), office('us', 'office.us')]
-    const observers = [office('wo', 'office.wo'), office('us2', 'office.us')]
+    const members = [office('cn', 'office-cn'), office('us', 'office-us')]
+    const observers = [office('wo', 'office-wo'), office('us2', 'office-us')]
     expect(findOverlap(observers, members, referencedId).map((item) => item._key)).toEqual(['us2'])
   })
 })

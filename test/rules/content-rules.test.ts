@@ -115,7 +115,7 @@ describe('lists that need items', () => {
 describe('array items', () => {
   it('wants a _key on every object item, each its own', () => {
     expect(checkItemKeys([{_key: 'a'}, {_key: 'b'}, 'text'])).toEqual([])
-    expect(checkItemKeys([{_key: 'a'}, {_ref: 'office.cn'}, {_key: 'a'}, {_key: ''}, {_key: 5}])).toEqual([
+    expect(checkItemKeys([{_key: 'a'}, {_ref: 'office-cn'}, {_key: 'a'}, {_key: ''}, {_key: 5}])).toEqual([
       {index: 1, message: 'Give this item a _key: a text unique within the list, for example "a1"'},
       {index: 2, message: 'The _key "a" is already used by item 1 of this list: give each item its own _key'},
       {index: 3, message: 'Give this item a _key: a text unique within the list, for example "a1"'},
@@ -170,13 +170,13 @@ describe('Portable Text marks', () => {
 describe('reference targets', () => {
   const office = [{name: 'office', title: 'office'}]
   it('accepts a document of a type in `to`', () => {
-    expect(checkReferenceTarget('office.cn', 'office', office, 'office')).toBe(true)
+    expect(checkReferenceTarget('office-cn', 'office', office, 'office')).toBe(true)
   })
 
   it('names the type found and the type wanted', () => {
-    expect(checkReferenceTarget('person.liao-tao', 'person', office, 'person')).toBe('"person.liao-tao" is a person, but this must be an office: choose an office')
-    expect(checkReferenceTarget('forum.ip5', 'forum', [{name: 'person', title: 'person'}, ...office], 'forum')).toBe(
-      '"forum.ip5" is a forum, but this must be a person or office: choose a person or office',
+    expect(checkReferenceTarget('person-liao-tao', 'person', office, 'person')).toBe('"person-liao-tao" is a person, but this must be an office: choose an office')
+    expect(checkReferenceTarget('forum-ip5', 'forum', [{name: 'person', title: 'person'}, ...office], 'forum')).toBe(
+      '"forum-ip5" is a forum, but this must be a person or office: choose a person or office',
     )
   })
 })
@@ -187,7 +187,7 @@ describe('rules given values of the wrong type', () => {
     expect(formatPersonName({givenName: 5 as never, familyName: 'Liao'})).toBe('Liao')
     expect(checkDateMatchesPrecision(20230101, 'year')).toBe(true)
     expect(checkEndNotBeforeStart(20230101, '2023-01-01', 'day')).toBe(true)
-    expect(findOverlap({a: 1} as never, [{_key: 'x', _ref: 'office.cn'}], referencedId)).toEqual([])
+    expect(findOverlap({a: 1} as never, [{_key: 'x', _ref: 'office-cn'}], referencedId)).toEqual([])
     expect(findDuplicates({a: 1} as never, referencedId)).toEqual([])
     expect(checkNecessaryCategory({a: 1} as never)).toBe(true)
     expect(duplicateCategoryKeys('x' as never)).toEqual([])

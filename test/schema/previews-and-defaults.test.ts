@@ -30,8 +30,8 @@ describe('previews', async () => {
     expect(preview(cnipaCooperation)).toEqual({title: 'CNIPA – International Cooperation Department', subtitle: 'Department of CNIPA · 国际合作司'})
     expect(preview(variant(cnipa, {officialNames: undefined}))).toEqual({title: 'CNIPA (CN) – China National Intellectual Property Administration', subtitle: 'National office · China'})
     // A department of a department: its office's name (it has no abbreviation) after the office above it.
-    const patentOffice = variant(cnipaCooperation, {_id: 'office.cn.patent-office', name: 'Patent Office', officialNames: undefined})
-    const automation = variant(cnipaCooperation, {_id: 'office.cn.patent-office.automation', name: 'Automation Department', parent: {_type: 'reference', _ref: patentOffice._id}, officialNames: undefined})
+    const patentOffice = variant(cnipaCooperation, {_id: 'office-cn-patent-office', name: 'Patent Office', officialNames: undefined})
+    const automation = variant(cnipaCooperation, {_id: 'office-cn-patent-office-automation', name: 'Automation Department', parent: {_type: 'reference', _ref: patentOffice._id}, officialNames: undefined})
     expect(previewOf(workspace, automation, [...allFixtures, patentOffice])).toEqual({
       title: 'CNIPA Patent Office – Automation Department',
       subtitle: 'Department of CNIPA Patent Office',
@@ -40,8 +40,8 @@ describe('previews', async () => {
 
   it('tells look-alike offices apart at the start of the title, where a cut-off title still shows it', () => {
     const inpi = {name: 'National Institute of Industrial Property', abbreviation: 'INPI', kind: 'national'}
-    const france = preview(variant(cnipa, {_id: 'office.fr', ...inpi, st3Code: 'FR', country: 'FR'}))
-    const brazil = preview(variant(cnipa, {_id: 'office.br', ...inpi, st3Code: 'BR', country: 'BR'}))
+    const france = preview(variant(cnipa, {_id: 'office-fr', ...inpi, st3Code: 'FR', country: 'FR'}))
+    const brazil = preview(variant(cnipa, {_id: 'office-br', ...inpi, st3Code: 'BR', country: 'BR'}))
     expect(france.title).toBe('INPI (FR) – National Institute of Industrial Property')
     expect(brazil.title).toBe('INPI (BR) – National Institute of Industrial Property')
     expect(String(france.title).slice(0, 10)).not.toBe(String(brazil.title).slice(0, 10))
@@ -68,7 +68,7 @@ describe('previews', async () => {
 
   it('shows an article\'s section, date and language, with the language as a badge where there is no image', () => {
     expect(preview(article)).toEqual({title: article.title, subtitle: 'IP News · 2023-06-01 · en'})
-    const chinese = allFixtures.find((doc) => doc._id === 'article.ip5-deputy-heads-2023.zh-hans')!
+    const chinese = allFixtures.find((doc) => doc._id === 'article-ip5-deputy-heads-2023-zh-hans')!
     expect(preview(chinese)).toEqual({title: '2023年五局副局长会议以视频形式召开', subtitle: 'IP News · 2023-06-01 · zh-Hans'})
     const media = (language: string) => {
       const type = workspace.schema.get('article') as unknown as {preview: {prepare: (value: Record<string, unknown>) => {media?: {props: Record<string, unknown>}}}}

@@ -14,7 +14,7 @@ type Field = {name: string; type: ObjectSchemaType & {of?: {name: string}[]; opt
 
 const zh = (name: string, key = 'zh-Hans', language = 'zh-Hans') => ({_key: key, _type: 'localizedName', language, name})
 const others = (doc: {_id: string}) => allFixtures.filter((other) => other._id !== doc._id && other._type !== 'article')
-const chineseArticle = allFixtures.find((doc) => doc._id === 'article.ip5-deputy-heads-2023.zh-hans')!
+const chineseArticle = allFixtures.find((doc) => doc._id === 'article-ip5-deputy-heads-2023-zh-hans')!
 
 describe('one shape for a name in several languages', async () => {
   const workspace = await workspaceFor(administrator)

@@ -54,10 +54,10 @@ describe('npm run data:import', () => {
   it('validates first and refuses a file with errors; plans the seed in a dry run', async () => {
     const env = {SANITY_STUDIO_PROJECT_ID: 'abc123', SANITY_IMPORT_TOKEN: 'not-a-real-token'}
     await mkdir(`${projectRoot}test/.tmp`, {recursive: true})
-    await writeFile(`${projectRoot}test/.tmp/import-broken.ndjson`, toNdjson(seed.map((doc) => (doc._id === 'office.jp' ? {...doc, website: 'http://www.jpo.go.jp'} : doc))))
+    await writeFile(`${projectRoot}test/.tmp/import-broken.ndjson`, toNdjson(seed.map((doc) => (doc._id === 'office-jp' ? {...doc, website: 'http://www.jpo.go.jp'} : doc))))
     const refused = await sanityCli(['exec', 'scripts/import-data.ts', '--', 'test/.tmp/import-broken.ndjson', '--dry-run'], env)
     expect(refused.code).not.toBe(0)
-    expect(refused.stderr).toContain("error   office.jp website: Enter the website's https:// address")
+    expect(refused.stderr).toContain("error   office-jp website: Enter the website's https:// address")
     expect(refused.stderr).toContain('Not importing: 1 validation errors')
 
     const planned = await sanityCli(['exec', 'scripts/import-data.ts', '--', '--dry-run', '--dataset', 'staging'], env)
@@ -71,11 +71,11 @@ describe('npm run data:import', () => {
   it('refuses what data:validate refuses (one _id twice, an unknown _type, an empty file), and still says what it would create, replace or leave', async () => {
     const env = {SANITY_STUDIO_PROJECT_ID: 'abc123', SANITY_IMPORT_TOKEN: 'not-a-real-token'}
     await mkdir(`${projectRoot}test/.tmp`, {recursive: true})
-    const twin = {...seed.find((doc) => doc._id === 'office.cn')!, name: 'Another office'}
+    const twin = {...seed.find((doc) => doc._id === 'office-cn')!, name: 'Another office'}
     await writeFile(`${projectRoot}test/.tmp/import-twins.ndjson`, toNdjson([...seed, twin, {_id: 'note.1', _type: 'legacyNote'}]))
     const refused = await dataCommand('import-data', ['test/.tmp/import-twins.ndjson', '--dry-run'], env)
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain('error   office.cn (document): Another document (line 2) already has the id "office.cn"')
+    expect(refused.stderr).toContain('error   office-cn (document): Another document (line 2) already has the id "office-cn"')
     expect(refused.stderr).toContain('error   note.1 (document): "legacyNote" is not a document type of this Studio')
     expect(refused.stderr).toContain('Not importing: 2 validation errors')
 

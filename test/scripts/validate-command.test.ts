@@ -23,17 +23,17 @@ describe('npm run data:validate', () => {
 
   it('exits 1 on problems, naming document, path and message; --json gives one entry per problem', async () => {
     const broken = seed.map((doc) =>
-      doc._id === 'office.cn'
+      doc._id === 'office-cn'
         ? {...doc, st3Code: 'cn'}
-        : doc._id === 'person.liao-tao'
+        : doc._id === 'person-liao-tao'
           ? {...doc, positions: [{_key: 'x', _type: 'position', title: 'Director', office: {_type: 'reference', _ref: 'office.nowhere'}}]}
           : doc,
     )
     const path = await file('broken-seed.ndjson', toNdjson([...broken, {_id: 'office/uk ipo', _type: 'note'}]))
     const text = await dataCommand('validate-data', [path])
     expect(text.code).toBe(1)
-    expect(text.stdout).toContain('error   office.cn st3Code: "cn" is not a WIPO ST.3 code: enter two capital letters, for example CN, EP or WO')
-    expect(text.stdout).toContain('error   person.liao-tao positions[_key=="x"].office: References "office.nowhere", which is not in the dataset')
+    expect(text.stdout).toContain('error   office-cn st3Code: "cn" is not a WIPO ST.3 code: enter two capital letters, for example CN, EP or WO')
+    expect(text.stdout).toContain('error   person-liao-tao positions[_key=="x"].office: References "office.nowhere", which is not in the dataset')
     expect(text.stdout).toMatch(/36 documents, 4 errors, 0 warnings/)
     // No progress bar when stderr is not a terminal.
     expect(text.stderr).toBe('')
@@ -42,7 +42,7 @@ describe('npm run data:validate', () => {
     expect(json.code).toBe(1)
     const entries = JSON.parse(json.stdout) as object[]
     expect(entries).toHaveLength(4)
-    expect(entries).toContainEqual({documentId: 'office.cn', path: 'st3Code', level: 'error', message: '"cn" is not a WIPO ST.3 code: enter two capital letters, for example CN, EP or WO'})
+    expect(entries).toContainEqual({documentId: 'office-cn', path: 'st3Code', level: 'error', message: '"cn" is not a WIPO ST.3 code: enter two capital letters, for example CN, EP or WO'})
     expect(entries).toContainEqual(expect.objectContaining({documentId: 'office/uk ipo', path: '', level: 'error', message: expect.stringMatching(/^"office\/uk ipo" is not a valid document id/)}))
     expect(entries).toContainEqual(expect.objectContaining({documentId: 'office/uk ipo', message: expect.stringMatching(/^"note" is not a document type of this Studio/)}))
 

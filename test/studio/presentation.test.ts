@@ -91,18 +91,18 @@ describe('the Presentation tool', () => {
 
   it('locates the seed article on its page in its own language, its section and the home page', async () => {
     const options = await presentationOptions()
-    expect(locationsOf(options, seedDoc('article.ip5-deputy-heads-2023'))).toEqual({
+    expect(locationsOf(options, seedDoc('article-ip5-deputy-heads-2023'))).toEqual({
       locations: [
         {title: '2023 Meeting of IP5 Deputy Heads of Office Held Online', href: `/en/articles/${ARTICLE_SLUG}`},
         {title: 'IP News', href: '/en/section/news'},
         {title: 'Home page', href: '/en'},
       ],
     })
-    expect(locationsOf(options, seedDoc('article.ip5-deputy-heads-2023.zh-hans'))?.locations?.[0]).toEqual({
+    expect(locationsOf(options, seedDoc('article-ip5-deputy-heads-2023-zh-hans'))?.locations?.[0]).toEqual({
       title: '2023年五局副局长会议以视频形式召开',
       href: `/zh-Hans/articles/${ARTICLE_SLUG}`,
     })
-    expect(locationsOf(options, {...seedDoc('article.ip5-deputy-heads-2023'), slug: undefined})).toMatchObject({tone: 'caution'})
+    expect(locationsOf(options, {...seedDoc('article-ip5-deputy-heads-2023'), slug: undefined})).toMatchObject({tone: 'caution'})
   })
 
   it('maps every seed document with a page to pages that open that same document', async () => {
@@ -120,7 +120,7 @@ describe('the Presentation tool', () => {
 
   it('opens the English article on a Chinese page that falls back to it, as the site does', async () => {
     const options = await presentationOptions()
-    const english = {...seedDoc('article.ip5-deputy-heads-2023'), _id: 'article.only-in-english', slug: {_type: 'slug', current: 'only-in-english'}}
+    const english = {...seedDoc('article-ip5-deputy-heads-2023'), _id: 'article.only-in-english', slug: {_type: 'slug', current: 'only-in-english'}}
     const documents = [...seed, english]
     expect(await mainDocumentIds(options, '/zh-Hans/articles/only-in-english', documents)).toEqual(['article.only-in-english'])
     expect(await mainDocumentIds(options, '/en/articles/only-in-english', documents)).toEqual(['article.only-in-english'])

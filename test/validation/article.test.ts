@@ -26,7 +26,7 @@ describe('article validation', () => {
     const event = variant(deputyHeads2023, {slug: article.slug})
     await expectValid(twin, [...referenceData, event])
     // The draft of the same article does not count as a clash.
-    await expectValid(variant(article, {_id: 'drafts.article.ip5-deputy-heads-2023'}), [...dataset, article])
+    await expectValid(variant(article, {_id: 'drafts.article-ip5-deputy-heads-2023'}), [...dataset, article])
   })
 
   it('does not let the update date precede publication', async () => {
@@ -157,7 +157,7 @@ describe('article validation', () => {
   })
 
   it('lists each office once', async () => {
-    const twice = variant(article, {offices: [{_key: 'a', _type: 'reference', _ref: 'office.cn'}, {_key: 'b', _type: 'reference', _ref: 'office.cn'}]})
+    const twice = variant(article, {offices: [{_key: 'a', _type: 'reference', _ref: 'office-cn'}, {_key: 'b', _type: 'reference', _ref: 'office-cn'}]})
     expect(await errorsOf(twice, dataset)).toEqual(
       ['a', 'b'].map((key) => ({level: 'error', path: `offices[_key=="${key}"]`, message: 'Each office is listed once: remove the repeat'})),
     )
@@ -178,7 +178,7 @@ describe('article validation', () => {
       'Choose the office the article comes from, or type the organisation name',
     )
     await expectOnlyError(
-      variant(article, {source: {_type: 'articleSource', office: {_type: 'reference', _ref: 'office.cn'}, organisationName: 'CNIPA'}}),
+      variant(article, {source: {_type: 'articleSource', office: {_type: 'reference', _ref: 'office-cn'}, organisationName: 'CNIPA'}}),
       dataset,
       'source',
       'Choose an office or type an organisation name, not both: clear one of them',

@@ -9,24 +9,24 @@ type Doc = (typeof referenceData)[number]
 const dataset = [...referenceData, deputyHeads2023]
 const others = (doc: Doc) => [...dataset, article].filter((other) => other._id !== doc._id)
 const asRef = (id: string) => ({_type: 'reference', _ref: id})
-const delegationWith = (members: object[]) => [{_key: 'cn', _type: 'delegation', office: asRef('office.cn'), role: 'member', members}]
+const delegationWith = (members: object[]) => [{_key: 'cn', _type: 'delegation', office: asRef('office-cn'), role: 'member', members}]
 const wrongTarget = (id: string, found: string, wanted: string) => `"${id}" is ${found}, but this must be ${wanted}: choose ${wanted}`
 
 // The 13 places a reference names its target types: [document, right value, wrong value, marker path, message].
 const referencePlaces: [string, Doc, Record<string, unknown>, Record<string, unknown>, string, string][] = [
-  ['article offices', article, {offices: [ref('office.cn', 'a')]}, {offices: [ref('person.liao-tao', 'a')]}, 'offices[_key=="a"]', wrongTarget('person.liao-tao', 'a person', 'an office')],
-  ['article people', article, {people: [ref('person.liao-tao', 'a')]}, {people: [ref('office.cn', 'a')]}, 'people[_key=="a"]', wrongTarget('office.cn', 'an office', 'a person')],
+  ['article offices', article, {offices: [ref('office-cn', 'a')]}, {offices: [ref('person-liao-tao', 'a')]}, 'offices[_key=="a"]', wrongTarget('person-liao-tao', 'a person', 'an office')],
+  ['article people', article, {people: [ref('person-liao-tao', 'a')]}, {people: [ref('office-cn', 'a')]}, 'people[_key=="a"]', wrongTarget('office-cn', 'an office', 'a person')],
   ['article events', article, {events: [ref(deputyHeads2023._id, 'a')]}, {events: [ref(article._id, 'a')]}, 'events[_key=="a"]', wrongTarget(article._id, 'an article', 'an event')],
-  ['article source.office', article, {source: {_type: 'articleSource', office: asRef('office.cn')}}, {source: {_type: 'articleSource', office: asRef('person.liao-tao')}}, 'source.office', wrongTarget('person.liao-tao', 'a person', 'an office')],
-  ['article mainImage.asset', article, {mainImage: {_type: 'accessibleImage', alt: 'Delegates', asset: asRef('image-abc-10x10-png')}}, {mainImage: {_type: 'accessibleImage', alt: 'Delegates', asset: asRef('person.liao-tao')}}, 'mainImage.asset', wrongTarget('person.liao-tao', 'a person', 'an image')],
-  ['office parent (a person)', cnipaCooperation, {parent: asRef('office.cn')}, {parent: asRef('person.liao-tao')}, 'parent', wrongTarget('person.liao-tao', 'a person', 'an office')],
-  ['office parent (a forum)', cnipaCooperation, {parent: asRef('office.cn')}, {parent: asRef('forum.ip5')}, 'parent', wrongTarget('forum.ip5', 'a forum', 'an office')],
-  ['position office', liaoTao, {positions: [{_key: 'p', _type: 'position', title: 'Director', office: asRef('office.cn')}]}, {positions: [{_key: 'p', _type: 'position', title: 'Director', office: asRef('forum.ip5')}]}, 'positions[_key=="p"].office', wrongTarget('forum.ip5', 'a forum', 'an office')],
-  ['event forum', deputyHeads2023, {forum: asRef('forum.ip5')}, {forum: asRef('office.us')}, 'forum', wrongTarget('office.us', 'an office', 'a forum')],
-  ['event host', deputyHeads2023, {host: asRef('office.us')}, {host: asRef('person.liao-tao')}, 'host', wrongTarget('person.liao-tao', 'a person', 'an office')],
-  ['event chair.person', deputyHeads2023, {chair: {_type: 'reportedPerson', person: asRef('person.liao-tao')}}, {chair: {_type: 'reportedPerson', person: asRef('office.us')}}, 'chair.person', wrongTarget('office.us', 'an office', 'a person')],
-  ['delegation members', deputyHeads2023, {delegations: delegationWith([ref('person.liao-tao', 'x')])}, {delegations: delegationWith([ref('forum.ip5', 'x')])}, 'delegations[_key=="cn"].members[_key=="x"]', wrongTarget('forum.ip5', 'a forum', 'a person or office')],
-  ['forum members', ip5, {members: [ref('office.cn', 'cn')]}, {members: [ref('person.liao-tao', 'cn')]}, 'members[_key=="cn"]', wrongTarget('person.liao-tao', 'a person', 'an office')],
+  ['article source.office', article, {source: {_type: 'articleSource', office: asRef('office-cn')}}, {source: {_type: 'articleSource', office: asRef('person-liao-tao')}}, 'source.office', wrongTarget('person-liao-tao', 'a person', 'an office')],
+  ['article mainImage.asset', article, {mainImage: {_type: 'accessibleImage', alt: 'Delegates', asset: asRef('image-abc-10x10-png')}}, {mainImage: {_type: 'accessibleImage', alt: 'Delegates', asset: asRef('person-liao-tao')}}, 'mainImage.asset', wrongTarget('person-liao-tao', 'a person', 'an image')],
+  ['office parent (a person)', cnipaCooperation, {parent: asRef('office-cn')}, {parent: asRef('person-liao-tao')}, 'parent', wrongTarget('person-liao-tao', 'a person', 'an office')],
+  ['office parent (a forum)', cnipaCooperation, {parent: asRef('office-cn')}, {parent: asRef('forum-ip5')}, 'parent', wrongTarget('forum-ip5', 'a forum', 'an office')],
+  ['position office', liaoTao, {positions: [{_key: 'p', _type: 'position', title: 'Director', office: asRef('office-cn')}]}, {positions: [{_key: 'p', _type: 'position', title: 'Director', office: asRef('forum-ip5')}]}, 'positions[_key=="p"].office', wrongTarget('forum-ip5', 'a forum', 'an office')],
+  ['event forum', deputyHeads2023, {forum: asRef('forum-ip5')}, {forum: asRef('office-us')}, 'forum', wrongTarget('office-us', 'an office', 'a forum')],
+  ['event host', deputyHeads2023, {host: asRef('office-us')}, {host: asRef('person-liao-tao')}, 'host', wrongTarget('person-liao-tao', 'a person', 'an office')],
+  ['event chair.person', deputyHeads2023, {chair: {_type: 'reportedPerson', person: asRef('person-liao-tao')}}, {chair: {_type: 'reportedPerson', person: asRef('office-us')}}, 'chair.person', wrongTarget('office-us', 'an office', 'a person')],
+  ['delegation members', deputyHeads2023, {delegations: delegationWith([ref('person-liao-tao', 'x')])}, {delegations: delegationWith([ref('forum-ip5', 'x')])}, 'delegations[_key=="cn"].members[_key=="x"]', wrongTarget('forum-ip5', 'a forum', 'a person or office')],
+  ['forum members', ip5, {members: [ref('office-cn', 'cn')]}, {members: [ref('person-liao-tao', 'cn')]}, 'members[_key=="cn"]', wrongTarget('person-liao-tao', 'a person', 'an office')],
 ]
 
 describe('references point at documents of the types in their `to`', () => {
@@ -52,14 +52,14 @@ describe('slugs', () => {
 describe('array items: keys and types', () => {
   const missingKey = 'Give this item a _key: a text unique within the list, for example "a1"'
   const places: [string, Doc, string, (key: string | undefined, id?: string) => Record<string, unknown>][] = [
-    ['article offices', article, 'offices', (key, id = 'office.cn') => ({...asRef(id), ...(key ? {_key: key} : {})})],
-    ['article people', article, 'people', (key, id = 'person.liao-tao') => ({...asRef(id), ...(key ? {_key: key} : {})})],
+    ['article offices', article, 'offices', (key, id = 'office-cn') => ({...asRef(id), ...(key ? {_key: key} : {})})],
+    ['article people', article, 'people', (key, id = 'person-liao-tao') => ({...asRef(id), ...(key ? {_key: key} : {})})],
     ['office officialNames', cnipa, 'officialNames', (key, id = 'zh-Hans') => ({_type: 'localizedName', language: id === 'zh-Hans' ? 'zh-Hans' : 'ja', name: 'x', ...(key ? {_key: key} : {})})],
-    ['person positions', liaoTao, 'positions', (key, id = 'office.cn') => ({_type: 'position', title: 'Director', office: asRef(id), ...(key ? {_key: key} : {})})],
-    ['forum members', ip5, 'members', (key, id = 'office.cn') => ({...asRef(id), ...(key ? {_key: key} : {})})],
+    ['person positions', liaoTao, 'positions', (key, id = 'office-cn') => ({_type: 'position', title: 'Director', office: asRef(id), ...(key ? {_key: key} : {})})],
+    ['forum members', ip5, 'members', (key, id = 'office-cn') => ({...asRef(id), ...(key ? {_key: key} : {})})],
   ]
   it.each(places)('%s: every item has its own _key', async (_name, doc, field, item) => {
-    const second = field === 'officialNames' ? 'ja' : field === 'people' ? 'person.valencia-martin-wallace' : 'office.us'
+    const second = field === 'officialNames' ? 'ja' : field === 'people' ? 'person-valencia-martin-wallace' : 'office-us'
     await expectValid(variant(doc, {[field]: [item('a'), item('b', second)]}), others(doc))
     await expectOnlyError(variant(doc, {[field]: [item(undefined)]}), others(doc), `${field}[0]`, missingKey)
     await expectOnlyError(
@@ -71,7 +71,7 @@ describe('array items: keys and types', () => {
   })
 
   it('takes only the list\'s types: no delegation among a person\'s positions', async () => {
-    const delegation = {_key: 'd', _type: 'delegation', office: asRef('office.cn'), role: 'member'}
+    const delegation = {_key: 'd', _type: 'delegation', office: asRef('office-cn'), role: 'member'}
     expect(await errorsOf(variant(liaoTao, {positions: [delegation]}), others(liaoTao))).toEqual([
       {level: 'error', path: 'positions[_key=="d"]', message: 'This list takes position items, not "delegation": remove this item or move it to a list that takes it'},
       // Sanity validates the item as the list's only type, and says what a position lacks.
@@ -166,7 +166,7 @@ describe("Sanity's own type and format messages are not hidden by a field's mess
     ['publishedAt a number', article, {publishedAt: 1685577600}, 'publishedAt', 'Must be a valid ISO-8601 formatted date string'],
     ['until 28.08.2018', cnipa, {formerNames: [{_key: 'sipo', _type: 'formerName', name: 'SIPO', until: '28.08.2018'}]}, 'formerNames[_key=="sipo"].until', 'Must be a valid ISO-8601 formatted date string'],
     ['office name an array', cnipa, {name: ['CNIPA']}, 'name', 'Expected type "String", got "Array"'],
-    ['offices an object', article, {offices: {cn: asRef('office.cn')}}, 'offices', 'Expected type "Array", got "Object"'],
+    ['offices an object', article, {offices: {cn: asRef('office-cn')}}, 'offices', 'Expected type "Array", got "Object"'],
     ['slug as text', article, {slug: 'a-slug'}, 'slug', 'Expected type "Object", got "String"'],
     ['version as text', cookiePolicy, {version: 'one'}, 'version', 'Expected type "Number", got "String"'],
   ]
@@ -186,7 +186,7 @@ describe('rules never throw on a value of the wrong type', () => {
     ['a numeric startDate', deputyHeads2023, {startDate: 5}, 'startDate', 'Must be a valid ISO-8601 formatted date string'],
     // Sanity's format check reads 20230101 as the date 2023-01-01 (ISO 8601 basic form): the structure rule says what to write.
     ['a numeric startDate Sanity takes for a date', deputyHeads2023, {startDate: 20230101}, 'startDate', 'Enter the date as text, YYYY-MM-DD (for example 2023-01-01), not as a number'],
-    ['observers as an object', ip5, {observers: {wo: asRef('office.wo')}}, 'observers', 'Expected type "Array", got "Object"'],
+    ['observers as an object', ip5, {observers: {wo: asRef('office-wo')}}, 'observers', 'Expected type "Array", got "Object"'],
   ] as const)('%s gets Sanity\'s type message', async (_name, doc, changes, path, message) => {
     await expectOnlyError(variant(doc as Doc, changes), others(doc as Doc), path, message)
   })

@@ -78,7 +78,7 @@ describe('event validation', () => {
   it('gives an office at most one delegation', async () => {
     const delegations = [
       ...(deputyHeads2023.delegations as object[]),
-      {_key: 'cn-again', _type: 'delegation', office: ref('office.cn'), role: 'member'},
+      {_key: 'cn-again', _type: 'delegation', office: ref('office-cn'), role: 'member'},
     ]
     await expectOnlyError(
       variant(deputyHeads2023, {delegations}),
@@ -97,7 +97,7 @@ describe('event validation', () => {
     )
     await expectOnlyError(
       variant(deputyHeads2023, {
-        delegations: [{_key: 'd', _type: 'delegation', office: ref('office.ep'), role: 'member', head: {_type: 'reportedPerson', titleAsReported: 'Vice President'}}],
+        delegations: [{_key: 'd', _type: 'delegation', office: ref('office-ep'), role: 'member', head: {_type: 'reportedPerson', titleAsReported: 'Vice President'}}],
       }),
       dataset,
       'delegations[_key=="d"].head.person',

@@ -16,7 +16,7 @@ describe('forum validation', () => {
 
   it('never lists an observer that is also a member', async () => {
     await expectOnlyError(
-      variant(ip5, {observers: [ref('office.wo', 'wo'), ref('office.cn', 'cn-observer')]}),
+      variant(ip5, {observers: [ref('office-wo', 'wo'), ref('office-cn', 'cn-observer')]}),
       others,
       'observers[_key=="cn-observer"]',
       'This office is already a member: an office is either a member or an observer, not both',

@@ -42,7 +42,7 @@ describe('office validation', () => {
       'CN is already the code of China National Intellectual Property Administration: each code belongs to one office',
     )
     // The office's own draft does not clash with its published version.
-    await expectValid(variant(cnipa, {_id: 'drafts.office.cn'}), referenceData)
+    await expectValid(variant(cnipa, {_id: 'drafts.office-cn'}), referenceData)
   })
 
   it('checks the country code against ISO 3166-1', async () => {

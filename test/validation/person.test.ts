@@ -32,7 +32,7 @@ describe('person validation', () => {
   })
 
   it('does not let a position end before it starts', async () => {
-    const position = {_key: 'p1', _type: 'position', title: 'Deputy Commissioner', office: ref('office.cn'), startDate: '2019-01-01'}
+    const position = {_key: 'p1', _type: 'position', title: 'Deputy Commissioner', office: ref('office-cn'), startDate: '2019-01-01'}
     await expectValid(variant(liaoTao, {positions: [{...position, endDate: '2019-01-01'}]}), others)
     await expectOnlyError(
       variant(liaoTao, {positions: [{...position, endDate: '2018-12-31'}]}),

@@ -78,7 +78,7 @@ describe('lists without repeats', () => {
     ['a', 'b'].map((key) => ({level: 'error', path: `${field}[_key=="${key}"]`, message}))
 
   it('lists each person and event of an article once', async () => {
-    expect(await errorsOf(variant(article, {people: twice('person.liao-tao')}), dataset)).toEqual(
+    expect(await errorsOf(variant(article, {people: twice('person-liao-tao')}), dataset)).toEqual(
       bothItems('people', 'Each person is listed once: remove the repeat'),
     )
     expect(await errorsOf(variant(article, {events: twice(deputyHeads2023._id)}), dataset)).toEqual(
@@ -87,16 +87,16 @@ describe('lists without repeats', () => {
   })
 
   it('lists each member and observer of a forum once', async () => {
-    expect(await errorsOf(variant(ip5, {members: twice('office.cn'), observers: []}), without(ip5))).toEqual(
+    expect(await errorsOf(variant(ip5, {members: twice('office-cn'), observers: []}), without(ip5))).toEqual(
       bothItems('members', 'Each office is a member once: remove the repeat'),
     )
-    expect(await errorsOf(variant(ip5, {observers: twice('office.wo')}), without(ip5))).toEqual(
+    expect(await errorsOf(variant(ip5, {observers: twice('office-wo')}), without(ip5))).toEqual(
       bothItems('observers', 'Each office is an observer once: remove the repeat'),
     )
   })
 
   it('lists each member of a delegation once', async () => {
-    const delegations = [{_key: 'cn', _type: 'delegation', office: ref('office.cn'), role: 'member', members: twice('person.liao-tao')}]
+    const delegations = [{_key: 'cn', _type: 'delegation', office: ref('office-cn'), role: 'member', members: twice('person-liao-tao')}]
     expect(await errorsOf(variant(deputyHeads2023, {delegations}), referenceData)).toEqual(
       bothItems('delegations[_key=="cn"].members', 'Each person or department is listed once: remove the repeat'),
     )
@@ -106,7 +106,7 @@ describe('lists without repeats', () => {
 describe('safe addresses', () => {
   it('accepts only http and https for the source and the original of a translation', async () => {
     await expectOnlyError(
-      variant(article, {source: {_type: 'articleSource', office: ref('office.cn'), url: 'data:text/html,hi'}}),
+      variant(article, {source: {_type: 'articleSource', office: ref('office-cn'), url: 'data:text/html,hi'}}),
       dataset,
       'source.url',
       'Enter an address starting with https:// or http://',
