@@ -107,7 +107,9 @@ ${values.site ? `  Site         ${siteOrigin(sitePort)}/en (starting: the refere
                "Proceed to ${LOCAL_PROJECT_ID}.localhost" (a leaf certificate for this machine's names only).
   Sites        createClient({projectId: '${LOCAL_PROJECT_ID}', dataset: '${dataset}', apiHost: '${apiHost}', useProjectHostname: false,
                  useCdn: false, apiVersion: '2025-02-19'})
-               with NODE_EXTRA_CA_CERTS=${shown(join(studio.certificateDir, 'localhost.crt'))} in Node
+               with NODE_EXTRA_CA_CERTS=${shown(join(studio.certificateDir, 'localhost.crt'))} in Node. Without a token it
+               reads published documents whose ids have no "." (as a hosted public dataset); add token: '<any>' for
+               drafts and writes (the local lake takes any token).
 
 Ctrl-C stops the Studio${values.site ? ', the site' : ''} and the Content Lake.`)
   if (siteStarted) {

@@ -15,6 +15,9 @@ export interface Grant {
 /** The filter that matches every document, drafts and versions included. */
 export const EVERY_DOCUMENT = '_id in path("**")'
 
+/** The documents a request without credentials reads on a public dataset: ids that are root paths (no "."). */
+export const PUBLIC_DOCUMENTS = '_id in path("*")'
+
 const parsedFilters = new Map<string, ExprNode>()
 
 /** Whether a grant's GROQ filter matches a document: evaluated as the Studio does, `*[filter]` over it alone. */

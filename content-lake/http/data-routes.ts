@@ -7,14 +7,14 @@ import {LiveEvents} from '../live/live-events.ts'
 import {planMutations, type ApiMutation} from '../mutations/apply-mutations.ts'
 import {expandMutationsByQuery} from '../mutations/mutations-by-query.ts'
 import {assertValidId, newTransactionId, publishedIdOf} from '../store/document-ids.ts'
-import {apiVersionOfPath, parsePerspective, type Perspective} from '../query/perspectives.ts'
+import {apiVersionOfPath, isRootPathId, parsePerspective, publicOnly, type Perspective} from '../query/perspectives.ts'
 import {QueryPool, type QueryPoolOptions} from '../query/query-pool.ts'
 import {sourceMapModeOf} from '../query/source-map.ts'
 import type {CommitOptions, DocumentChange, DocumentStore} from '../store/document-store.ts'
 import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
 import {openEventStream, type EventStream} from './event-stream.ts'
-import type {LakeUser} from './identity.ts'
+import {ANONYMOUS, type LakeUser} from './identity.ts'
 import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonText, type Request, type Response} from './responses.ts'
 
 /**
@@ -22,8 +22,9 @@ import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJs
  * a stack (`r1,drafts`, `["r1","drafts"]`); without one, the default of the API version in the path
  * (`raw` before v2025-02-19, `published` from then on).
  */
-function perspectiveOf(search: URLSearchParams, url?: URL): Perspective {
-  return parsePerspective(search, url ? apiVersionOfPath(url.pathname) : undefined)
+function perspectiveOf(search: URLSearchParams, user: LakeUser, url?: URL): Perspective {
+  const perspective = parsePerspective(search, url ? apiVersionOfPath(url.pathname) : undefined)
+  return user === ANONYMOUS ? publicOnly(perspective) : perspective
 }
 
 /** `$name=<json>` query-string parameters, as @sanity/client sends them with GET. */
@@ -80,7 +81,7 @@ export class DataRoutes {
   }
 
   /** Server-sent events: `welcome`, then a `mutation` per matching document change. */
-  listen(request: Request, response: Response, dataset: string, search: URLSearchParams, identity: string) {
+  listen(request: Request, response: Response, dataset: string, search: URLSearchParams, user: LakeUser) {
     this.checkDataset(dataset)
     const query = search.get('query')
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query to listen to in the "query" parameter')
@@ -94,7 +95,9 @@ export class DataRoutes {
         includeResult: search.get('includeResult') === 'true',
         includePreviousRevision: search.get('includePreviousRevision') === 'true',
         includeMutations: search.get('includeMutations') !== 'false',
-        identity,
+        identity: user.id,
+        // Without credentials, only changes of root-path documents are heard (what such a request reads).
+        publicOnly: user === ANONYMOUS,
       },
       (event, data) => stream?.send(event, data),
       (reason) => stream?.end('channelError', {message: reason}),
@@ -107,8 +110,10 @@ export class DataRoutes {
    * The Live Content API: `welcome`, then a `message` with the sync tags of each write (of published
    * documents only, unless `includeDrafts=true`); `Last-Event-ID` resumes after the last event seen.
    */
-  liveEvents(request: Request, response: Response, dataset: string, search: URLSearchParams) {
+  liveEvents(request: Request, response: Response, dataset: string, search: URLSearchParams, user: LakeUser) {
     this.checkDataset(dataset)
+    // Drafts' and versions' tags are for those who may read drafts, as hosted (next-sanity sends a token with it).
+    if (search.get('includeDrafts') === 'true' && user === ANONYMOUS) throw new LakeError(401, 'unauthorized', 'includeDrafts=true needs a token that may read drafts (Authorization: Bearer <token>)')
     this.live.assertRoom()
     const lastEventId = request.headers['last-event-id']
     let close = () => {}
@@ -120,7 +125,7 @@ export class DataRoutes {
     if (name !== this.dataset) throw new LakeError(404, 'datasetNotFound', `Dataset "${name}" not found: this local Content Lake serves "${this.dataset}"`)
   }
 
-  async query(request: Request, response: Response, dataset: string, search: URLSearchParams, url?: URL) {
+  async query(request: Request, response: Response, dataset: string, search: URLSearchParams, user: LakeUser, url?: URL) {
     this.checkDataset(dataset)
     let query = search.get('query')
     let params = paramsFromSearch(search)
@@ -131,7 +136,7 @@ export class DataRoutes {
     }
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query in the "query" parameter or the JSON body')
     // `resultSourceMap=true|withKeyArraySelector` (what @sanity/client sends, also for stega) adds the content source map.
-    const answer = await this.queries.query(query, params, perspectiveOf(search, url), sourceMapModeOf(search.get('resultSourceMap')))
+    const answer = await this.queries.query(query, params, perspectiveOf(search, user, url), sourceMapModeOf(search.get('resultSourceMap')))
     // As hosted: the query is echoed unless `returnQuery=false`; `syncTags` name what the result depends
     // on for the Live Content API. The lake answers after every acknowledged write, so `lastLiveEventId`
     // (at least as new as that event) always holds; `tag` and `cacheMode` concern the hosted CDN.
@@ -140,11 +145,13 @@ export class DataRoutes {
     sendJsonText(request, response, 200, `{${echo}"result":${answer.json},${sourceMap}"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`)
   }
 
-  doc(request: Request, response: Response, dataset: string, ids: string) {
+  doc(request: Request, response: Response, dataset: string, ids: string, user: LakeUser) {
     this.checkDataset(dataset)
     const wanted = ids.split(',').map(decodeComponent).filter(Boolean)
-    const documents = wanted.map((id) => this.store.get(id)).filter((doc) => doc !== undefined)
-    const omitted = wanted.filter((id) => !this.store.get(id)).map((id) => ({id, reason: 'existence'}))
+    // Without credentials a document whose id is not a root path is omitted for "permission", as hosted.
+    const readable = (id: string) => user !== ANONYMOUS || isRootPathId(id)
+    const documents = wanted.filter(readable).map((id) => this.store.get(id)).filter((doc) => doc !== undefined)
+    const omitted = wanted.flatMap((id) => (!readable(id) ? [{id, reason: 'permission'}] : !this.store.get(id) ? [{id, reason: 'existence'}] : []))
     sendJson(request, response, 200, {documents, omitted})
   }
 

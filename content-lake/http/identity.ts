@@ -1,4 +1,5 @@
-import {EVERY_DOCUMENT, readsEverything, type Grant} from '../access/grants.ts'
+import {EVERY_DOCUMENT, PUBLIC_DOCUMENTS, readsEverything, type Grant} from '../access/grants.ts'
+import {LakeError} from '../errors.ts'
 import type {Request} from './responses.ts'
 
 export interface LakeUser {
@@ -41,10 +42,9 @@ export const LOCAL_USERS: LocalUsers = {
 }
 
 /**
- * Who a page of an origin the user named (`--cors-origin`, a site in development) acts as: a reader.
- * The hosted lake lets such an origin in without credentials unless told otherwise, so its pages read
- * and never write as the person logged in to the Studio; here they may read everything (this lake has no
- * anonymous reads) and write nothing.
+ * Who a page of an origin the user named (`--cors-origin`, a site in development) acts as when it sends
+ * a token (a site's draft mode, with its read token): a reader. The hosted lake lets such an origin in
+ * without the Studio user's cookie, so its pages never write as the person logged in to the Studio.
  */
 export const SITE_VISITOR: LakeUser = {
   id: 'local-site-visitor',
@@ -53,6 +53,20 @@ export const SITE_VISITOR: LakeUser = {
   role: 'viewer',
   roles: [{name: 'viewer', title: 'Viewer'}],
   grants: [{filter: EVERY_DOCUMENT, permissions: ['read']}],
+}
+
+/**
+ * Who a request without credentials is (no token, no Studio session), as the hosted lake treats one on a
+ * public dataset: it reads the documents whose ids are root paths (no ".": never drafts, versions or
+ * `article.x`-style ids) and writes nothing.
+ */
+export const ANONYMOUS: LakeUser = {
+  id: '',
+  name: 'A request without a token',
+  email: '',
+  role: 'anonymous',
+  roles: [],
+  grants: [{filter: PUBLIC_DOCUMENTS, permissions: ['read']}],
 }
 
 export function isLocalRole(value: string): value is LocalRole {
@@ -76,15 +90,40 @@ export function assertEnforceable(users: LocalUsers) {
 /** The cookie a browser carries to act as another local user (set by /local/act-as/<role>). */
 export const ACT_AS_COOKIE = 'sanity-local-user'
 
-/**
- * Who makes this request: the server's role, or a lesser one the browser chose with the act-as cookie.
- * The cookie can only give fewer rights than the server was started with, never more.
- */
-export function userOf(request: Request, users: LocalUsers, serverRole: LocalRole): LakeUser {
-  const cookies = String(request.headers.cookie ?? '').split(';')
-  for (const cookie of cookies) {
+/** The cookie the lake gives a browser that opens its Studio: the local stand-in for a Studio login. */
+export const SESSION_COOKIE = 'sanity-local-session'
+
+/** The value of a cookie the request carries, if any. */
+function cookieOf(request: Request, wanted: string): string | undefined {
+  for (const cookie of String(request.headers.cookie ?? '').split(';')) {
     const [name, value] = cookie.trim().split('=')
-    if (name === ACT_AS_COOKIE && value && isLocalRole(value) && isWithin(value, serverRole)) return users[value]
+    if (name === wanted && value) return value
   }
+  return undefined
+}
+
+/** Whether the request carries a bearer token (any: the local lake has no token store to check it against). */
+export function hasToken(request: Request): boolean {
+  return /^Bearer\s+\S/i.test(String(request.headers.authorization ?? ''))
+}
+
+/**
+ * Who makes this request. With a token or the Studio's session cookie: the server's role, or a lesser
+ * one the browser chose with the act-as cookie (which can only lower rights, never raise them). Without
+ * either: ANONYMOUS. Pages of an origin the user named read as SITE_VISITOR with a token, anonymously
+ * without one.
+ */
+export function userOf(request: Request, {users, serverRole, session, namedOrigin}: {users: LocalUsers; serverRole: LocalRole; session: string; namedOrigin: boolean}): LakeUser {
+  if (namedOrigin) return hasToken(request) ? SITE_VISITOR : ANONYMOUS
+  if (!hasToken(request) && cookieOf(request, SESSION_COOKIE) !== session) return ANONYMOUS
+  const actAs = cookieOf(request, ACT_AS_COOKIE)
+  if (actAs && isLocalRole(actAs) && isWithin(actAs, serverRole)) return users[actAs]
   return users[serverRole]
+}
+
+/** Refuses what a request without credentials may not do (everything but reading published root-path documents). */
+export function assertAuthenticated(user: LakeUser, what: string) {
+  if (user === ANONYMOUS) {
+    throw new LakeError(401, 'unauthorized', `${what} needs a token (Authorization: Bearer <token>) or the Studio's session: this request has neither`)
+  }
 }

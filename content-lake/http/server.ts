@@ -1,3 +1,4 @@
+import {createHmac} from 'node:crypto'
 import {createSecureServer, type Http2SecureServer} from 'node:http2'
 import {join} from 'node:path'
 
@@ -11,7 +12,7 @@ import type {DocumentStore} from '../store/document-store.ts'
 import type {QueryPoolOptions} from '../query/query-pool.ts'
 import {DataRoutes} from './data-routes.ts'
 import {allowCors, corsHeaders, decodeComponent, sendError, sendJson, type Request, type Response} from './responses.ts'
-import {ACT_AS_COOKIE, assertEnforceable, isLocalRole, isWithin, LOCAL_USERS, SITE_VISITOR, userOf, type LakeUser, type LocalRole, type LocalUsers} from './identity.ts'
+import {ACT_AS_COOKIE, ANONYMOUS, assertAuthenticated, assertEnforceable, isLocalRole, isWithin, LOCAL_USERS, SESSION_COOKIE, SITE_VISITOR, userOf, type LakeUser, type LocalRole, type LocalUsers} from './identity.ts'
 import {OriginPolicy} from './origins.ts'
 import {KeyValueStore} from './key-value-store.ts'
 import {serveAsset, serveStudio} from './static-files.ts'
@@ -102,17 +103,29 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     dataset: options.dataset,
     baseUrl: () => `https://localhost:${origins.port}`,
   })
-  const publicUser = ({grants: _grants, ...user}: LakeUser) => user
+  // An anonymous request learns nothing about users: `{}`, as the hosted /users/me answers one.
+  const publicUser = ({grants: _grants, ...user}: LakeUser) => (user.id === ANONYMOUS.id ? {} : user)
+  // The Studio's session: given to the browser that opens the Studio here. Derived from the certificate's
+  // key (readable by this user alone), so it outlives a restart and no other process can guess it.
+  const session = createHmac('sha256', options.certificate.key).update('sanity-local-session').digest('base64url')
+  const sessionCookie = `${SESSION_COOKIE}=${session}; Path=/; Secure; HttpOnly; SameSite=Strict`
+  // What a request without credentials may not do at all: 401 before anything is read or written.
+  const authenticated =
+    (what: string, handle: Route['handle']): Route['handle'] =>
+    (request, response, params, context) => {
+      assertAuthenticated(context.user, what)
+      return handle(request, response, params, context)
+    }
 
   const routes: Route[] = [
     {methods: ['GET'], pattern: '/users/me', handle: (request, response, _, {user}) => sendJson(request, response, 200, publicUser(user))},
     {
       methods: ['GET', 'PUT', 'POST', 'PATCH'],
       pattern: '/users/me/keyvalue/*',
-      handle: (request, response, params, {user}) => {
+      handle: authenticated("The Studio's settings", (request, response, params, {user}) => {
         if (request.method !== 'GET' && user === SITE_VISITOR) throw new LakeError(403, 'permissionDenied', `${user.name} may not change the Studio user's settings`)
         return keyValues.handle(request, response, params.rest!)
-      },
+      }),
     },
     // The project features the Studio turns on from this list: this lake serves Content Releases.
     {methods: ['GET'], pattern: '/features', handle: (request, response) => sendJson(request, response, 200, ['contentReleases'])},
@@ -122,18 +135,18 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     {methods: ['GET'], pattern: '/data/ping/:dataset', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
     {methods: ['GET'], pattern: '/ping', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
     {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handle: (request, response, _, {user}) => sendJson(request, response, 200, user.grants)},
-    {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url}) => data.query(request, response, params.dataset!, url.searchParams, url)},
-    {methods: ['GET'], pattern: '/data/doc/:dataset/*', handle: (request, response, params) => data.doc(request, response, params.dataset!, params.rest!)},
-    {methods: ['GET'], pattern: '/data/listen/:dataset', handle: (request, response, params, {url, user}) => data.listen(request, response, params.dataset!, url.searchParams, user.id)},
-    {methods: ['GET'], pattern: '/data/live/events/:dataset', handle: (request, response, params, {url}) => data.liveEvents(request, response, params.dataset!, url.searchParams)},
-    {methods: ['POST'], pattern: '/data/mutate/:dataset', handle: (request, response, params, {url, user}) => data.mutate(request, response, params.dataset!, url.searchParams, user)},
-    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: (request, response, params, {user}) => data.actions(request, response, params.dataset!, user, history)},
-    {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handle: (request, response, params, {url}) => data.transactions(request, response, params.dataset!, params.ids!, url.searchParams, history)},
-    {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handle: (request, response, params, {url}) => data.documentsAt(request, response, params.dataset!, params.ids!, url.searchParams, history)},
-    {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: (request, response, params, {url}) => data.documentEvents(request, response, params.dataset!, params.id!, url.searchParams, history)},
-    {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:releaseId', handle: (request, response, params, {url}) => data.releaseEvents(request, response, params.dataset!, params.releaseId!, url.searchParams, history)},
-    {methods: ['GET'], pattern: '/data/references/:dataset/documents/:id/to', handle: (request, response, params, {url}) => data.references(request, response, params.dataset!, params.id!, url.searchParams)},
-    {methods: ['POST'], pattern: '/assets/:kind/:dataset', handle: (request, response, params, {url, user}) => data.upload(request, response, params, url, user, assets)},
+    {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url, user}) => data.query(request, response, params.dataset!, url.searchParams, user, url)},
+    {methods: ['GET'], pattern: '/data/doc/:dataset/*', handle: (request, response, params, {user}) => data.doc(request, response, params.dataset!, params.rest!, user)},
+    {methods: ['GET'], pattern: '/data/listen/:dataset', handle: (request, response, params, {url, user}) => data.listen(request, response, params.dataset!, url.searchParams, user)},
+    {methods: ['GET'], pattern: '/data/live/events/:dataset', handle: (request, response, params, {url, user}) => data.liveEvents(request, response, params.dataset!, url.searchParams, user)},
+    {methods: ['POST'], pattern: '/data/mutate/:dataset', handle: authenticated('Writing', (request, response, params, {url, user}) => data.mutate(request, response, params.dataset!, url.searchParams, user))},
+    {methods: ['POST'], pattern: '/data/actions/:dataset', handle: authenticated('Writing', (request, response, params, {user}) => data.actions(request, response, params.dataset!, user, history))},
+    {methods: ['GET'], pattern: '/data/history/:dataset/transactions/:ids', handle: authenticated('History', (request, response, params, {url}) => data.transactions(request, response, params.dataset!, params.ids!, url.searchParams, history))},
+    {methods: ['GET'], pattern: '/data/history/:dataset/documents/:ids', handle: authenticated('History', (request, response, params, {url}) => data.documentsAt(request, response, params.dataset!, params.ids!, url.searchParams, history))},
+    {methods: ['GET'], pattern: '/data/history/:dataset/events/documents/:id', handle: authenticated('History', (request, response, params, {url}) => data.documentEvents(request, response, params.dataset!, params.id!, url.searchParams, history))},
+    {methods: ['GET'], pattern: '/data/history/:dataset/events/releases/:releaseId', handle: authenticated('History', (request, response, params, {url}) => data.releaseEvents(request, response, params.dataset!, params.releaseId!, url.searchParams, history))},
+    {methods: ['GET'], pattern: '/data/references/:dataset/documents/:id/to', handle: authenticated('Listing references', (request, response, params, {url}) => data.references(request, response, params.dataset!, params.id!, url.searchParams))},
+    {methods: ['POST'], pattern: '/assets/:kind/:dataset', handle: authenticated('Uploading', (request, response, params, {url, user}) => data.upload(request, response, params, url, user, assets))},
   ]
   // Asset files are addressed without an API version, as on Sanity's CDN.
   const assetFiles: Route[] = [
@@ -176,7 +189,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     }
     const url = new URL(request.url, 'https://localhost')
     // Pages of the origins the user named read only: a site needs no more, and must not write as the Studio's user.
-    const user = origin !== undefined && origins.isNamed(String(origin)) ? SITE_VISITOR : userOf(request, users, serverRole)
+    const user = userOf(request, {users, serverRole, session, namedOrigin: origin !== undefined && origins.isNamed(String(origin))})
     const versioned = VERSION_PREFIX.test(url.pathname)
     const path = url.pathname.replace(VERSION_PREFIX, '')
     const found = versioned ? route(request.method, path, routes) : route(request.method, path, assetFiles)
@@ -190,16 +203,17 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
       const actAs = /^\/local\/act-as\/([a-z]+)$/.exec(url.pathname)
       if (actAs) return actAsRole(response, actAs[1]!)
       const studioDir = typeof options.studioDir === 'function' ? options.studioDir() : options.studioDir
-      if (studioDir) return serveStudio(studioDir, request, response)
+      if (studioDir) return serveStudio(studioDir, request, response, {'set-cookie': sessionCookie})
     }
     throw new LakeError(404, 'notFound', `${request.method} ${url.pathname} is not served by the local Content Lake`)
   }
 
-  /** Lets a browser act as another local user (a cookie for this host), then opens the Studio. */
+  /** Lets a browser act as another local user (a cookie for this host) and logs it in, then opens the Studio. */
   const actAsRole = (response: Response, role: string) => {
     if (!isLocalRole(role)) throw new LakeError(404, 'unknownRole', `No local user has the role "${role}": use administrator or editor`)
     if (!isWithin(role, serverRole)) throw new LakeError(403, 'roleNotAllowed', `This lake was started as ${serverRole}: a browser may act with fewer rights, not as ${role}`)
-    response.writeHead(303, {location: '/', 'set-cookie': `${ACT_AS_COOKIE}=${role}; Path=/; Secure; SameSite=Lax`})
+    // Acting as someone is logging in as them: the Studio's session comes with the role.
+    response.writeHead(303, {location: '/', 'set-cookie': [`${ACT_AS_COOKIE}=${role}; Path=/; Secure; SameSite=Lax`, sessionCookie]})
     response.end()
   }
 

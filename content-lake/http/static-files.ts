@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
  * Serves a built Studio (`sanity build`) from the same origin as the API, so a person accepts one
  * certificate. Paths outside the folder are refused; unknown paths get index.html (the Studio routes).
  */
-export function serveStudio(root: string, request: Request, response: Response): void {
+export function serveStudio(root: string, request: Request, response: Response, extraHeaders: Record<string, string> = {}): void {
   const base = resolve(root)
   const path = decodeComponent(new URL(request.url, 'https://localhost').pathname)
   const file = resolve(join(base, normalize(path)))
@@ -35,6 +35,7 @@ export function serveStudio(root: string, request: Request, response: Response):
     'x-frame-options': 'SAMEORIGIN',
     'cache-control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
     ...corsHeaders(request),
+    ...extraHeaders,
   })
   createReadStream(target).pipe(response as unknown as NodeJS.WritableStream)
 }

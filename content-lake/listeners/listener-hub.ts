@@ -17,6 +17,8 @@ export interface ListenOptions {
   /** On unless the client sends includeMutations=false (the Studio's pair listener applies them). */
   includeMutations: boolean
   identity: string
+  /** Only changes of documents whose ids are root paths: what a request without credentials may read. */
+  publicOnly?: boolean
 }
 
 type Send = (event: string, data: unknown) => void
@@ -97,6 +99,7 @@ export class ListenerHub {
   private notify(listener: Listener, record: TransactionRecord, before: Map<string, Doc | null>) {
     const events = []
     for (const change of record.changes) {
+      if (listener.publicOnly && change.id.includes('.')) continue
       const previous = before.get(change.id) ?? null
       const [was, is] = [this.matches(listener, previous), this.matches(listener, change.after)]
       if (!was && !is) continue

@@ -11,7 +11,14 @@ type Doc = {_id: string; _type: string; [key: string]: unknown}
  *   placed higher). `published` is `["published"]`, `drafts` is `["drafts", "published"]`, a release
  *   stack `["r1", "drafts", "published"]`.
  */
-export type Perspective = {readonly type: 'raw'; readonly versions: boolean} | {readonly type: 'stack'; readonly layers: readonly string[]}
+export type Perspective = ({readonly type: 'raw'; readonly versions: boolean} | {readonly type: 'stack'; readonly layers: readonly string[]}) & {
+  /**
+   * What a request without credentials sees: the perspective over the documents whose ids are root
+   * paths (no "."), as the hosted lake shows a public dataset to anonymous requests. Drafts and
+   * versions are never among them.
+   */
+  readonly publicOnly?: boolean
+}
 
 /** What StoreQueries takes: a parsed perspective, a name (`raw`, `published`, `drafts`, `previewDrafts`, a release id) or a stack. */
 export type PerspectiveInput = Perspective | string | readonly string[]
@@ -99,8 +106,17 @@ export function toPerspective(input: PerspectiveInput): Perspective {
 
 /** A string naming the perspective, the same for equal perspectives: a cache key. */
 export function perspectiveKey(perspective: Perspective): string {
-  return perspective.type === 'raw' ? (perspective.versions ? 'raw' : 'raw-without-versions') : perspective.layers.join(',')
+  const key = perspective.type === 'raw' ? (perspective.versions ? 'raw' : 'raw-without-versions') : perspective.layers.join(',')
+  return perspective.publicOnly ? `${key}|public` : key
 }
+
+/** The same perspective as a request without credentials sees it (see Perspective's `publicOnly`). */
+export function publicOnly(perspective: Perspective): Perspective {
+  return {...perspective, publicOnly: true}
+}
+
+/** Whether an id is a root path (no "."), readable without credentials. */
+export const isRootPathId = (id: string) => !id.includes('.')
 
 /**
  * Which document a raw id is a variant of, and in which layer: `drafts.x` is x's draft, `versions.r1.x`
@@ -183,6 +199,12 @@ const originalId = (doc: Doc) => doc._originalId as string
  * sorted in.
  */
 export function buildView(sorted: readonly Doc[], perspective: Perspective, getRaw: (id: string) => Doc | undefined): PerspectiveView {
+  if (perspective.publicOnly) {
+    // The perspective applies to what the request may read, as hosted: only root-path documents.
+    const getStored = getRaw
+    sorted = sorted.filter((doc) => isRootPathId(doc._id))
+    getRaw = (id) => (isRootPathId(id) ? getStored(id) : undefined)
+  }
   if (perspective.type === 'raw') {
     if (perspective.versions) return {perspective, documents: sorted, get: getRaw, byRawId: getRaw, sourceId: ownId}
     const get = (id: string) => (id.startsWith('versions.') ? undefined : getRaw(id))

@@ -7,10 +7,13 @@ import {LOCAL_USERS} from '../../content-lake/http/identity.ts'
 import {eventPageQuery, officePageQuery} from '../../queries/index.ts'
 import type {EventPageQueryResult, OfficePageQueryResult} from '../../sanity.types.ts'
 import {projectRoot} from '../support/cli.ts'
-import {startLake} from '../support/lake.ts'
+import {startLake, TEST_TOKEN} from '../support/lake.ts'
 
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
+
+// What @sanity/client sends with a token; without one a request is anonymous (see the anonymous tests).
+const auth = {authorization: `Bearer ${TEST_TOKEN}`}
 
 let client: SanityClient
 let baseUrl: string
@@ -22,7 +25,7 @@ beforeAll(async () => {
   close = started.close
   baseUrl = `https://127.0.0.1:${started.port}`
   // Node cannot resolve <project>.localhost, so Node clients address the host directly.
-  client = createClient({projectId: 'local', dataset: 'production', apiHost: baseUrl, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  client = createClient({projectId: 'local', dataset: 'production', apiHost: baseUrl, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
 })
 
 afterAll(async () => close?.())
@@ -66,17 +69,17 @@ describe('the local Content Lake through @sanity/client', () => {
     await expect(client.fetch('*[_type == ')).rejects.toMatchObject({statusCode: 400, message: expect.stringContaining('Syntax error in GROQ query')})
     await expect(client.mutate([{frobnicate: {id: 'x'}} as never])).rejects.toMatchObject({statusCode: 400, message: expect.stringContaining('Unknown mutation')})
     await expect(client.create({_id: 'bad id!', _type: 'office'})).rejects.toMatchObject({statusCode: 400, message: expect.stringContaining('is not valid')})
-    const raw = await fetch(`${baseUrl}/v2025-02-19/data/mutate/production`, {method: 'POST', body: '{not json', headers: {'content-type': 'application/json'}})
+    const raw = await fetch(`${baseUrl}/v2025-02-19/data/mutate/production`, {method: 'POST', body: '{not json', headers: {'content-type': 'application/json', ...auth}})
     expect(raw.status).toBe(400)
     expect(await raw.json()).toMatchObject({error: {type: 'invalidJson'}})
-    const huge = await fetch(`${baseUrl}/v2025-02-19/data/mutate/production`, {method: 'POST', body: `{"mutations":[{"create":{"_type":"x","big":"${'x'.repeat(11 * 1024 * 1024)}"}}]}`})
+    const huge = await fetch(`${baseUrl}/v2025-02-19/data/mutate/production`, {method: 'POST', body: `{"mutations":[{"create":{"_type":"x","big":"${'x'.repeat(11 * 1024 * 1024)}"}}]}`, headers: auth})
     expect(huge.status).toBe(413)
-    const elsewhere = await fetch(`${baseUrl}/v2025-02-19/data/query/staging?query=*`)
+    const elsewhere = await fetch(`${baseUrl}/v2025-02-19/data/query/staging?query=*`, {headers: auth})
     expect(elsewhere.status).toBe(404)
   })
 
   it('gets several documents at once, naming the missing ones', async () => {
-    const response = await fetch(`${baseUrl}/v2025-02-19/data/doc/production/office-cn,office.nowhere`)
+    const response = await fetch(`${baseUrl}/v2025-02-19/data/doc/production/office-cn,office.nowhere`, {headers: auth})
     expect(await response.json()).toMatchObject({documents: [{_id: 'office-cn'}], omitted: [{id: 'office.nowhere', reason: 'existence'}]})
   })
 
@@ -132,7 +135,7 @@ describe('the local Content Lake through @sanity/client', () => {
 
   it('carries out the Studio\'s document actions: create, edit, publish, unpublish, discard, delete', async () => {
     const act = async (...actions: object[]) => {
-      const response = await fetch(`${baseUrl}/v2025-02-19/data/actions/production`, {method: 'POST', body: JSON.stringify({actions}), headers: {'content-type': 'application/json'}})
+      const response = await fetch(`${baseUrl}/v2025-02-19/data/actions/production`, {method: 'POST', body: JSON.stringify({actions}), headers: {'content-type': 'application/json', ...auth}})
       return {status: response.status, body: (await response.json()) as {transactionId?: string; error?: {description: string}}}
     }
     const ids = {draftId: 'drafts.article.action', publishedId: 'article.action'}
@@ -163,7 +166,11 @@ describe('the local Content Lake through @sanity/client', () => {
 
   it('logs the Studio in as the local administrator, with credentials for the lake\'s own origin', async () => {
     const studioOrigin = baseUrl.replace('127.0.0.1', 'local.localhost')
-    const response = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {origin: studioOrigin}})
+    // Without the Studio's session (or a token) nobody is logged in: `{}`, as the hosted /users/me answers.
+    expect(await (await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {origin: studioOrigin}})).json()).toEqual({})
+    const loggedIn = await fetch(`${baseUrl}/local/act-as/administrator`, {redirect: 'manual'})
+    const cookie = loggedIn.headers.getSetCookie().map((set) => set.split(';')[0]).join('; ')
+    const response = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {origin: studioOrigin, cookie}})
     expect(await response.json()).toMatchObject({id: 'local-admin', roles: [{name: 'administrator'}]})
     expect(response.headers.get('access-control-allow-origin')).toBe(studioOrigin)
     expect(response.headers.get('access-control-allow-credentials')).toBe('true')
@@ -172,8 +179,9 @@ describe('the local Content Lake through @sanity/client', () => {
   it('acts as the local editor for a browser that carries the act-as cookie, with grants but no manage', async () => {
     const switched = await fetch(`${baseUrl}/local/act-as/editor`, {redirect: 'manual'})
     expect(switched.status).toBe(303)
-    const cookie = switched.headers.get('set-cookie')!.split(';')[0]!
-    expect(cookie).toBe('sanity-local-user=editor')
+    const cookies = switched.headers.getSetCookie().map((set) => set.split(';')[0]!)
+    expect(cookies).toEqual(['sanity-local-user=editor', expect.stringMatching(/^sanity-local-session=[\w-]{40,}$/)])
+    const cookie = cookies.join('; ')
     const me = await fetch(`${baseUrl}/v2025-02-19/users/me`, {headers: {cookie}})
     expect(await me.json()).toMatchObject({id: 'local-editor', roles: [{name: 'editor'}]})
     const acl = await fetch(`${baseUrl}/v2021-06-07/projects/local/datasets/production/acl`, {headers: {cookie}})
@@ -182,7 +190,7 @@ describe('the local Content Lake through @sanity/client', () => {
     // The author of a change is whoever made it.
     const response = await fetch(`${baseUrl}/v2025-02-19/data/mutate/production`, {method: 'POST', headers: {cookie, 'content-type': 'application/json'}, body: JSON.stringify({mutations: [{createOrReplace: {_id: 'forum.by-editor', _type: 'forum', name: 'By the editor'}}]})})
     const {transactionId} = (await response.json()) as {transactionId: string}
-    const history = await fetch(`${baseUrl}/v2025-02-19/data/history/production/transactions/forum.by-editor?excludeContent=true`)
+    const history = await fetch(`${baseUrl}/v2025-02-19/data/history/production/transactions/forum.by-editor?excludeContent=true`, {headers: auth})
     expect((await history.text()).trim().split('\n').map((line) => JSON.parse(line))).toEqual([
       {id: transactionId, timestamp: expect.any(String), author: 'local-editor', documentIDs: ['forum.by-editor']},
     ])
@@ -191,7 +199,7 @@ describe('the local Content Lake through @sanity/client', () => {
   it('keeps each document\'s history for the Studio\'s history panel: transactions with effects, and the document at a revision', async () => {
     const first = await client.createOrReplace({_id: 'forum.history', _type: 'forum', name: 'First name'})
     const second = await client.patch('forum.history').set({name: 'Second name'}).commit()
-    const response = await fetch(`${baseUrl}/v2025-02-19/data/history/production/transactions/forum.history?effectFormat=mendoza&excludeContent=true&reverse=true`)
+    const response = await fetch(`${baseUrl}/v2025-02-19/data/history/production/transactions/forum.history?effectFormat=mendoza&excludeContent=true&reverse=true`, {headers: auth})
     expect(response.headers.get('content-type')).toBe('application/x-ndjson')
     const rows = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as {id: string; author: string; effects: Record<string, unknown>})
     expect(rows.map((row) => row.id)).toEqual([second._rev, first._rev])

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {LOCAL_USERS} from '../../content-lake/http/identity.ts'
 import {ANY_DOCUMENT_TAG, idTag, syncTagsOf, typeTag} from '../../content-lake/live/sync-tags.ts'
 import {articleBySlugQuery, cookiePolicyQuery} from '../../queries/index.ts'
-import {raw, startLake, type InProcessLake} from '../support/lake.ts'
+import {raw, startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
 
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -20,12 +20,15 @@ let client: SanityClient
 
 beforeAll(async () => {
   lake = await startLake({users: LOCAL_USERS})
-  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
 })
 
 afterAll(async () => lake?.close())
 
 /** Server-sent events of one stream, read over HTTP/2 (with the Last-Event-ID header when given). */
+// Drafts' tags need a token, as hosted.
+const auth = {authorization: `Bearer ${TEST_TOKEN}`}
+
 function openStream(path: string, headers: Record<string, string> = {}) {
   const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
   const stream = session.request({':path': path, ':authority': `localhost:${lake.port}`, ...headers})
@@ -98,7 +101,7 @@ describe('the live events stream', () => {
 
   it('leaves drafts out unless includeDrafts is asked, and resumes after Last-Event-ID', async () => {
     const published = openStream('/v2025-02-19/data/live/events/production')
-    const withDrafts = openStream('/v2025-02-19/data/live/events/production?includeDrafts=true')
+    const withDrafts = openStream('/v2025-02-19/data/live/events/production?includeDrafts=true', auth)
     try {
       await expect.poll(() => published.events.length + withDrafts.events.length, {timeout: 10_000}).toBe(2)
       await put({_id: 'drafts.live.note.2', _type: 'liveNote', title: 'draft'})
@@ -109,7 +112,7 @@ describe('the live events stream', () => {
       expect(published.events.find((event) => event.event === 'message')?.id).toBe(publishedWrite!.id)
 
       // Reconnecting after the draft's event gets the event it missed; an unknown id gets restart.
-      const resumed = openStream('/v2025-02-19/data/live/events/production?includeDrafts=true', {'last-event-id': draftWrite!.id!})
+      const resumed = openStream('/v2025-02-19/data/live/events/production?includeDrafts=true', {...auth, 'last-event-id': draftWrite!.id!})
       const unknown = openStream('/v2025-02-19/data/live/events/production', {'last-event-id': 'not-an-event'})
       try {
         await expect.poll(() => resumed.events.map((event) => event.event), {timeout: 10_000}).toEqual(['welcome', 'message'])

@@ -142,7 +142,7 @@ describe('perspectives over HTTP', () => {
   afterAll(async () => close?.())
 
   const ids = async (version: string, search = '') => {
-    const response = await fetch(`${baseUrl}/v${version}/data/query/production?query=${encodeURIComponent('*[_type == "article"]._id')}${search}`)
+    const response = await fetch(`${baseUrl}/v${version}/data/query/production?query=${encodeURIComponent('*[_type == "article"]._id')}${search}`, {headers: {authorization: 'Bearer any-token'}})
     return {status: response.status, body: (await response.json()) as {result?: string[]}}
   }
 

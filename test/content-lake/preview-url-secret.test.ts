@@ -10,7 +10,7 @@ import {disablePreviewAccessSharing, enablePreviewAccessSharing} from '@sanity/p
 import {validatePreviewUrl} from '@sanity/preview-url-secret'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {startLake, type InProcessLake} from '../support/lake.ts'
+import {startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
 
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -40,9 +40,10 @@ const secretDocuments = () => lake.store.all().filter((doc) => doc._type === SEC
 
 beforeAll(async () => {
   lake = await startLake()
-  // As the Studio's client (cookie login: no token), the site's server client (a read token, as
-  // defineEnableDraftMode requires) and the site's published reads (no token).
-  studio = clientFor(lake.port)
+  // As the Studio's client (in a browser it has the lake's session cookie; in Node a token stands in),
+  // the site's server client (a read token, as defineEnableDraftMode requires) and the site's published
+  // reads (no token).
+  studio = clientFor(lake.port, {token: TEST_TOKEN})
   siteServer = clientFor(lake.port, {token: 'site-read-token', perspective: 'published'})
   sitePublic = clientFor(lake.port, {perspective: 'published'})
 })
@@ -103,7 +104,7 @@ describe('@sanity/preview-url-secret against the local Content Lake', () => {
   it('lets an editor create secrets (the Studio asks for the same grant before it tries)', async () => {
     const asEditor = await startLake({defaultRole: 'editor'})
     try {
-      const editorStudio = clientFor(asEditor.port)
+      const editorStudio = clientFor(asEditor.port, {token: TEST_TOKEN})
       const {secret} = await createPreviewSecret(editorStudio, 'sanity/presentation', STUDIO_URL, 'local-editor')
       expect((await validatePreviewUrl(clientFor(asEditor.port, {token: 'site-read-token'}), enableUrl(secret))).isValid).toBe(true)
     } finally {
@@ -111,11 +112,8 @@ describe('@sanity/preview-url-secret against the local Content Lake', () => {
     }
   })
 
-  // Per-user secrets are drafts, which the published perspective leaves out. What the hosted lake does and
-  // this one does not: a request without a token reads only documents on the root path (no "." in the id),
-  // in every perspective, and writes nothing; here every request is served as the lake's user, so a
-  // token-less read sees the shared secret (`sanity-preview-url-secret.share-access`) while sharing is on,
-  // and drafts in the `drafts` or `raw` perspective. See the README ("Draft mode and tokens").
+  // Per-user secrets are drafts, and the shared one's id (`sanity-preview-url-secret.share-access`) has a
+  // dot: as on the hosted lake, a request without a token reads only root-path ids, in every perspective.
   it('keeps secrets out of published reads: the site without a token sees none', async () => {
     expect(secretDocuments().length).toBeGreaterThan(0)
     const query = '*[_type in ["sanity.previewUrlSecret", "sanity.previewUrlShareAccess"] && defined(secret)]{_id, secret}'
@@ -124,5 +122,13 @@ describe('@sanity/preview-url-secret against the local Content Lake', () => {
     const ids = secretDocuments().map((doc) => doc._id)
     expect(await sitePublic.fetch('*[_id in $ids]._id', {ids})).toEqual([])
     expect(await sitePublic.fetch('*[defined(secret)]._id')).toEqual([])
+    // Asking for drafts or everything does not help a request without a token, nor does sharing.
+    await enablePreviewAccessSharing(studio, 'sanity/presentation', STUDIO_URL, 'local-admin')
+    try {
+      for (const perspective of ['raw', 'drafts'] as const) expect(await sitePublic.fetch('*[defined(secret)]._id', {}, {perspective})).toEqual([])
+      expect(await siteServer.fetch('count(*[defined(secret)])', {}, {perspective: 'raw'})).toBeGreaterThan(0)
+    } finally {
+      await disablePreviewAccessSharing(studio, 'sanity/presentation', STUDIO_URL, 'local-admin')
+    }
   })
 })

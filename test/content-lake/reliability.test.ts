@@ -9,6 +9,7 @@ import {localCertificate} from '../../content-lake/http/certificate.ts'
 import {createLakeServer} from '../../content-lake/http/server.ts'
 import {DocumentStore} from '../../content-lake/store/document-store.ts'
 import {projectRoot} from '../support/cli.ts'
+import {TEST_TOKEN} from '../support/lake.ts'
 
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -32,7 +33,7 @@ afterAll(async () => close?.())
 it('loses no update when four clients each make 250 increments with ifRevisionID; conflicts get 409', async () => {
   const conflicts: number[] = []
   const worker = async () => {
-    const client = createClient({projectId: 'local', dataset: 'production', apiHost, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+    const client = createClient({projectId: 'local', dataset: 'production', apiHost, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
     let done = 0
     let conflictCount = 0
     for (let attempt = 0; attempt < MAX_ATTEMPTS_EACH && done < UPDATES_EACH; attempt++) {
@@ -50,7 +51,7 @@ it('loses no update when four clients each make 250 increments with ifRevisionID
   }
   const done = await Promise.all(Array.from({length: CLIENTS}, worker))
   expect(done).toEqual([UPDATES_EACH, UPDATES_EACH, UPDATES_EACH, UPDATES_EACH])
-  const client = createClient({projectId: 'local', dataset: 'production', apiHost, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  const client = createClient({projectId: 'local', dataset: 'production', apiHost, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
   expect((await client.getDocument<{value: number}>('counter'))?.value).toBe(CLIENTS * UPDATES_EACH)
   expect(conflicts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0)
 }, 120_000)

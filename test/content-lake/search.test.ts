@@ -3,7 +3,7 @@ import {firstValueFrom} from 'rxjs'
 import {createSearch, getSearchableTypes} from 'sanity'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {postJson, startLake, type InProcessLake} from '../support/lake.ts'
+import {postJson, startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
 import {workspaceFor} from '../support/workspace.ts'
 
 // The Studio's own search (its groq2024 strategy, the query it builds from the schema's weights)
@@ -17,7 +17,7 @@ let search: (text: string) => Promise<string[]>
 
 beforeAll(async () => {
   lake = await startLake()
-  const client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  const client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
   const {schema} = await workspaceFor()
   const find = createSearch(getSearchableTypes(schema), client, {strategy: 'groq2024', perspective: 'drafts'})
   search = async (text) => {

@@ -21,7 +21,7 @@ import {namesReadByContent} from '../../content-lake/query/source-map.ts'
 import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
 import {articleBySlugQuery, cookiePolicyQuery, eventPageQuery, eventsByYearQuery, forumPageQuery, latestArticlesQuery, officePageQuery, personPageQuery, sitemapQuery} from '../../queries/index.ts'
 import {parse} from 'groq-js'
-import {raw, startLake, type InProcessLake} from '../support/lake.ts'
+import {raw, startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
 import {seed} from '../support/seed.ts'
 
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
@@ -70,7 +70,7 @@ let client: SanityClient
 
 beforeAll(async () => {
   lake = await startLake({users: LOCAL_USERS})
-  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
 })
 
 afterAll(async () => lake?.close())
@@ -100,7 +100,7 @@ describe('resultSourceMap over HTTP through @sanity/client', () => {
   it('uses array indices without withKeyArraySelector, and follows the language the query picks', async () => {
     const {result, resultSourceMap: map} = await fetchWithMap(articleBySlugQuery, {slug: SLUG, language: 'zh-Hans'}, {resultSourceMap: true})
     const byResultPath = new Map(sourcesOf(map).map((source) => [source.resultPath, source]))
-    expect(byResultPath.get("$['title']")?.id).toBe(`${ARTICLE}.zh-hans`)
+    expect(byResultPath.get("$['title']")?.id).toBe(`${ARTICLE}-zh-hans`)
     expect(byResultPath.get("$['body'][0]['children'][0]['text']")?.path).toBe("$['body'][0]['children'][0]['text']")
     // The Chinese name comes from the office's officialNames, picked by a filter on its language.
     expect(byResultPath.get("$['source']['office']['name']")?.path).toBe("$['officialNames'][0]['name']")

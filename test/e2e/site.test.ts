@@ -12,7 +12,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import type {ServedRequest} from '../../content-lake/http/server.ts'
 import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
 import {projectRoot} from '../support/cli.ts'
-import {startLake, type InProcessLake} from '../support/lake.ts'
+import {startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
 import {buildSite, freePort, SITE_TEST_STUDIO_URL, startSite, trustCertificate, type RunningSite} from '../support/site.ts'
 
 // The reference site (site/) built once with `next build` and served by `next start`, on an in-process lake
@@ -62,7 +62,7 @@ beforeAll(async () => {
   figures.buildPackageMs = built.packageMs
   figures.nextBuildMs = built.nextMs
   site = await startSite({port: sitePort, lakePort: lake.port, certificateFile})
-  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
   browser = await chromium.launch(chromiumLaunchOptions)
 }, 240_000)
 

@@ -11,6 +11,7 @@ import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
 import {OPTIONAL_ENDPOINTS, REQUIRED_ENDPOINTS} from './studio-endpoints.ts'
+import {TEST_TOKEN} from '../support/lake.ts'
 
 // The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -78,7 +79,7 @@ function documentMenu(page: Page) {
 const startStudio = (reset: boolean) =>
   startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, dataset: 'production', port: 0, role: 'administrator', reset, log: () => {}, onRequest: (request) => requests.push(request)})
 
-const clientFor = (port: number) => createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+const clientFor = (port: number) => createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
 
 /** Stops the Studio and its lake and starts them again on the same data folder, as a new `npm run dev` would. */
 async function restartStudio() {

@@ -15,6 +15,7 @@ import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
 import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
+import {TEST_TOKEN} from '../support/lake.ts'
 
 // The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -60,7 +61,7 @@ beforeAll(async () => {
     reset: true,
     log: () => {},
   })
-  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${studio.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19'})
+  client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${studio.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
   // The seed's Chinese version and the document linking it go: this test makes them again from the Studio.
   await client.transaction().delete('translation-ip5-deputy-heads-2023').delete('article-ip5-deputy-heads-2023-zh-hans').commit()
   browser = await chromium.launch(chromiumLaunchOptions)

@@ -49,11 +49,14 @@ it('`npm run dev` seeds, builds the Studio once, serves it with the API on one o
   const page = await fetch(`${first.base}/content/articles`)
   expect(page.status).toBe(200)
   expect(await page.text()).toContain('<div id="sanity"')
-  const me = await fetch(`${first.base}/v2025-02-19/users/me`)
+  // Opening the Studio logs the browser in: its session cookie; without it a request is anonymous.
+  const session = page.headers.getSetCookie()[0]!.split(';')[0]!
+  expect(await (await fetch(`${first.base}/v2025-02-19/users/me`)).json()).toEqual({})
+  const me = await fetch(`${first.base}/v2025-02-19/users/me`, {headers: {cookie: session}})
   expect(await me.json()).toMatchObject({roles: [{name: 'administrator'}]})
   const created = await fetch(`${first.base}/v2025-02-19/data/mutate/production`, {
     method: 'POST',
-    headers: {'content-type': 'application/json'},
+    headers: {'content-type': 'application/json', cookie: session},
     body: JSON.stringify({mutations: [{create: {_id: 'forum.kept', _type: 'forum', name: 'Kept across restarts'}}]}),
   })
   expect(created.status).toBe(200)
@@ -63,7 +66,7 @@ it('`npm run dev` seeds, builds the Studio once, serves it with the API on one o
   const second = await startDev(data, ['--as', 'editor'], {site: true})
   expect(second.output()).not.toContain('Building the Studio')
   expect(second.output()).toMatch(/Dataset\s+"production", 36 documents/)
-  const editor = await fetch(`${second.base}/v2025-02-19/users/me`)
+  const editor = await fetch(`${second.base}/v2025-02-19/users/me`, {headers: {authorization: 'Bearer any-token'}})
   expect(await editor.json()).toMatchObject({roles: [{name: 'editor'}]})
   // The site prints its address once Next.js's dev server listens, and reads the lake's published content.
   await expect.poll(() => /Site ready: (http:\/\/localhost:\d+)\/en/.exec(second.output())?.[1], {timeout: 60_000, interval: 250}).toBeDefined()

@@ -25,13 +25,19 @@ export interface RawRequest {
   body?: string | Buffer
 }
 
+/** The token the tests' clients send (the local lake takes any); requests without one are anonymous. */
+export const TEST_TOKEN = 'local-test-token'
+
 /**
  * A request exactly as given (any Host, Origin or content type, which fetch would not all send), over
- * HTTP/1.1 to the lake on 127.0.0.1. The lake's certificate is self-signed: this talks to it alone.
+ * HTTP/1.1 to the lake on 127.0.0.1, with the tests' token unless `authorization` is given ('' for none).
+ * The lake's certificate is self-signed: this talks to it alone.
  */
 export function raw(port: number, path: string, {method = 'GET', headers = {}, body}: RawRequest = {}): Promise<RawResponse> {
+  const sent: Record<string, string> = {host: `localhost:${port}`, authorization: `Bearer ${TEST_TOKEN}`, ...headers}
+  if (sent.authorization === '') delete sent.authorization
   return new Promise((resolve, reject) => {
-    const req = httpsRequest({host: '127.0.0.1', port, path, method, headers: {host: `localhost:${port}`, ...headers}, rejectUnauthorized: false, agent: false}, (res) => {
+    const req = httpsRequest({host: '127.0.0.1', port, path, method, headers: sent, rejectUnauthorized: false, agent: false}, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () => {
