@@ -42,28 +42,30 @@ export interface StudioBuild {
  * A Studio built for the local Content Lake (`SANITY_STUDIO_API_HOST=origin`: it asks the server that
  * serves it, whatever the port), kept in `<cacheDir>/<source hash>` and reused while the sources are the
  * same. Builds go to a temporary folder first and are renamed into place, so a reader never sees half a
- * build and two processes building at once do not clash.
+ * build and two processes building at once do not clash. `env` adds SANITY_STUDIO_* variables to the
+ * process's own (a test's site on another port: SANITY_STUDIO_PREVIEW_URL); they are part of the hash.
  */
-export async function ensureStudioBuild(root: string, cacheDir: string, log: (line: string) => void = () => {}): Promise<StudioBuild> {
+export async function ensureStudioBuild(root: string, cacheDir: string, log: (line: string) => void = () => {}, env: Record<string, string> = {}): Promise<StudioBuild> {
   const started = performance.now()
-  const directory = join(cacheDir, studioSourceHash(root))
+  const buildEnv = {...process.env, ...env}
+  const directory = join(cacheDir, studioSourceHash(root, buildEnv))
   if (existsSync(join(directory, 'index.html'))) return {directory, built: false, ms: performance.now() - started}
   mkdirSync(cacheDir, {recursive: true})
   const scratch = `${directory}.building-${process.pid}-${Date.now()}`
   log('Building the Studio (sanity build)…')
-  await runSanityBuild(root, scratch)
+  await runSanityBuild(root, scratch, buildEnv)
   if (existsSync(join(directory, 'index.html'))) rmSync(scratch, {recursive: true, force: true})
   else renameSync(scratch, directory)
   pruneOtherBuilds(cacheDir, directory)
   return {directory, built: true, ms: performance.now() - started}
 }
 
-function runSanityBuild(root: string, outDir: string): Promise<void> {
+function runSanityBuild(root: string, outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     // process.execPath: the project's Node 24 (npm run puts it first on PATH); the system Node is too old.
     const child = spawn(process.execPath, [join(root, 'node_modules/.bin/sanity'), 'build', outDir, '--yes'], {
       cwd: root,
-      env: {...process.env, SANITY_STUDIO_API_HOST: 'origin', DO_NOT_TRACK: '1', NO_COLOR: '1'},
+      env: {...env, SANITY_STUDIO_API_HOST: 'origin', DO_NOT_TRACK: '1', NO_COLOR: '1'},
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

@@ -1,4 +1,4 @@
-import {mkdirSync, readFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {gzipSync} from 'node:zlib'
 
@@ -11,15 +11,20 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 
 import type {ServedRequest} from '../../content-lake/http/server.ts'
 import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
+import {ensureStudioBuild} from '../../local-studio/studio-build.ts'
 import {projectRoot} from '../support/cli.ts'
 import {startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
-import {buildSite, freePort, SITE_TEST_STUDIO_URL, startSite, trustCertificate, type RunningSite} from '../support/site.ts'
+import {buildSite, freePort, startSite, trustCertificate, type RunningSite} from '../support/site.ts'
 
 // The reference site (site/) built once with `next build` and served by `next start`, on an in-process lake
 // holding a fresh copy of the seed, in Debian's Chromium. The site trusts exactly the lake's certificate.
+// The lake also serves the Studio, built with the site's address as its Presentation tool's preview URL:
+// one file owns `next build` (vitest runs files in parallel) and one setup serves the site and the Studio.
 
 const artifacts = `${projectRoot}test/artifacts`
 const certificateFile = `${projectRoot}test/.tmp/certificate/localhost.crt`
+// The port the cached Studio build (test/.tmp/e2e-site-studio) was made for.
+const studioPortFile = `${projectRoot}test/.tmp/e2e-site-studio.port`
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 const ARTICLE_ID = 'article-ip5-deputy-heads-2023'
@@ -29,6 +34,9 @@ const CHINESE_TITLE = '2023年五局副局长会议以视频形式召开'
 
 let lake: InProcessLake
 let site: RunningSite
+/** The Studio the lake serves, https://local.localhost:<port>, and its address with the trailing slash. */
+let studioOrigin: string
+let studioUrl: string
 let browser: Browser
 let client: SanityClient
 const contexts: BrowserContext[] = []
@@ -37,9 +45,9 @@ const figures: Record<string, number> = {}
 const requests: ServedRequest[] = []
 
 /** A fresh browser profile (no cookies): what a first-time visitor sees. */
-async function freshPage(): Promise<Page> {
+async function freshPage(viewport = {width: 1280, height: 900}): Promise<Page> {
   // The page loads images and the Live Content API from the lake, whose certificate is self-signed.
-  const context = await browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1280, height: 900}})
+  const context = await browser.newContext({ignoreHTTPSErrors: true, viewport})
   contexts.push(context)
   return context.newPage()
 }
@@ -55,16 +63,25 @@ const screenshot = (page: Page, name: string) => page.screenshot({path: `${artif
 
 beforeAll(async () => {
   mkdirSync(artifacts, {recursive: true})
-  const sitePort = await freePort()
-  lake = await startLake({corsOrigins: [`http://localhost:${sitePort}`], onRequest: (request) => requests.push(request)})
-  trustCertificate(certificateFile)
-  const built = await buildSite()
+  // The Studio's build fixes the preview URL, so it is built for the site's port (SANITY_STUDIO_PREVIEW_URL is
+  // part of the build's hash), beside the site's build. The last run's port, if free, reuses its build.
+  const sitePort = await freePort(existsSync(studioPortFile) ? Number(readFileSync(studioPortFile, 'utf8')) : 0)
+  const [studio, built] = await Promise.all([
+    ensureStudioBuild(projectRoot, `${projectRoot}test/.tmp/e2e-site-studio`, () => {}, {SANITY_STUDIO_PREVIEW_URL: `http://localhost:${sitePort}`}),
+    buildSite(),
+  ])
+  writeFileSync(studioPortFile, String(sitePort))
+  figures.studioBuildMs = studio.ms
   figures.buildPackageMs = built.packageMs
   figures.nextBuildMs = built.nextMs
-  site = await startSite({port: sitePort, lakePort: lake.port, certificateFile})
+  lake = await startLake({corsOrigins: [`http://localhost:${sitePort}`], studioDir: studio.directory, onRequest: (request) => requests.push(request)})
+  studioOrigin = `https://local.localhost:${lake.port}`
+  studioUrl = `${studioOrigin}/`
+  trustCertificate(certificateFile)
+  site = await startSite({port: sitePort, lakePort: lake.port, certificateFile, studioUrl: studioOrigin})
   client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${lake.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
   browser = await chromium.launch(chromiumLaunchOptions)
-}, 240_000)
+}, 360_000)
 
 // Each test's pages close with it: an open page stays live, and would re-render on every later write.
 afterEach(async () => {
@@ -184,7 +201,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
   }, 60_000)
 
   it('pages through a section with the package\'s cursor, ten articles a page', async () => {
-    const ids = Array.from({length: 12}, (_, index) => `article.paging-${String(index).padStart(2, '0')}`)
+    const ids = Array.from({length: 12}, (_, index) => `article-paging-${String(index).padStart(2, '0')}`)
     const transaction = client.transaction()
     for (const [index, id] of ids.entries()) {
       transaction.createOrReplace({
@@ -354,7 +371,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
 
   it('turns on draft mode with the Presentation tool\'s secret, then marks the shown title with an edit link to its field', async () => {
     // As the Studio's Presentation tool does: a secret stored through the Studio's client, then the site's enable route in the iframe.
-    const {secret} = await createPreviewSecret(client, 'sanity/presentation', `${SITE_TEST_STUDIO_URL}/presentation`, 'local-admin')
+    const {secret} = await createPreviewSecret(client, 'sanity/presentation', `${studioUrl}presentation`, 'local-admin')
     const enable = new URL('/api/draft-mode/enable', site.url)
     enable.searchParams.set('sanity-preview-secret', secret)
     enable.searchParams.set('sanity-preview-perspective', 'drafts')
@@ -366,7 +383,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     expect(stegaClean(title)).toBe(ARTICLE_TITLE)
     // The invisible edit link opens the article's title in the Studio.
     const edit = vercelStegaDecode(title) as {href?: string} | undefined
-    expect(edit?.href).toContain(SITE_TEST_STUDIO_URL)
+    expect(edit?.href?.startsWith(studioUrl)).toBe(true)
     expect(decodeURIComponent(edit!.href!)).toMatch(/id=article\.ip5-deputy-heads-2023;type=article;path=title/)
     // Data stays plain: the JSON-LD headline and the section link carry no edit link.
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!)
@@ -388,4 +405,57 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     expect(used).toEqual(['GET /data/doc/:dataset/*', 'GET /data/live/events/:dataset', 'GET /data/query/:dataset', 'POST /data/mutate/:dataset'])
     expect(requests.filter((request) => !request.served || request.status >= 400)).toEqual([])
   })
+})
+
+// After the endpoint check above: the Studio also asks for what the lake does not serve (studio.test.ts checks those).
+describe('the Studio\'s Presentation tool with the site in its iframe, in Chromium', () => {
+  const wide = {width: 1440, height: 900}
+  const secrets = () => lake.store.all().filter((doc) => doc._type === 'sanity.previewUrlSecret')
+  const draftTitle = `${ARTICLE_TITLE} (draft)`
+
+  /** Runs `body` while the article has a draft titled `draftTitle`: a preview shows it only in draft mode. */
+  async function withDraft(body: () => Promise<void>) {
+    const published = (await client.getDocument(ARTICLE_ID))!
+    await client.create({...published, _id: `drafts.${ARTICLE_ID}`, title: draftTitle})
+    try {
+      await body()
+    } finally {
+      await client.delete(`drafts.${ARTICLE_ID}`)
+    }
+  }
+
+  it('creates a preview secret and opens the site through its draft-mode route with it', () => withDraft(async () => {
+    const page = await freshPage(wide)
+    const enabled = page.waitForResponse((response) => response.url().startsWith(`${site.url}/api/draft-mode/enable?`), {timeout: 60_000})
+    await page.goto(`${studioUrl}presentation`)
+    const response = await enabled
+    // The secret in the iframe's URL is one the Studio stored, with who made it and from where.
+    const secret = secrets().find((doc) => doc.secret === new URL(response.url()).searchParams.get('sanity-preview-secret'))
+    expect(secret).toMatchObject({source: 'sanity/presentation', userId: 'local-admin'})
+    expect(String(secret!.studioUrl)).toContain(`${studioUrl}presentation`)
+    // The site's route accepted it and redirects to the tool's first page, the home page.
+    expect(response.status()).toBe(307)
+    expect(new URL(response.headers().location!, site.url).pathname).toBe('/en')
+    // The home page lists the draft: the cookies the route set reach the site inside the Studio's iframe.
+    const news = page.frameLocator('iframe').getByRole('region', {name: 'IP News'})
+    await news.getByRole('link', {name: draftTitle}).waitFor({timeout: 60_000})
+    await page.screenshot({path: `${artifacts}/presentation-01-tool.png`})
+  }), 120_000)
+
+  it('shows the article\'s draft and, when its title is clicked in the preview, focuses the title field in the document pane', () => withDraft(async () => {
+    const page = await freshPage(wide)
+    await page.goto(`${studioUrl}presentation?preview=${encodeURIComponent(`/en/articles/${ARTICLE_SLUG}`)}`)
+    const heading = page.frameLocator('iframe').getByRole('heading', {level: 1, name: draftTitle})
+    // Overlays show on hover once visual editing runs in the page; a click before that would go nowhere.
+    await heading.hover({timeout: 60_000})
+    await page.frameLocator('iframe').locator('sanity-visual-editing [data-hovered]').waitFor({timeout: 30_000})
+    await heading.click()
+
+    // The Studio opens the article beside the preview, at its title, and focuses that field's input.
+    await page.waitForURL(new RegExp(`/presentation/article/${ARTICLE_ID.replaceAll('.', '\\.')}/title\\?`), {timeout: 30_000})
+    const title = page.locator('[data-testid="field-title"] input')
+    await expect.poll(() => title.evaluate((input) => input === document.activeElement), {timeout: 30_000}).toBe(true)
+    expect(await title.inputValue()).toBe(draftTitle)
+    await page.screenshot({path: `${artifacts}/presentation-02-click-title.png`})
+  }), 120_000)
 })

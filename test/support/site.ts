@@ -7,15 +7,18 @@ import {projectRoot} from './cli.ts'
 
 export const siteDir = `${projectRoot}site`
 
-/** The Studio the site under test names in its edit links (draft mode). */
+/** The Studio the site under test names in its edit links (draft mode), unless told the one its lake serves. */
 export const SITE_TEST_STUDIO_URL = 'https://local.localhost:3334'
 
-/** A free TCP port on the loopback address (the site's origin must be known before the lake starts). */
-export function freePort(): Promise<number> {
+/**
+ * A free TCP port on the loopback address (the site's origin must be known before the lake starts):
+ * `preferred` if it is free, else any.
+ */
+export function freePort(preferred = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', (error: NodeJS.ErrnoException) => (preferred && error.code === 'EADDRINUSE' ? resolve(freePort()) : reject(error)))
+    server.listen(preferred, '127.0.0.1', () => {
       const address = server.address()
       const port = typeof address === 'object' && address ? address.port : 0
       server.close(() => resolve(port))
@@ -61,7 +64,7 @@ export interface RunningSite {
  * `next start` on the built site, on 127.0.0.1, reading the lake at `lakePort` and trusting exactly its
  * certificate (NODE_EXTRA_CA_CERTS), without a token.
  */
-export function startSite({port, lakePort, certificateFile}: {port: number; lakePort: number; certificateFile: string}): Promise<RunningSite> {
+export function startSite({port, lakePort, certificateFile, studioUrl = SITE_TEST_STUDIO_URL}: {port: number; lakePort: number; certificateFile: string; studioUrl?: string}): Promise<RunningSite> {
   const url = `http://localhost:${port}`
   // As `npm run start -w site` does (prestart): no query results from an earlier run.
   rmSync(`${siteDir}/.next/cache/fetch-cache`, {recursive: true, force: true})
@@ -77,7 +80,7 @@ export function startSite({port, lakePort, certificateFile}: {port: number; lake
       SITE_URL: url,
       // Draft mode's token (the local lake takes any) and the Studio its edit links open.
       SANITY_API_READ_TOKEN: 'site-test-read-token',
-      SANITY_STUDIO_URL: SITE_TEST_STUDIO_URL,
+      SANITY_STUDIO_URL: studioUrl,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
