@@ -72,7 +72,7 @@ const median = (numbers: number[]) => percentile(numbers.toSorted((a, b) => a - 
 
 async function measure(url: string, lighthouse: Awaited<ReturnType<typeof loadLighthouse>>): Promise<Figures> {
   const html = await (await fetch(url)).text()
-  // Every script the page loads in Chromium, those it imports after hydrating (<SanityLive>) included.
+  // Every script the page loads in Chromium, those it imports after hydrating (lazy client components) included.
   const browser = await chromium.launch(chromiumLaunchOptions)
   const bodies: Buffer[] = []
   try {
