@@ -15,7 +15,7 @@ import {parseArgs} from 'node:util'
 import {gzipSync} from 'node:zlib'
 
 import {createClient} from '@sanity/client'
-import {chromium} from 'playwright-core'
+import {chromium, type Request} from 'playwright-core'
 
 import {newsArticleJsonLd} from '../jsonld/index.ts'
 import {chromiumLaunchOptions} from '../local-studio/chromium.ts'
@@ -72,17 +72,32 @@ const median = (numbers: number[]) => percentile(numbers.toSorted((a, b) => a - 
 
 async function measure(url: string, lighthouse: Awaited<ReturnType<typeof loadLighthouse>>): Promise<Figures> {
   const html = await (await fetch(url)).text()
-  // Every script the page loads in Chromium, those it imports after hydrating (<SanityLive>) included.
+  // Every script the page loads in Chromium, those it imports after hydrating (lazy client components) included.
   const browser = await chromium.launch(chromiumLaunchOptions)
   const bodies: Buffer[] = []
   try {
     const page = await (await browser.newContext({ignoreHTTPSErrors: true})).newPage()
     const pending: Promise<void>[] = []
+    // Scripts requested and not yet settled, and when one last started or settled.
+    const scripts = {loading: 0, lastAt: performance.now()}
+    const isScript = (request: Request) => request.resourceType() === 'script'
+    const track = (change: number) => (request: Request) => {
+      if (!isScript(request)) return
+      scripts.loading += change
+      scripts.lastAt = performance.now()
+    }
+    page.on('request', track(1))
+    page.on('requestfinished', track(-1))
+    page.on('requestfailed', track(-1))
     page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') pending.push(response.body().then((body) => void bodies.push(body)))
+      if (isScript(response.request())) pending.push(response.body().then((body) => void bodies.push(body)))
     })
     await page.goto(url, {waitUntil: 'networkidle'})
-    await page.waitForTimeout(1000)
+    // On a loaded machine the page may hydrate (and import what it loads after hydrating) well after the
+    // network first went quiet: wait for its main thread to be idle, then for no script to load for 2 s.
+    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())))
+    const quiet = () => scripts.loading === 0 && performance.now() - scripts.lastAt >= 2000
+    while (!quiet()) await page.waitForTimeout(200)
     await Promise.all(pending)
   } finally {
     await browser.close()

@@ -1,6 +1,8 @@
 import {createClient} from 'next-sanity'
 import {defineLive} from 'next-sanity/live'
 
+import type {PublishedLiveConfig} from '../components/published-live'
+
 /**
  * The Content Lake the site reads: the local lake of `npm run dev` by default, or a hosted project. Visitors
  * get published content, read without a token. With a server token (`SANITY_API_READ_TOKEN`, never a
@@ -33,3 +35,14 @@ export const token = process.env.SANITY_API_READ_TOKEN || undefined
 
 // The browser gets the token only in draft mode (next-sanity's rule), to follow drafts live.
 export const {sanityFetch, SanityLive} = defineLive({client, serverToken: token ?? false, browserToken: token ?? false})
+
+/**
+ * The Live Content API as <SanityLive> would open it for a visitor (published content, its request tag),
+ * for the site's lighter <PublishedLive> (components/published-live.tsx).
+ */
+export function publishedLiveConfig(): PublishedLiveConfig {
+  const events = new URL(client.getUrl(client.getDataUrl('live/events'), false))
+  const {requestTagPrefix} = client.config()
+  events.searchParams.set('tag', [requestTagPrefix, 'next-loader.live'].filter(Boolean).join('.'))
+  return {eventsUrl: events.href, corsUrl: client.getUrl('/check/cors', false), projectId: lakeConfig.projectId}
+}

@@ -7,11 +7,12 @@ import type {ReactNode} from 'react'
 
 import {CookieBanner} from '../../components/consent'
 import {LanguageLinks} from '../../components/language-links'
+import {PublishedLive} from '../../components/published-live'
 import {answers, CONSENT_COOKIE, parseConsent} from '../../lib/consent'
 import {consentPolicy, fetchCookiePolicy} from '../../lib/cookie-policy'
 import {isLanguage, languageNames, sections, t, type Language} from '../../lib/i18n'
 import {paths, safeHref, siteUrl} from '../../lib/paths'
-import {SanityLive} from '../../lib/sanity'
+import {publishedLiveConfig, SanityLive} from '../../lib/sanity'
 import {expireSyncTags} from '../live-action'
 // oxlint-disable-next-line import/no-unassigned-import -- Next.js takes global CSS as an import for its side effect
 import '../globals.css'
@@ -32,6 +33,7 @@ export default async function LanguageLayout({children, params}: {children: Reac
   const [policy, cookieStore, draft] = await Promise.all([fetchCookiePolicy(), cookies(), draftMode()])
   const consent = parseConsent(cookieStore.get(CONSENT_COOKIE)?.value)
   const askConsent = policy !== null && !answers(consent, policy.version)
+  const live = draft.isEnabled ? null : publishedLiveConfig()
   return (
     <html lang={language}>
       <body>
@@ -93,7 +95,17 @@ export default async function LanguageLayout({children, params}: {children: Reac
             </p>
           </CookieBanner>
         ) : null}
-        <SanityLive action={expireSyncTags} />
+        {/* Live updates: next-sanity's <SanityLive> in draft mode (drafts, with the browser token), its
+            lighter equivalent for visitors (published content on the browser's EventSource). */}
+        {live ? (
+          <>
+            {/* As <SanityLive> does: the browser connects to the API early (React puts the link in the head). */}
+            <link rel="preconnect" href={new URL(live.eventsUrl).origin} />
+            <PublishedLive config={live} action={expireSyncTags} />
+          </>
+        ) : (
+          <SanityLive action={expireSyncTags} />
+        )}
         {/* In the Studio's Presentation tool (draft mode): overlays that open each value's field in the Studio. */}
         {draft.isEnabled ? <VisualEditing /> : null}
       </body>
