@@ -14,6 +14,8 @@ export interface LocalStudioOptions {
   root: string
   /** Where the dataset, the certificate and the Studio builds live. */
   dataDir: string
+  /** Where the Studio builds live instead (`<dataDir>/studio` by default): tests share one. */
+  studioCacheDir?: string
   dataset: string
   port: number
   /** Who the browser is until it asks to act as someone else. */
@@ -74,7 +76,7 @@ export function openLocalDataset(root: string, dataDir: string, dataset: string,
 /** The local Content Lake on the seed dataset, serving a Studio built for it. */
 export async function startLocalStudio(options: LocalStudioOptions): Promise<LocalStudio> {
   const {store, preloaded} = openLocalDataset(options.root, options.dataDir, options.dataset, options.reset)
-  const buildCache = join(options.dataDir, 'studio')
+  const buildCache = options.studioCacheDir ?? join(options.dataDir, 'studio')
   let studio = await ensureStudioBuild(options.root, buildCache, options.log)
   if (studio.built) options.log(`Studio built in ${(studio.ms / 1000).toFixed(1)} s`)
   const certificateDir = join(options.dataDir, 'certificate')

@@ -1,6 +1,7 @@
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {setTimeout as sleep} from 'node:timers/promises'
 import {join, relative} from 'node:path'
 
 /** What the Studio bundle is made of: a change to any of these needs a new build. */
@@ -42,22 +43,63 @@ export interface StudioBuild {
  * A Studio built for the local Content Lake (`SANITY_STUDIO_API_HOST=origin`: it asks the server that
  * serves it, whatever the port), kept in `<cacheDir>/<source hash>` and reused while the sources are the
  * same. Builds go to a temporary folder first and are renamed into place, so a reader never sees half a
- * build and two processes building at once do not clash. `env` adds SANITY_STUDIO_* variables to the
+ * build; a lock file beside it makes a second process that wants the same build wait for the first. `env` adds SANITY_STUDIO_* variables to the
  * process's own (a test's site on another port: SANITY_STUDIO_PREVIEW_URL); they are part of the hash.
  */
 export async function ensureStudioBuild(root: string, cacheDir: string, log: (line: string) => void = () => {}, env: Record<string, string> = {}): Promise<StudioBuild> {
   const started = performance.now()
   const buildEnv = {...process.env, ...env}
   const directory = join(cacheDir, studioSourceHash(root, buildEnv))
-  if (existsSync(join(directory, 'index.html'))) return {directory, built: false, ms: performance.now() - started}
+  const reused = () => ({directory, built: false, ms: performance.now() - started})
+  if (existsSync(join(directory, 'index.html'))) return reused()
   mkdirSync(cacheDir, {recursive: true})
-  const scratch = `${directory}.building-${process.pid}-${Date.now()}`
-  log('Building the Studio (sanity build)…')
-  await runSanityBuild(root, scratch, buildEnv)
-  if (existsSync(join(directory, 'index.html'))) rmSync(scratch, {recursive: true, force: true})
-  else renameSync(scratch, directory)
-  pruneOtherBuilds(cacheDir, directory)
-  return {directory, built: true, ms: performance.now() - started}
+  // One process builds a given Studio at a time: others wait for its build instead of making their own.
+  const lock = `${directory}.lock`
+  while (!takeLock(lock)) {
+    await sleep(250)
+    if (existsSync(join(directory, 'index.html'))) return reused()
+  }
+  try {
+    if (existsSync(join(directory, 'index.html'))) return reused()
+    const scratch = `${directory}.building-${process.pid}-${Date.now()}`
+    log('Building the Studio (sanity build)…')
+    await runSanityBuild(root, scratch, buildEnv)
+    // A build of another process that took a stale lock may have landed meanwhile: keep that one.
+    if (existsSync(join(directory, 'index.html'))) rmSync(scratch, {recursive: true, force: true})
+    else renameSync(scratch, directory)
+    pruneOtherBuilds(cacheDir, directory)
+    return {directory, built: true, ms: performance.now() - started}
+  } finally {
+    rmSync(lock, {force: true})
+  }
+}
+
+/** Takes the build lock, or takes it over from a process that died holding it; false while another holds it. */
+function takeLock(lock: string): boolean {
+  try {
+    writeFileSync(lock, String(process.pid), {flag: 'wx'})
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+  let holder: number
+  try {
+    holder = Number(readFileSync(lock, 'utf8'))
+  } catch {
+    return false // released meanwhile: try again
+  }
+  if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) return false
+  rmSync(lock, {force: true})
+  return false
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 function runSanityBuild(root: string, outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -84,6 +126,7 @@ function runSanityBuild(root: string, outDir: string, env: NodeJS.ProcessEnv): P
 function pruneOtherBuilds(cacheDir: string, keep: string) {
   for (const entry of readdirSync(cacheDir)) {
     const path = join(cacheDir, entry)
-    if (path !== keep && !entry.includes('.building-')) rmSync(path, {recursive: true, force: true})
+    // Builds in progress and their locks belong to other processes.
+    if (path !== keep && !entry.includes('.building-') && !entry.endsWith('.lock')) rmSync(path, {recursive: true, force: true})
   }
 }

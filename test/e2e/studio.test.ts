@@ -11,7 +11,7 @@ import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
 import {OPTIONAL_ENDPOINTS, REQUIRED_ENDPOINTS} from './studio-endpoints.ts'
-import {TEST_TOKEN} from '../support/lake.ts'
+import {E2E_STUDIO_CACHE, TEST_TOKEN} from '../support/lake.ts'
 
 // The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -77,7 +77,7 @@ function documentMenu(page: Page) {
 }
 
 const startStudio = (reset: boolean) =>
-  startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, dataset: 'production', port: 0, role: 'administrator', reset, log: () => {}, onRequest: (request) => requests.push(request)})
+  startLocalStudio({root: projectRoot, dataDir: `${projectRoot}test/.tmp/e2e-lake`, studioCacheDir: E2E_STUDIO_CACHE, dataset: 'production', port: 0, role: 'administrator', reset, log: () => {}, onRequest: (request) => requests.push(request)})
 
 const clientFor = (port: number) => createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
 

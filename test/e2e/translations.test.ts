@@ -15,7 +15,7 @@ import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
 import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
-import {TEST_TOKEN} from '../support/lake.ts'
+import {E2E_STUDIO_CACHE, TEST_TOKEN} from '../support/lake.ts'
 
 // The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -55,6 +55,7 @@ beforeAll(async () => {
   studio = await startLocalStudio({
     root: projectRoot,
     dataDir: `${projectRoot}test/.tmp/e2e-translations-lake`,
+    studioCacheDir: E2E_STUDIO_CACHE,
     dataset: 'production',
     port: 0,
     role: 'administrator',

@@ -25,6 +25,9 @@ export interface RawRequest {
   body?: string | Buffer
 }
 
+/** Where the Studio e2e files keep the one Studio build they share (the site test builds its own, for its port). */
+export const E2E_STUDIO_CACHE = `${projectRoot}test/.tmp/e2e-studio`
+
 /** The token the tests' clients send (the local lake takes any); requests without one are anonymous. */
 export const TEST_TOKEN = 'local-test-token'
 
