@@ -384,7 +384,7 @@ describe('the reference site on the local Content Lake, in Chromium', () => {
     // The invisible edit link opens the article's title in the Studio.
     const edit = vercelStegaDecode(title) as {href?: string} | undefined
     expect(edit?.href?.startsWith(studioUrl)).toBe(true)
-    expect(decodeURIComponent(edit!.href!)).toMatch(/id=article\.ip5-deputy-heads-2023;type=article;path=title/)
+    expect(decodeURIComponent(edit!.href!)).toMatch(/id=article-ip5-deputy-heads-2023;type=article;path=title/)
     // Data stays plain: the JSON-LD headline and the section link carry no edit link.
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!)
     expect(jsonLd.headline).toBe(ARTICLE_TITLE)
