@@ -50,7 +50,7 @@ surviveFileSizeLimits()
 const root = resolve(values.data)
 let opened
 try {
-  opened = openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset)
+  opened = await openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset)
 } catch (error) {
   fail((error as Error).message)
 }

@@ -1,5 +1,5 @@
 import type {Doc} from './document-store.ts'
-import {Indexes} from './indexes.ts'
+import {indexEntryOf, Indexes, type IndexEntry} from './indexes.ts'
 
 /**
  * The store's documents kept as their JSON text (UTF-8 bytes) with the indexes, for the main thread.
@@ -11,9 +11,39 @@ import {Indexes} from './indexes.ts'
  */
 export class SerializedDocuments {
   private readonly texts = new Map<string, Buffer>()
-  readonly indexes = new Indexes()
+  private readonly built = new Indexes()
+  /**
+   * While set, the indexes are not built yet: each document's index entry, in the order the indexes
+   * would have had them (a changed document goes last, as remove and add leave it). Built in full on
+   * the first read of `indexes`, so nothing ever reads incomplete indexes.
+   */
+  private pending: Map<string, IndexEntry> | undefined
   /** all() and its documents by id, from the first call to all() until the next change. */
   private parsed: {all: Doc[]; byId: Map<string, Doc>} | undefined
+
+  get indexes(): Indexes {
+    if (this.pending) {
+      for (const [id, entry] of this.pending) this.built.addEntry(id, entry)
+      this.pending = undefined
+    }
+    return this.built
+  }
+
+  /**
+   * Takes documents as JSON text with their index entries (from a query worker that parsed them),
+   * building the indexes only when first read. Only on an empty store (opening a data folder).
+   */
+  putUnparsed(documents: Iterable<{id: string; text: Buffer; entry: IndexEntry}>) {
+    if (this.texts.size > 0 || this.pending) throw new Error('putUnparsed: only on an empty store')
+    const pending = new Map<string, IndexEntry>()
+    for (const {id, text, entry} of documents) {
+      this.texts.set(id, text)
+      pending.delete(id)
+      pending.set(id, entry)
+    }
+    this.pending = pending
+    this.parsed = undefined
+  }
 
   get size() {
     return this.texts.size
@@ -53,7 +83,8 @@ export class SerializedDocuments {
 
   clear() {
     this.texts.clear()
-    this.indexes.clear()
+    this.pending = undefined
+    this.built.clear()
     this.parsed = undefined
   }
 
@@ -62,14 +93,17 @@ export class SerializedDocuments {
    * document, parsed, when the caller has them already (they are made here otherwise).
    */
   put(id: string, doc: Doc | null, {text, current}: {text?: Buffer; current?: Doc | null} = {}) {
-    const stored = current === undefined ? this.get(id) : current
-    if (stored) this.indexes.remove(stored)
-    if (doc) {
-      this.texts.set(id, text ?? Buffer.from(JSON.stringify(doc)))
-      this.indexes.add(doc)
+    if (this.pending) {
+      // Not built yet: the document's entry is replaced (and goes last), the stored one need not be read.
+      this.pending.delete(id)
+      if (doc) this.pending.set(id, indexEntryOf(doc))
     } else {
-      this.texts.delete(id)
+      const stored = current === undefined ? this.get(id) : current
+      if (stored) this.built.remove(stored)
+      if (doc) this.built.add(doc)
     }
+    if (doc) this.texts.set(id, text ?? Buffer.from(JSON.stringify(doc)))
+    else this.texts.delete(id)
     this.parsed = undefined
   }
 }

@@ -158,14 +158,62 @@ export class TransactionLog {
   replay(visitor: ReplayVisitor, {repair = true}: {repair?: boolean} = {}) {
     // The snapshot is renamed into place whole: a last line without its newline is still a document.
     if (existsSync(this.snapshotPath)) eachLine<Doc>(this.snapshotPath, snapshotProblem, visitor.document).parseTail()
+    this.replayTransactions(visitor.transaction, {repair})
+  }
+
+  /** As replay, the log's transactions only (the snapshot read otherwise: readSnapshotTexts). */
+  replayTransactions(visit: (record: TransactionRecord) => void, {repair = true}: {repair?: boolean} = {}) {
     if (!existsSync(this.logPath)) return
-    const {lines, complete, tail} = eachLine<TransactionRecord>(this.logPath, transactionProblem, visitor.transaction)
+    const {lines, complete, tail} = eachLine<TransactionRecord>(this.logPath, transactionProblem, visit)
     if (tail.length > 0 && repair) {
       this.warn(
         `${this.logPath}, line ${lines + 1}: an unfinished write (${tail.length} bytes, no newline) was dropped. ` +
           'It was never acknowledged: the process stopped while writing it.',
       )
       truncateSync(this.logPath, complete)
+    }
+  }
+
+  /**
+   * The snapshot's lines that replay would parse (every non-empty line, the last one also without its
+   * newline), unparsed and unchecked: views of the chunks read, copied only where a line spans two.
+   * For a caller that has them parsed and checked elsewhere (a query worker's SnapshotIndex).
+   */
+  readSnapshotTexts(): Buffer[] {
+    if (!existsSync(this.snapshotPath)) return []
+    const texts: Buffer[] = []
+    const fd = openSync(this.snapshotPath, 'r')
+    try {
+      let remaining = fstatSync(fd).size
+      let carried = Buffer.alloc(0)
+      for (;;) {
+        // A chunk of its own each time (the lines' texts keep it), no larger than what is left to read.
+        const chunk = Buffer.allocUnsafeSlow(Math.max(64 * 1024, Math.min(CHUNK_BYTES, remaining)))
+        const read = readSync(fd, chunk, 0, chunk.length, null)
+        if (read === 0) break
+        remaining -= read
+        const data = chunk.subarray(0, read)
+        let start = 0
+        if (carried.length > 0) {
+          const end = data.indexOf(NEWLINE)
+          if (end === -1) {
+            carried = Buffer.concat([carried, data])
+            continue
+          }
+          texts.push(Buffer.concat([carried, data.subarray(0, end)]))
+          start = end + 1
+        }
+        for (let end = data.indexOf(NEWLINE, start); end !== -1; end = data.indexOf(NEWLINE, start)) {
+          if (end > start) texts.push(data.subarray(start, end))
+          start = end + 1
+        }
+        // Copied: the next line's start, kept apart from this chunk.
+        carried = Buffer.from(data.subarray(start))
+      }
+      if (carried.length > 0) texts.push(carried)
+      return texts
+    } finally {
+      closeSync(fd)
     }
   }
 
