@@ -1,4 +1,4 @@
-import {mkdirSync, rmSync} from 'node:fs'
+import {existsSync, mkdirSync, rmSync} from 'node:fs'
 
 import {LakeError} from '../errors.ts'
 import {historyPath} from '../history/history-file.ts'
@@ -6,7 +6,7 @@ import {newTransactionId} from './document-ids.ts'
 import {assertReferentialIntegrity} from './referential-integrity.ts'
 import {SerializedDocuments} from './serialized-documents.ts'
 import {snapshotIndexMatches, type SnapshotIndex} from './snapshot-index.ts'
-import {DatasetDamagedError, TransactionLog, type TransactionRecord} from './transaction-log.ts'
+import {DatasetDamagedError, SnapshotFile, TransactionLog, type TransactionRecord} from './transaction-log.ts'
 
 export type Doc = {_id: string; _type: string; _rev?: string; [key: string]: unknown}
 
@@ -118,10 +118,15 @@ export class DocumentStore {
   ): Promise<DocumentStore> {
     if (options.reset) return DocumentStore.open(directory, seed, options)
     const store = new DocumentStore(directory, options.warn)
-    const texts = store.log.readSnapshotTexts()
+    // Held open from now on: the lines found here are the ones read back later, whatever is renamed.
+    const file = existsSync(store.log.snapshotPath) ? new SnapshotFile(store.log.snapshotPath) : undefined
+    const {offsets, lengths} = file?.lines() ?? {offsets: [], lengths: []}
     const index = await snapshotIndex
-    if (!index || !snapshotIndexMatches(index, texts)) return DocumentStore.open(directory, seed, options)
-    store.documents.putUnparsed(texts.map((text, i) => ({id: index.ids[i]!, text, entry: index.entries[i]!})))
+    if (!index || !snapshotIndexMatches(index, lengths)) {
+      file?.close()
+      return DocumentStore.open(directory, seed, options)
+    }
+    store.documents.putUnparsed(file, offsets.map((offset, i) => ({id: index.ids[i]!, offset, length: lengths[i]!, entry: index.entries[i]!})))
     for (const rev of index.revs) if (typeof rev === 'string') store.usedTransactionIds.add(rev)
     store.log.replayTransactions((record) => store.replayTransaction(record))
     store.opened(seed)
@@ -296,12 +301,13 @@ export class DocumentStore {
   }
 
   compact() {
-    this.log.compact(this.documents.serialized())
+    this.documents.compact(this.log, (path) => new SnapshotFile(path))
     this.transactionsSinceCompaction = 0
   }
 
   close() {
     this.log.close()
+    this.documents.close()
   }
 
   private put(id: string, doc: Doc | null) {

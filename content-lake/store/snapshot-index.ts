@@ -25,10 +25,11 @@ export function addToSnapshotIndex(index: SnapshotIndex, doc: {_id: string; _rev
   index.entries.push(entry)
 }
 
-/** Whether `index` describes exactly these lines (as many, each as long), and is well formed. */
-export function snapshotIndexMatches(index: SnapshotIndex, texts: readonly Buffer[]): boolean {
+/** Whether `index` describes exactly the lines of these lengths (as many, each as long), and is well formed. */
+export function snapshotIndexMatches(index: SnapshotIndex, lineLengths: readonly number[]): boolean {
   const {ids, revs, lengths, entries} = index
-  if (ids.length !== texts.length || revs.length !== texts.length || lengths.length !== texts.length || entries.length !== texts.length) return false
-  for (let i = 0; i < texts.length; i++) if (lengths[i] !== texts[i]!.length || typeof ids[i] !== 'string') return false
+  const n = lineLengths.length
+  if (ids.length !== n || revs.length !== n || lengths.length !== n || entries.length !== n) return false
+  for (let i = 0; i < n; i++) if (lengths[i] !== lineLengths[i] || typeof ids[i] !== 'string') return false
   return true
 }

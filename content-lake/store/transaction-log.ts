@@ -174,49 +174,6 @@ export class TransactionLog {
     }
   }
 
-  /**
-   * The snapshot's lines that replay would parse (every non-empty line, the last one also without its
-   * newline), unparsed and unchecked: views of the chunks read, copied only where a line spans two.
-   * For a caller that has them parsed and checked elsewhere (a query worker's SnapshotIndex).
-   */
-  readSnapshotTexts(): Buffer[] {
-    if (!existsSync(this.snapshotPath)) return []
-    const texts: Buffer[] = []
-    const fd = openSync(this.snapshotPath, 'r')
-    try {
-      let remaining = fstatSync(fd).size
-      let carried = Buffer.alloc(0)
-      for (;;) {
-        // A chunk of its own each time (the lines' texts keep it), no larger than what is left to read.
-        const chunk = Buffer.allocUnsafeSlow(Math.max(64 * 1024, Math.min(CHUNK_BYTES, remaining)))
-        const read = readSync(fd, chunk, 0, chunk.length, null)
-        if (read === 0) break
-        remaining -= read
-        const data = chunk.subarray(0, read)
-        let start = 0
-        if (carried.length > 0) {
-          const end = data.indexOf(NEWLINE)
-          if (end === -1) {
-            carried = Buffer.concat([carried, data])
-            continue
-          }
-          texts.push(Buffer.concat([carried, data.subarray(0, end)]))
-          start = end + 1
-        }
-        for (let end = data.indexOf(NEWLINE, start); end !== -1; end = data.indexOf(NEWLINE, start)) {
-          if (end > start) texts.push(data.subarray(start, end))
-          start = end + 1
-        }
-        // Copied: the next line's start, kept apart from this chunk.
-        carried = Buffer.from(data.subarray(start))
-      }
-      if (carried.length > 0) texts.push(carried)
-      return texts
-    } finally {
-      closeSync(fd)
-    }
-  }
-
   /** The transactions in the log since the last compaction, without reading the snapshot (history's catch-up). */
   readTransactions(): TransactionRecord[] {
     return existsSync(this.logPath) ? readLines<TransactionRecord>(this.logPath, transactionProblem, {withTail: false}) : []
@@ -299,6 +256,71 @@ export class TransactionLog {
       moved.push(`${path}.damaged-${suffix}`)
     }
     return moved
+  }
+
+  close() {
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
+  }
+}
+
+/**
+ * A snapshot file held open, to read documents' lines back from it: the main thread keeps the
+ * documents it loads from the snapshot as places in this file (SerializedDocuments) rather than as
+ * 130 MB of text in memory. Held open, it stays readable when compaction renames a new snapshot over it.
+ */
+export class SnapshotFile {
+  readonly path: string
+  private fd: number | undefined
+
+  constructor(path: string) {
+    this.path = path
+    this.fd = openSync(path, 'r')
+  }
+
+  /**
+   * Where the lines that replay parses are (every non-empty line, the last one also without its
+   * newline): byte offsets and lengths, unparsed and unchecked, read a chunk at a time.
+   */
+  lines(): {offsets: number[]; lengths: number[]} {
+    const offsets: number[] = []
+    const lengths: number[] = []
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+    let position = 0
+    let lineStart = 0
+    for (;;) {
+      const read = readSync(this.open(), chunk, 0, CHUNK_BYTES, position)
+      if (read === 0) break
+      const data = chunk.subarray(0, read)
+      for (let end = data.indexOf(NEWLINE); end !== -1; end = data.indexOf(NEWLINE, end + 1)) {
+        if (position + end > lineStart) {
+          offsets.push(lineStart)
+          lengths.push(position + end - lineStart)
+        }
+        lineStart = position + end + 1
+      }
+      position += read
+    }
+    if (position > lineStart) {
+      offsets.push(lineStart)
+      lengths.push(position - lineStart)
+    }
+    return {offsets, lengths}
+  }
+
+  read(offset: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafe(length)
+    for (let done = 0; done < length; ) {
+      const read = readSync(this.open(), bytes, done, length - done, offset + done)
+      if (read === 0) throw new Error(`${this.path} is shorter than when the Content Lake read it: something else changed it`)
+      done += read
+    }
+    return bytes
+  }
+
+  private open(): number {
+    if (this.fd === undefined) throw new Error(`${this.path} was closed`)
+    return this.fd
   }
 
   close() {
