@@ -1,11 +1,12 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {localCertificate} from '../content-lake/http/certificate.ts'
 import type {LocalRole} from '../content-lake/http/identity.ts'
 import {createLakeServer, type ServedRequest} from '../content-lake/http/server.ts'
-import {preloadQueryWorker, type PreloadedWorker} from '../content-lake/query/query-pool.ts'
+import type {PreloadedWorker} from '../content-lake/query/query-pool.ts'
 import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
+import {preloadDataset} from './preload-dataset.ts'
 import {IP_NEWS_USERS} from './roles.ts'
 import {ensureStudioBuild} from './studio-build.ts'
 
@@ -57,13 +58,17 @@ export function surviveFileSizeLimits() {
 }
 
 /** The dataset in `<dataDir>/<dataset>`: seeded when it is new, or reseeded when `reset` asks. */
-export async function openLocalDataset(root: string, dataDir: string, dataset: string, reset: boolean): Promise<{store: DocumentStore; preloaded?: PreloadedWorker}> {
-  const directory = join(dataDir, dataset)
+export async function openLocalDataset(
+  root: string,
+  dataDir: string,
+  dataset: string,
+  reset: boolean,
   // A dataset that opening replays as it is (no reset, nothing to seed) is loaded by the first query
   // worker at the same time, on the other core, and that worker's parse of the snapshot serves this
-  // thread too (its ids, revisions and index entries), which then keeps the documents as text unparsed.
-  const replayed = !reset && (existsSync(join(directory, 'snapshot.ndjson')) || existsSync(join(directory, 'transactions.ndjson')))
-  const preloaded = replayed ? preloadQueryWorker(directory) : undefined
+  // thread too (its ids, revisions and index entries), which then keeps the documents unparsed.
+  preloaded: PreloadedWorker | undefined = preloadDataset(dataDir, dataset, reset),
+): Promise<{store: DocumentStore; preloaded?: PreloadedWorker}> {
+  const directory = join(dataDir, dataset)
   const seed = () => readSeed(root)
   // Waiting for its index is what keeps the process alive meanwhile (it is unref'd otherwise).
   preloaded?.worker.ref()
