@@ -18,7 +18,8 @@ import type {WorkerReply, WorkerRequest} from './query-pool.ts'
 // The dataset from disk, read here rather than copied from the main thread, which goes on serving. The
 // transactions the store sends from now on (queued until the handler below is attached) bring it to the
 // store's state; replaying one this copy already has is harmless, as each carries whole documents.
-const documents = new DocumentSet()
+// Only queries run here: no strong-reference index (the main thread's referential integrity reads its own).
+const documents = new DocumentSet([], {strongReferences: false})
 // The worker preloaded as the store opens also tells the main thread what it found in the snapshot, so
 // that the main thread need not parse it too (DocumentStore.openWithSnapshotIndex).
 const snapshotIndex = workerData.snapshotIndex === true ? emptySnapshotIndex() : undefined

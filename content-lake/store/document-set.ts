@@ -14,10 +14,12 @@ export interface ReplicatedChange {
  */
 export class DocumentSet {
   private readonly documents = new Map<string, Doc>()
-  readonly indexes = new Indexes()
+  readonly indexes: Indexes
   private cachedArray: Doc[] | undefined
 
-  constructor(documents: readonly Doc[] = []) {
+  /** `strongReferences: false` leaves out the strong-reference index, which only writes read (referential integrity). */
+  constructor(documents: readonly Doc[] = [], {strongReferences = true}: {strongReferences?: boolean} = {}) {
+    this.indexes = new Indexes({strongReferences})
     for (const doc of documents) this.put(doc._id, doc)
   }
 

@@ -47,6 +47,12 @@ export class Indexes {
   readonly bySlug = new Map<string, Set<string>>()
   /** Only strong references (no `_weak: true`): the ones that keep their target from being deleted. */
   readonly byStrongReference = new Map<string, Set<string>>()
+  /** Whether byStrongReference is kept (query workers, which only answer queries, do without it). */
+  readonly strongReferences: boolean
+
+  constructor({strongReferences = true}: {strongReferences?: boolean} = {}) {
+    this.strongReferences = strongReferences
+  }
 
   add(doc: Doc) {
     this.addEntry(doc._id, indexEntryOf(doc))
@@ -56,7 +62,7 @@ export class Indexes {
   addEntry(id: string, entry: IndexEntry) {
     add(this.byType, entry.type, id)
     for (const ref of entry.all) add(this.byReference, ref, id)
-    for (const ref of entry.strong) add(this.byStrongReference, ref, id)
+    if (this.strongReferences) for (const ref of entry.strong) add(this.byStrongReference, ref, id)
     if (entry.slug !== undefined) add(this.bySlug, entry.slug, id)
   }
 
@@ -71,7 +77,7 @@ export class Indexes {
   removeEntry(id: string, entry: IndexEntry) {
     remove(this.byType, entry.type, id)
     for (const ref of entry.all) remove(this.byReference, ref, id)
-    for (const ref of entry.strong) remove(this.byStrongReference, ref, id)
+    if (this.strongReferences) for (const ref of entry.strong) remove(this.byStrongReference, ref, id)
     if (entry.slug !== undefined) remove(this.bySlug, entry.slug, id)
   }
 
@@ -88,6 +94,7 @@ export class Indexes {
   }
 
   idsStronglyReferencing(id: string): ReadonlySet<string> {
+    if (!this.strongReferences) throw new Error('These indexes keep no strong references')
     return this.byStrongReference.get(id) ?? new Set()
   }
 }
