@@ -1,11 +1,12 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {localCertificate} from '../content-lake/http/certificate.ts'
 import type {LocalRole} from '../content-lake/http/identity.ts'
 import {createLakeServer, type ServedRequest} from '../content-lake/http/server.ts'
-import {preloadQueryWorker, type PreloadedWorker} from '../content-lake/query/query-pool.ts'
+import type {PreloadedWorker} from '../content-lake/query/query-pool.ts'
 import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
+import {preloadDataset} from './preload-dataset.ts'
 import {IP_NEWS_USERS} from './roles.ts'
 import {ensureStudioBuild} from './studio-build.ts'
 
@@ -59,14 +60,29 @@ export function surviveFileSizeLimits() {
 }
 
 /** The dataset in `<dataDir>/<dataset>`: seeded when it is new, or reseeded when `reset` asks. */
-export function openLocalDataset(root: string, dataDir: string, dataset: string, reset: boolean): {store: DocumentStore; preloaded?: PreloadedWorker} {
-  const directory = join(dataDir, dataset)
+export async function openLocalDataset(
+  root: string,
+  dataDir: string,
+  dataset: string,
+  reset: boolean,
   // A dataset that opening replays as it is (no reset, nothing to seed) is loaded by the first query
-  // worker at the same time, on the other core: the first answer comes about twice as soon.
-  const replayed = !reset && (existsSync(join(directory, 'snapshot.ndjson')) || existsSync(join(directory, 'transactions.ndjson')))
-  const preloaded = replayed ? preloadQueryWorker(directory) : undefined
+  // worker at the same time, on the other core, and that worker's parse of the snapshot serves this
+  // thread too (its ids, revisions and index entries), which then keeps the documents unparsed.
+  preloaded: PreloadedWorker | undefined = preloadDataset(dataDir, dataset, reset),
+): Promise<{store: DocumentStore; preloaded?: PreloadedWorker}> {
+  const directory = join(dataDir, dataset)
+  const seed = () => readSeed(root)
+  // Waiting for its index is what keeps the process alive meanwhile (it is unref'd otherwise).
+  preloaded?.worker.ref()
   try {
-    return {store: DocumentStore.open(directory, () => readSeed(root), {reset}), ...(preloaded ? {preloaded} : {})}
+    const store = preloaded ? await DocumentStore.openWithSnapshotIndex(directory, preloaded.snapshotIndex, seed) : DocumentStore.open(directory, seed, {reset})
+    preloaded?.worker.unref()
+    // Files that held no document were seeded as the store opened: the worker's copy is not of them.
+    if (preloaded && store.version !== 0) {
+      void preloaded.worker.terminate()
+      return {store}
+    }
+    return {store, ...(preloaded ? {preloaded} : {})}
   } catch (error) {
     void preloaded?.worker.terminate()
     throw error
@@ -75,7 +91,7 @@ export function openLocalDataset(root: string, dataDir: string, dataset: string,
 
 /** The local Content Lake on the seed dataset, serving a Studio built for it. */
 export async function startLocalStudio(options: LocalStudioOptions): Promise<LocalStudio> {
-  const {store, preloaded} = openLocalDataset(options.root, options.dataDir, options.dataset, options.reset)
+  const {store, preloaded} = await openLocalDataset(options.root, options.dataDir, options.dataset, options.reset)
   const buildCache = options.studioCacheDir ?? join(options.dataDir, 'studio')
   let studio = await ensureStudioBuild(options.root, buildCache, options.log)
   if (studio.built) options.log(`Studio built in ${(studio.ms / 1000).toFixed(1)} s`)

@@ -9,13 +9,8 @@
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
-import {localCertificate} from '../content-lake/http/certificate.ts'
-import {isLocalRole, LOCAL_ROLES} from '../content-lake/http/identity.ts'
-import {normalizeOrigin} from '../content-lake/http/origins.ts'
-import {createLakeServer} from '../content-lake/http/server.ts'
 import {LIMITS} from '../content-lake/limits.ts'
-import {IP_NEWS_USERS} from '../local-studio/roles.ts'
-import {openLocalDataset, surviveFileSizeLimits} from '../local-studio/start.ts'
+import {preloadDataset} from '../local-studio/preload-dataset.ts'
 
 function fail(message: string): never {
   console.error(message)
@@ -36,6 +31,18 @@ const {values} = parseArgs({
     cache: {type: 'boolean', default: true},
   },
 })
+// The first query worker starts loading the dataset now, before the server's modules load here.
+const root = resolve(values.data)
+const preloading = preloadDataset(root, values.dataset, values.reset)
+const [{localCertificate}, {isLocalRole, LOCAL_ROLES}, {normalizeOrigin}, {createLakeServer}, {IP_NEWS_USERS}, {openLocalDataset, surviveFileSizeLimits}] = await Promise.all([
+  import('../content-lake/http/certificate.ts'),
+  import('../content-lake/http/identity.ts'),
+  import('../content-lake/http/origins.ts'),
+  import('../content-lake/http/server.ts'),
+  import('../local-studio/roles.ts'),
+  import('../local-studio/start.ts'),
+])
+
 if (!isLocalRole(values.as)) fail(`--as ${values.as}: choose one of ${LOCAL_ROLES.join(', ')}`)
 const queryTimeout = Number(values['query-timeout'])
 if (!Number.isInteger(queryTimeout) || queryTimeout < 10) fail(`--query-timeout ${values['query-timeout']}: give milliseconds, at least 10`)
@@ -47,10 +54,9 @@ try {
 }
 
 surviveFileSizeLimits()
-const root = resolve(values.data)
 let opened
 try {
-  opened = openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset)
+  opened = await openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset, preloading)
 } catch (error) {
   fail((error as Error).message)
 }

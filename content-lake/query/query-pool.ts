@@ -4,6 +4,7 @@ import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import {LIMITS} from '../limits.ts'
 import type {DocumentStore} from '../store/document-store.ts'
+import type {SnapshotIndex} from '../store/snapshot-index.ts'
 import type {SourceMapMode} from './source-map.ts'
 
 export type WorkerRequest =
@@ -12,6 +13,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | {type: 'ready'}
+  | {type: 'snapshotIndex'; index: SnapshotIndex}
   | {type: 'result'; id: number; json: string; syncTags: string[]; ms: number; sourceMapJson?: string}
   | {type: 'error'; id: number; status: number; errorType: string; message: string}
 
@@ -47,6 +49,8 @@ export interface PreloadedWorker {
   readonly ready: boolean
   /** It stopped before the pool took it (a failure the pool had no handler for yet): the pool starts another. */
   readonly exited: boolean
+  /** What it found in the snapshot, for DocumentStore.openWithSnapshotIndex; undefined if it stopped first. */
+  readonly snapshotIndex: Promise<SnapshotIndex | undefined>
 }
 
 /**
@@ -55,22 +59,32 @@ export interface PreloadedWorker {
  * (no --reset, not seeded now): nothing may compact the files until the pool takes the worker over.
  */
 export function preloadQueryWorker(directory: string): PreloadedWorker {
-  const worker = startWorker(directory)
-  const preloaded = {worker, ready: false, exited: false}
+  const worker = startWorker(directory, {snapshotIndex: true})
+  let indexed: (index: SnapshotIndex | undefined) => void = () => {}
+  const snapshotIndex = new Promise<SnapshotIndex | undefined>((resolve) => (indexed = resolve))
+  const preloaded = {worker, ready: false, exited: false, snapshotIndex}
   // Heard now, as the pool may attach its own handlers after the worker is ready (or has failed).
-  worker.once('message', (reply: WorkerReply) => {
-    if (reply.type === 'ready') preloaded.ready = true
-  })
+  const heard = (reply: WorkerReply) => {
+    if (reply.type === 'snapshotIndex') indexed(reply.index)
+    if (reply.type !== 'ready') return
+    preloaded.ready = true
+    indexed(undefined) // (it always sends its index first: this never replaces it)
+    worker.off('message', heard)
+  }
+  worker.on('message', heard)
   worker.on('error', () => {})
-  worker.once('exit', () => (preloaded.exited = true))
+  worker.once('exit', () => {
+    preloaded.exited = true
+    indexed(undefined)
+  })
   // It never keeps the process alive on its own, also when start-up fails before the pool exists.
   worker.unref()
   return preloaded
 }
 
-function startWorker(directory: string): Worker {
+function startWorker(directory: string, {snapshotIndex = false} = {}): Worker {
   return new Worker(new URL('./query-worker.ts', import.meta.url), {
-    workerData: {directory},
+    workerData: {directory, snapshotIndex},
     // A query whose result cannot fit ends its worker, not the process. A small young generation keeps
     // each copy of the dataset from holding a large nursery it rarely needs.
     resourceLimits: {maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB},
@@ -226,6 +240,7 @@ export class QueryPool {
     worker.once('exit', release)
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') return release()
+      if (reply.type === 'snapshotIndex') return // for the store opening (preloadQueryWorker)
       const job = slot.job
       if (!job || job.id !== reply.id) return
       clearTimeout(job.timer)

@@ -8,6 +8,8 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import {DocumentSet} from '../store/document-set.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
+import {indexEntryOf} from '../store/indexes.ts'
+import {addToSnapshotIndex, emptySnapshotIndex} from '../store/snapshot-index.ts'
 import {TransactionLog} from '../store/transaction-log.ts'
 import {StoreQueries} from './query-store.ts'
 import {queryErrorOf, withTimeLimit} from './time-limit.ts'
@@ -16,9 +18,20 @@ import type {WorkerReply, WorkerRequest} from './query-pool.ts'
 // The dataset from disk, read here rather than copied from the main thread, which goes on serving. The
 // transactions the store sends from now on (queued until the handler below is attached) bring it to the
 // store's state; replaying one this copy already has is harmless, as each carries whole documents.
-const documents = new DocumentSet()
+// Only queries run here: no strong-reference index (the main thread's referential integrity reads its own).
+const documents = new DocumentSet([], {strongReferences: false})
+// The worker preloaded as the store opens also tells the main thread what it found in the snapshot, so
+// that the main thread need not parse it too (DocumentStore.openWithSnapshotIndex).
+const snapshotIndex = workerData.snapshotIndex === true ? emptySnapshotIndex() : undefined
 new TransactionLog(workerData.directory as string).replay(
-  {document: (doc) => documents.put(doc._id, doc), transaction: (record) => documents.apply(record.changes)},
+  {
+    document: (doc, text) => {
+      const entry = indexEntryOf(doc)
+      documents.put(doc._id, doc, entry)
+      if (snapshotIndex) addToSnapshotIndex(snapshotIndex, doc, text.length, entry)
+    },
+    transaction: (record) => documents.apply(record.changes),
+  },
   {repair: false},
 )
 // StoreQueries reads only all(), indexes and get(): the worker's copy has them.
@@ -28,6 +41,7 @@ const queries = new StoreQueries(documents as unknown as DocumentStore)
 // oxlint-disable-next-line unicorn/require-post-message-target-origin
 const reply = (message: WorkerReply) => parentPort!.postMessage(message)
 
+if (snapshotIndex) reply({type: 'snapshotIndex', index: snapshotIndex})
 reply({type: 'ready'})
 
 parentPort!.on('message', async (message: WorkerRequest) => {

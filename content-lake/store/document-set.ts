@@ -1,5 +1,5 @@
 import type {Doc} from './document-store.ts'
-import {Indexes} from './indexes.ts'
+import {indexEntryOf, Indexes, type IndexEntry} from './indexes.ts'
 
 /** A document's new state in a transaction, as the store sends it to its replicas (null: deleted). */
 export interface ReplicatedChange {
@@ -14,10 +14,12 @@ export interface ReplicatedChange {
  */
 export class DocumentSet {
   private readonly documents = new Map<string, Doc>()
-  readonly indexes = new Indexes()
+  readonly indexes: Indexes
   private cachedArray: Doc[] | undefined
 
-  constructor(documents: readonly Doc[] = []) {
+  /** `strongReferences: false` leaves out the strong-reference index, which only writes read (referential integrity). */
+  constructor(documents: readonly Doc[] = [], {strongReferences = true}: {strongReferences?: boolean} = {}) {
+    this.indexes = new Indexes({strongReferences})
     for (const doc of documents) this.put(doc._id, doc)
   }
 
@@ -46,12 +48,13 @@ export class DocumentSet {
     for (const change of changes) this.put(change.id, change.after)
   }
 
-  put(id: string, doc: Doc | null) {
+  /** Stores a document's new state (null deletes it); `entry` is indexEntryOf(doc) when the caller has it already. */
+  put(id: string, doc: Doc | null, entry?: IndexEntry) {
     const current = this.documents.get(id)
     if (current) this.indexes.remove(current)
     if (doc) {
       this.documents.set(id, doc)
-      this.indexes.add(doc)
+      this.indexes.addEntry(id, entry ?? indexEntryOf(doc))
     } else {
       this.documents.delete(id)
     }

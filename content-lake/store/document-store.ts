@@ -1,11 +1,12 @@
-import {mkdirSync, rmSync} from 'node:fs'
+import {existsSync, mkdirSync, rmSync} from 'node:fs'
 
 import {LakeError} from '../errors.ts'
 import {historyPath} from '../history/history-file.ts'
 import {newTransactionId} from './document-ids.ts'
 import {assertReferentialIntegrity} from './referential-integrity.ts'
 import {SerializedDocuments} from './serialized-documents.ts'
-import {DatasetDamagedError, TransactionLog, type TransactionRecord} from './transaction-log.ts'
+import {snapshotIndexMatches, type SnapshotIndex} from './snapshot-index.ts'
+import {DatasetDamagedError, SnapshotFile, TransactionLog, type TransactionRecord} from './transaction-log.ts'
 
 export type Doc = {_id: string; _type: string; _rev?: string; [key: string]: unknown}
 
@@ -89,22 +90,59 @@ export class DocumentStore {
       store.reset(seed?.() ?? [])
       return store
     }
-    let transactions = 0
     store.log.replay({
       document: (doc, text) => {
         store.documents.put(doc._id, doc, {text: Buffer.from(text)})
         if (typeof doc._rev === 'string') store.usedTransactionIds.add(doc._rev)
       },
-      transaction: (record) => {
-        transactions++
-        store.usedTransactionIds.add(record.transactionId)
-        for (const change of record.changes) store.put(change.id, change.after)
-      },
+      transaction: (record) => store.replayTransaction(record),
     })
-    // Documents written by the log's transactions carry those transactions' ids as their revisions.
-    store.transactionsSinceCompaction = transactions
-    if (store.documents.size === 0 && transactions === 0 && seed) store.reset(seed())
+    store.opened(seed)
     return store
+  }
+
+  /**
+   * As open, with the snapshot parsed and checked by a query worker loading the same files at the same
+   * time (`snapshotIndex`, see query-pool's preloadQueryWorker): this thread reads the snapshot's lines
+   * as text, takes ids, revisions and index entries from the worker's SnapshotIndex (the indexes are
+   * built when first read), and replays the log itself as open does. When the index does not come
+   * (undefined: the worker failed, a damaged snapshot among the reasons) or does not describe the lines
+   * read here, it opens as open does, parsing everything: what is loaded or refused never depends on
+   * the worker.
+   */
+  static async openWithSnapshotIndex(
+    directory: string,
+    snapshotIndex: Promise<SnapshotIndex | undefined>,
+    seed?: () => Doc[],
+    options: {reset?: boolean; warn?: (message: string) => void} = {},
+  ): Promise<DocumentStore> {
+    if (options.reset) return DocumentStore.open(directory, seed, options)
+    const store = new DocumentStore(directory, options.warn)
+    // Held open from now on: the lines found here are the ones read back later, whatever is renamed.
+    const file = existsSync(store.log.snapshotPath) ? new SnapshotFile(store.log.snapshotPath) : undefined
+    const {offsets, lengths} = file?.lines() ?? {offsets: [], lengths: []}
+    const index = await snapshotIndex
+    if (!index || !snapshotIndexMatches(index, lengths)) {
+      file?.close()
+      return DocumentStore.open(directory, seed, options)
+    }
+    store.documents.putUnparsed(file, offsets.map((offset, i) => ({id: index.ids[i]!, offset, length: lengths[i]!, entry: index.entries[i]!})))
+    for (const rev of index.revs) if (typeof rev === 'string') store.usedTransactionIds.add(rev)
+    store.log.replayTransactions((record) => store.replayTransaction(record))
+    store.opened(seed)
+    return store
+  }
+
+  private replayTransaction(record: TransactionRecord) {
+    this.transactionsSinceCompaction++
+    this.usedTransactionIds.add(record.transactionId)
+    for (const change of record.changes) this.put(change.id, change.after)
+  }
+
+  /** After replaying: an empty data folder is seeded. */
+  private opened(seed: (() => Doc[]) | undefined) {
+    // Documents written by the log's transactions carry those transactions' ids as their revisions.
+    if (this.documents.size === 0 && this.transactionsSinceCompaction === 0 && seed) this.reset(seed())
   }
 
   /**
@@ -263,12 +301,13 @@ export class DocumentStore {
   }
 
   compact() {
-    this.log.compact(this.documents.serialized())
+    this.documents.compact(this.log, (path) => new SnapshotFile(path))
     this.transactionsSinceCompaction = 0
   }
 
   close() {
     this.log.close()
+    this.documents.close()
   }
 
   private put(id: string, doc: Doc | null) {

@@ -2,9 +2,30 @@ import {referencesIn} from './references.ts'
 
 type Doc = {_id: string; _type: string; [key: string]: unknown}
 
+/**
+ * What the indexes keep of one document: its type, its slug, the ids it references (all of them, and
+ * the strong ones). Made by indexEntryOf; a query worker that parses the snapshot anyway hands these
+ * to the main thread, which then indexes its documents without parsing them (see SerializedDocuments).
+ */
+export interface IndexEntry {
+  type: string
+  slug?: string
+  /** Every `_ref` (what `references()` matches). */
+  all: string[]
+  /** The `_ref`s not marked `_weak: true`. */
+  strong: string[]
+}
+
 const slugOf = (doc: Doc) => {
   const current = (doc.slug as {current?: unknown} | undefined)?.current
   return typeof current === 'string' ? current : undefined
+}
+
+/** What the indexes hold of `doc`. */
+export function indexEntryOf(doc: Doc): IndexEntry {
+  const {all, strong} = referencesIn(doc)
+  const slug = slugOf(doc)
+  return {type: doc._type, ...(slug === undefined ? {} : {slug}), all: [...all], strong: [...strong]}
 }
 
 function add(index: Map<string, Set<string>>, key: string, id: string) {
@@ -26,14 +47,23 @@ export class Indexes {
   readonly bySlug = new Map<string, Set<string>>()
   /** Only strong references (no `_weak: true`): the ones that keep their target from being deleted. */
   readonly byStrongReference = new Map<string, Set<string>>()
+  /** Whether byStrongReference is kept (query workers, which only answer queries, do without it). */
+  readonly strongReferences: boolean
+
+  constructor({strongReferences = true}: {strongReferences?: boolean} = {}) {
+    this.strongReferences = strongReferences
+  }
 
   add(doc: Doc) {
-    add(this.byType, doc._type, doc._id)
-    const {all, strong} = referencesIn(doc)
-    for (const ref of all) add(this.byReference, ref, doc._id)
-    for (const ref of strong) add(this.byStrongReference, ref, doc._id)
-    const slug = slugOf(doc)
-    if (slug !== undefined) add(this.bySlug, slug, doc._id)
+    this.addEntry(doc._id, indexEntryOf(doc))
+  }
+
+  /** Indexes document `id` by what indexEntryOf found in it. */
+  addEntry(id: string, entry: IndexEntry) {
+    add(this.byType, entry.type, id)
+    for (const ref of entry.all) add(this.byReference, ref, id)
+    if (this.strongReferences) for (const ref of entry.strong) add(this.byStrongReference, ref, id)
+    if (entry.slug !== undefined) add(this.bySlug, entry.slug, id)
   }
 
   clear() {
@@ -41,12 +71,14 @@ export class Indexes {
   }
 
   remove(doc: Doc) {
-    remove(this.byType, doc._type, doc._id)
-    const {all, strong} = referencesIn(doc)
-    for (const ref of all) remove(this.byReference, ref, doc._id)
-    for (const ref of strong) remove(this.byStrongReference, ref, doc._id)
-    const slug = slugOf(doc)
-    if (slug !== undefined) remove(this.bySlug, slug, doc._id)
+    this.removeEntry(doc._id, indexEntryOf(doc))
+  }
+
+  removeEntry(id: string, entry: IndexEntry) {
+    remove(this.byType, entry.type, id)
+    for (const ref of entry.all) remove(this.byReference, ref, id)
+    if (this.strongReferences) for (const ref of entry.strong) remove(this.byStrongReference, ref, id)
+    if (entry.slug !== undefined) remove(this.bySlug, entry.slug, id)
   }
 
   idsWithSlug(slug: string): ReadonlySet<string> {
@@ -62,6 +94,7 @@ export class Indexes {
   }
 
   idsStronglyReferencing(id: string): ReadonlySet<string> {
+    if (!this.strongReferences) throw new Error('These indexes keep no strong references')
     return this.byStrongReference.get(id) ?? new Set()
   }
 }

@@ -158,8 +158,13 @@ export class TransactionLog {
   replay(visitor: ReplayVisitor, {repair = true}: {repair?: boolean} = {}) {
     // The snapshot is renamed into place whole: a last line without its newline is still a document.
     if (existsSync(this.snapshotPath)) eachLine<Doc>(this.snapshotPath, snapshotProblem, visitor.document).parseTail()
+    this.replayTransactions(visitor.transaction, {repair})
+  }
+
+  /** As replay, the log's transactions only (the snapshot read otherwise: readSnapshotTexts). */
+  replayTransactions(visit: (record: TransactionRecord) => void, {repair = true}: {repair?: boolean} = {}) {
     if (!existsSync(this.logPath)) return
-    const {lines, complete, tail} = eachLine<TransactionRecord>(this.logPath, transactionProblem, visitor.transaction)
+    const {lines, complete, tail} = eachLine<TransactionRecord>(this.logPath, transactionProblem, visit)
     if (tail.length > 0 && repair) {
       this.warn(
         `${this.logPath}, line ${lines + 1}: an unfinished write (${tail.length} bytes, no newline) was dropped. ` +
@@ -251,6 +256,71 @@ export class TransactionLog {
       moved.push(`${path}.damaged-${suffix}`)
     }
     return moved
+  }
+
+  close() {
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
+  }
+}
+
+/**
+ * A snapshot file held open, to read documents' lines back from it: the main thread keeps the
+ * documents it loads from the snapshot as places in this file (SerializedDocuments) rather than as
+ * 130 MB of text in memory. Held open, it stays readable when compaction renames a new snapshot over it.
+ */
+export class SnapshotFile {
+  readonly path: string
+  private fd: number | undefined
+
+  constructor(path: string) {
+    this.path = path
+    this.fd = openSync(path, 'r')
+  }
+
+  /**
+   * Where the lines that replay parses are (every non-empty line, the last one also without its
+   * newline): byte offsets and lengths, unparsed and unchecked, read a chunk at a time.
+   */
+  lines(): {offsets: number[]; lengths: number[]} {
+    const offsets: number[] = []
+    const lengths: number[] = []
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+    let position = 0
+    let lineStart = 0
+    for (;;) {
+      const read = readSync(this.open(), chunk, 0, CHUNK_BYTES, position)
+      if (read === 0) break
+      const data = chunk.subarray(0, read)
+      for (let end = data.indexOf(NEWLINE); end !== -1; end = data.indexOf(NEWLINE, end + 1)) {
+        if (position + end > lineStart) {
+          offsets.push(lineStart)
+          lengths.push(position + end - lineStart)
+        }
+        lineStart = position + end + 1
+      }
+      position += read
+    }
+    if (position > lineStart) {
+      offsets.push(lineStart)
+      lengths.push(position - lineStart)
+    }
+    return {offsets, lengths}
+  }
+
+  read(offset: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafe(length)
+    for (let done = 0; done < length; ) {
+      const read = readSync(this.open(), bytes, done, length - done, offset + done)
+      if (read === 0) throw new Error(`${this.path} is shorter than when the Content Lake read it: something else changed it`)
+      done += read
+    }
+    return bytes
+  }
+
+  private open(): number {
+    if (this.fd === undefined) throw new Error(`${this.path} was closed`)
+    return this.fd
   }
 
   close() {
