@@ -15,7 +15,7 @@ import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
 import {openEventStream, type EventStream} from './event-stream.ts'
 import type {LakeUser} from './identity.ts'
-import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonText, type Request, type Response} from './responses.ts'
+import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonChunks, type Request, type Response} from './responses.ts'
 
 /**
  * The perspective of a query: raw, published, drafts (or its older name previewDrafts), a release id or
@@ -135,9 +135,12 @@ export class DataRoutes {
     // As hosted: the query is echoed unless `returnQuery=false`; `syncTags` name what the result depends
     // on for the Live Content API. The lake answers after every acknowledged write, so `lastLiveEventId`
     // (at least as new as that event) always holds; `tag` and `cacheMode` concern the hosted CDN.
-    const echo = search.get('returnQuery') === 'false' ? '' : `"query":${JSON.stringify(query)},`
-    const sourceMap = answer.sourceMapJson ? `"resultSourceMap":${answer.sourceMapJson},` : ''
-    sendJsonText(request, response, 200, `{${echo}"result":${answer.json},${sourceMap}"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`)
+    // The result (and source map) go out as the worker's bytes, around them the rest of the body:
+    // {"query":...,"result":<result>,"resultSourceMap":<map>,"syncTags":[...],"ms":n}
+    const head = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
+    const tail = `,"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`
+    const body = answer.sourceMapBytes ? [head, answer.resultBytes, ',"resultSourceMap":', answer.sourceMapBytes, tail] : [head, answer.resultBytes, tail]
+    sendJsonChunks(request, response, 200, body)
   }
 
   doc(request: Request, response: Response, dataset: string, ids: string) {

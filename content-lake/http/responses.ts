@@ -37,11 +37,25 @@ export function sendJson(request: Request, response: Response, status: number, b
   sendJsonText(request, response, status, JSON.stringify(body), extraHeaders)
 }
 
-/** An answer already serialised (a query worker's result). */
+/** An answer already serialised. */
 export function sendJsonText(request: Request, response: Response, status: number, text: string, extraHeaders: Record<string, string> = {}) {
+  sendJsonChunks(request, response, status, [text], extraHeaders)
+}
+
+/**
+ * An answer serialised in parts, text and UTF-8 bytes (a query worker's result), written one after the
+ * other with their length: bytes are not encoded or copied again.
+ */
+export function sendJsonChunks(request: Request, response: Response, status: number, chunks: (string | Buffer)[], extraHeaders: Record<string, string> = {}) {
   if (response.headersSent || response.destroyed) return
-  response.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...corsHeaders(request), ...extraHeaders})
-  response.end(text)
+  const buffers = chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))
+  let length = 0
+  for (const buffer of buffers) length += buffer.length
+  response.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...corsHeaders(request), ...extraHeaders, 'content-length': String(length)})
+  // Written in one go (the response corks its socket until the next tick): one write of the parts.
+  const last = buffers.pop() ?? Buffer.alloc(0)
+  for (const buffer of buffers) response.write(buffer)
+  response.end(last)
 }
 
 /** decodeURIComponent with a 400 for a malformed escape such as `%E0%A4%A`. */
