@@ -90,6 +90,11 @@ export class Answer {
   readonly sourceMapBytes?: Buffer
   /** Whether the answer came from the result cache. */
   readonly cached: boolean
+  /**
+   * Whole response bodies made of a cached answer, gzipped, by the text before the result (which differs
+   * with the query echo); null while one is being compressed. Dropped with the answer at the next write.
+   */
+  readonly gzipped = new Map<string, Buffer | null>()
 
   constructor(resultBytes: Buffer, syncTags: string[], ms: number, sourceMapBytes?: Buffer, cached = false) {
     this.resultBytes = resultBytes
