@@ -17,7 +17,7 @@ import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
 import {openEventStream, type EventStream} from './event-stream.ts'
 import type {LakeUser} from './identity.ts'
-import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonChunks, type Request, type Response} from './responses.ts'
+import {bodyOf, corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonChunks, type Request, type Response} from './responses.ts'
 
 /**
  * The perspective of a query: raw, published, drafts (or its older name previewDrafts), a release id or
@@ -156,20 +156,24 @@ export class DataRoutes {
     // {"query":...,"result":<result>,"resultSourceMap":<map>,"syncTags":[...],"ms":n}
     const head = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
     const tail = `,"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`
-    const body = answer.sourceMapBytes ? [head, answer.resultBytes, ',"resultSourceMap":', answer.sourceMapBytes, tail] : [head, answer.resultBytes, tail]
-    if (answer.cached && answer.bytes >= GZIP_FROM_BYTES && acceptsGzip(request)) {
+    const parts = answer.sourceMapBytes ? [head, answer.resultBytes, ',"resultSourceMap":', answer.sourceMapBytes, tail] : [head, answer.resultBytes, tail]
+    if (!answer.cached) return sendJsonChunks(request, response, 200, parts)
+    // A cached answer's body is the same for every request with the same head ("ms" is 0): made once.
+    let body = answer.bodies.get(head)
+    if (!body) answer.bodies.set(head, (body = bodyOf(parts)))
+    if (body.length >= GZIP_FROM_BYTES && acceptsGzip(request)) {
       // The same body, gzipped once it has been compressed (the first requests get it as it is meanwhile).
       const gzipped = answer.gzipped.get(head)
       if (gzipped) return sendJsonChunks(request, response, 200, [gzipped], {'content-encoding': 'gzip'})
       if (gzipped === undefined) {
         answer.gzipped.set(head, null)
-        gzip(Buffer.concat(body.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part))), (error, zipped) => {
+        gzip(body, (error, zipped) => {
           if (error) answer.gzipped.delete(head)
           else answer.gzipped.set(head, zipped)
         })
       }
     }
-    sendJsonChunks(request, response, 200, body)
+    sendJsonChunks(request, response, 200, [body])
   }
 
   doc(request: Request, response: Response, dataset: string, ids: string) {

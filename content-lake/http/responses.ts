@@ -42,20 +42,20 @@ export function sendJsonText(request: Request, response: Response, status: numbe
   sendJsonChunks(request, response, status, [text], extraHeaders)
 }
 
+/** Parts of a body, text and UTF-8 bytes (a query worker's result), as one buffer. */
+export function bodyOf(chunks: (string | Buffer)[]): Buffer {
+  return chunks.length === 1 && typeof chunks[0] !== 'string' ? chunks[0]! : Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)))
+}
+
 /**
- * An answer serialised in parts, text and UTF-8 bytes (a query worker's result), written one after the
- * other with their length: bytes are not encoded or copied again.
+ * An answer serialised in parts, text and UTF-8 bytes (a query worker's result), written as one buffer
+ * with its length (one write: parts written one by one could wait on each other's acknowledgement).
  */
 export function sendJsonChunks(request: Request, response: Response, status: number, chunks: (string | Buffer)[], extraHeaders: Record<string, string> = {}) {
   if (response.headersSent || response.destroyed) return
-  const buffers = chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk))
-  let length = 0
-  for (const buffer of buffers) length += buffer.length
-  response.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...corsHeaders(request), ...extraHeaders, 'content-length': String(length)})
-  // Written in one go (the response corks its socket until the next tick): one write of the parts.
-  const last = buffers.pop() ?? Buffer.alloc(0)
-  for (const buffer of buffers) response.write(buffer)
-  response.end(last)
+  const body = bodyOf(chunks)
+  response.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...corsHeaders(request), ...extraHeaders, 'content-length': String(body.length)})
+  response.end(body)
 }
 
 /** decodeURIComponent with a 400 for a malformed escape such as `%E0%A4%A`. */

@@ -91,9 +91,11 @@ export class Answer {
   /** Whether the answer came from the result cache. */
   readonly cached: boolean
   /**
-   * Whole response bodies made of a cached answer, gzipped, by the text before the result (which differs
-   * with the query echo); null while one is being compressed. Dropped with the answer at the next write.
+   * Whole response bodies made of a cached answer (see DataRoutes.query), as they are and gzipped, by the
+   * text before the result (which differs with the query echo); null while one is being compressed.
+   * Dropped with the answer at the next write.
    */
+  readonly bodies = new Map<string, Buffer>()
   readonly gzipped = new Map<string, Buffer | null>()
 
   constructor(resultBytes: Buffer, syncTags: string[], ms: number, sourceMapBytes?: Buffer, cached = false) {
