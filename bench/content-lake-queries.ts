@@ -11,12 +11,20 @@
  * Goals (issue 12) are printed beside the figures.
  *
  *   npm run bench:lake [-- --sizes 10000,50000 --runs 15 --seconds 5 --parts queries,load,startup --only 'article page,sitemap']
+ *                      [--load-clients threads,one-thread] [--lake-roots .,../other-checkout]
+ *
+ * The load's clients run each in a worker thread of its own (bench/lake-load-client.ts), so no client's
+ * parsing delays another's request; `--load-clients one-thread` runs them all in this thread as before
+ * (both, comma-separated, measure both side by side). `--lake-roots` names checkouts whose
+ * `scripts/content-lake.ts` is measured side by side in the same run (this one by default): the lake's
+ * rows of the query table and the load are measured for each, in turn.
  */
 import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {basename, join, resolve as resolvePath} from 'node:path'
 import {parseArgs} from 'node:util'
+import {Worker} from 'node:worker_threads'
 
 import {createClient, type SanityClient} from '@sanity/client'
 
@@ -25,6 +33,8 @@ import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
 import {evaluateGroq} from '../offline/evaluate-groq.ts'
 import {applyPerspective} from '../offline/in-memory-client.ts'
 import * as site from '../queries/index.ts'
+import {BENCH_TOKEN, cases, HEAVY, mixCase, type Params} from './lake-cases.ts'
+import type {LoadClientData, LoadClientReply} from './lake-load-client.ts'
 import {syntheticDataset} from './synthetic-dataset.ts'
 
 // The lake's certificate is self-signed; this process talks only to the lake it starts on 127.0.0.1.
@@ -39,6 +49,10 @@ const {values} = parseArgs({
     parts: {type: 'string', default: 'queries,load,startup'},
     // Which queries of the per-query table (names, comma-separated; all by default).
     only: {type: 'string', default: ''},
+    // Where the load's clients run: each in a worker thread (threads), or all in this thread (one-thread).
+    'load-clients': {type: 'string', default: 'threads'},
+    // Checkouts whose lake is measured side by side (this one by default).
+    'lake-roots': {type: 'string', default: ''},
   },
 })
 const parts = new Set(values.parts.split(','))
@@ -46,37 +60,12 @@ const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
 const loadSeconds = Number(values.seconds)
 const root = new URL('..', import.meta.url).pathname
-
-type Params = Record<string, unknown>
-interface Case {
-  name: string
-  query: string
-  params: (i: number) => Params
-  naive?: string
-  /** p50 goal over HTTP, in ms. */
-  goal: number
-  /** Share of the load mix. */
-  weight: number
-  /** Whether plain groq-js is timed (default true). */
-  plain?: boolean
-}
-
-const page = {language: 'en', section: null, limit: 20, afterPublishedAt: null, afterId: null}
-const cases: Case[] = [
-  {name: 'article page', query: site.articleBySlugQuery, params: (i) => ({language: 'en', slug: `article-${i % 500}`}), naive: '*[_type == "article" && slug.current == $slug][0]{..., "offices": offices[]->, "people": people[]->, "events": events[]->}', goal: 10, weight: 30},
-  {name: 'latest articles', query: site.latestArticlesQuery, params: () => page, naive: '*[_type == "article" && (!defined($section) || section == $section)] | order(publishedAt desc) [0...$limit]', goal: 10, weight: 20},
-  {name: 'person page', query: site.personPageQuery, params: (i) => ({language: 'en', slug: `person-${i % 200}`}), naive: '*[_type == "person" && slug.current == $slug][0]{..., "articles": *[_type == "article" && ^._id in people[]->_id], "events": *[_type == "event" && ^._id in delegations[].head.person->_id]}', goal: 10, weight: 8},
-  {name: 'office page', query: site.officePageQuery, params: (i) => ({language: 'en', id: `office.${i % 100}`}), naive: '*[_type == "office" && _id == $id][0]{..., "people": *[_type == "person" && $id in positions[].office->_id], "latestArticles": *[_type == "article" && $id in offices[]->_id] | order(publishedAt desc) [0...10], "hostedEvents": *[_type == "event" && host->_id == $id]}', goal: 10, weight: 8},
-  {name: 'event page', query: site.eventPageQuery, params: (i) => ({language: 'en', slug: `event-${i % 200}`}), naive: '*[_type == "event" && slug.current == $slug][0]{..., "host": host->, "delegations": delegations[]{..., "office": office->}, "relatedArticles": *[_type == "article" && ^._id in events[]->_id]}', goal: 10, weight: 8},
-  {name: 'forum page', query: site.forumPageQuery, params: (i) => ({language: 'en', id: `forum.${i % 3}`}), naive: '*[_type == "forum" && _id == $id][0]{..., "members": members[]->, "observers": observers[]->, "events": *[_type == "event" && forum->_id == ^._id]}', goal: 10, weight: 4},
-  {name: 'events by year', query: site.eventsByYearQuery, params: (i) => ({language: 'en', from: `${2018 + (i % 6)}-01-01`, to: `${2019 + (i % 6)}-01-01`}), naive: '*[_type == "event" && string::split(startDate, "-")[0] == "2020"] | order(startDate desc)', goal: 10, weight: 4},
-  {name: 'upcoming events', query: site.upcomingEventsQuery, params: () => ({language: 'en', today: '2027-06-01', limit: 20}), naive: '*[_type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc) [0...$limit]', goal: 10, weight: 6},
-  {name: 'cookie policy', query: site.cookiePolicyQuery, params: () => ({}), naive: '*[_type == "cookiePolicy"][0]', goal: 10, weight: 6},
-  {name: 'article search', query: site.articleSearchQuery, params: (i) => ({language: 'en', search: ['roadmap sustainable', 'patent quality', 'joint statement'][i % 3], limit: 20}), naive: '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]', goal: 50, weight: 4},
-  // Plain groq-js scans the whole array for each article's language versions: minutes at 50k, not timed.
-  {name: 'sitemap', plain: false, query: site.sitemapQuery, params: () => ({}), naive: '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {_type, _id, slug, _updatedAt, updatedAt, publishedAt}', goal: 100, weight: 2},
-]
-const HEAVY = cases.find((c) => c.name === 'office page')!.naive!
+const clientModes = values['load-clients'].split(',')
+for (const mode of clientModes) if (mode !== 'threads' && mode !== 'one-thread') throw new Error(`--load-clients ${mode}: give threads or one-thread`)
+const lakeRoots = values['lake-roots'] ? values['lake-roots'].split(',').map((dir) => resolvePath(dir)) : [resolvePath(root)]
+const rootLabel = (dir: string) => (lakeRoots.length > 1 ? basename(dir) : '')
+/** The roots in turn, starting with a different one each time, so none is always measured first. */
+const inTurn = <T>(items: T[], turn: number) => items.map((_, index) => items[(index + turn) % items.length]!)
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)).padStart(8)
@@ -109,9 +98,9 @@ interface Lake {
 }
 
 /** `npm run lake` on a data folder, with the result cache on or off, answering through @sanity/client. */
-async function startLake(dataDir: string, cache: boolean): Promise<Lake & {startMs: number}> {
+async function startLake(dataDir: string, cache: boolean, lakeRoot = root): Promise<Lake & {startMs: number}> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['scripts/content-lake.ts', '--port', '0', '--data', dataDir, '--query-timeout', '60000', ...(cache ? [] : ['--no-cache'])], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']})
+  const child = spawn(process.execPath, ['scripts/content-lake.ts', '--port', '0', '--data', dataDir, '--query-timeout', '60000', ...(cache ? [] : ['--no-cache'])], {cwd: lakeRoot, stdio: ['ignore', 'pipe', 'inherit']})
   const port = await new Promise<number>((resolve, reject) => {
     let output = ''
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -121,7 +110,7 @@ async function startLake(dataDir: string, cache: boolean): Promise<Lake & {start
     })
     child.once('exit', (code) => reject(new Error(`the lake exited (${code}): ${output}`)))
   })
-  const client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', perspective: 'published'})
+  const client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', perspective: 'published', token: BENCH_TOKEN})
   await client.fetch('count(*[_type == "cookiePolicy"])')
   const startMs = performance.now() - started
   const memory = () => {
@@ -150,15 +139,19 @@ async function warmUp(lake: Lake, everyRequest: boolean) {
   await lake.client.fetch(HEAVY, {id: 'office.1'})
 }
 
-/** Clients looping over the weighted mix for `seconds`; the heavy client, if any, loops its query. */
-async function load(client: SanityClient, clients: number, heavy: boolean) {
-  const mix = cases.flatMap((c) => Array.from({length: c.weight}, () => c))
+const summary = (latencies: number[], served: number) => {
+  latencies.sort((a, b) => a - b)
+  return {rps: served / loadSeconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? 0}
+}
+
+/** Clients looping over the weighted mix for `seconds`, all in this thread; the heavy client, if any, loops its query. */
+async function loadInThisThread(client: SanityClient, clients: number, heavy: boolean) {
   const latencies: number[] = []
   const end = performance.now() + loadSeconds * 1000
   let served = 0
   const worker = async (offset: number) => {
     for (let i = offset; performance.now() < end; i += clients) {
-      const c = mix[(i * 7919) % mix.length]!
+      const c = mixCase(i)
       const started = performance.now()
       await client.fetch(c.query, c.params(i))
       latencies.push(performance.now() - started)
@@ -169,8 +162,35 @@ async function load(client: SanityClient, clients: number, heavy: boolean) {
     while (performance.now() < end) await client.fetch(HEAVY, {id: 'office.1'}).catch(() => undefined)
   }
   await Promise.all([...Array.from({length: clients}, (_, i) => worker(i)), ...(heavy ? [heavyLoop()] : [])])
-  latencies.sort((a, b) => a - b)
-  return {rps: served / loadSeconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? 0}
+  return summary(latencies, served)
+}
+
+/** The same load, each client (and the heavy one) in a worker thread of its own; all start once every one has connected. */
+async function loadInThreads(port: number, clients: number, heavy: boolean) {
+  const data: LoadClientData[] = [...Array.from({length: clients}, (_, offset) => ({port, offset, stride: clients, heavy: false})), ...(heavy ? [{port, offset: 0, stride: 1, heavy: true}] : [])]
+  const workers = data.map((workerData) => new Worker(new URL('./lake-load-client.ts', import.meta.url), {workerData}))
+  const next = (worker: Worker) =>
+    new Promise<LoadClientReply>((done, fail) => {
+      worker.once('message', done)
+      worker.once('error', fail)
+    })
+  try {
+    const ready = await Promise.all(workers.map(next))
+    const failed = ready.find((reply) => reply.type === 'failed')
+    if (failed?.type === 'failed') throw new Error(`a load client could not connect: ${failed.message}`)
+    const finished = workers.map(next)
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
+    for (const worker of workers) worker.postMessage({seconds: loadSeconds})
+    const replies = await Promise.all(finished)
+    const latencies: number[] = []
+    for (const [index, reply] of replies.entries()) {
+      if (reply.type === 'failed') throw new Error(`a load client failed: ${reply.message}`)
+      if (reply.type === 'done' && !data[index]!.heavy) latencies.push(...reply.latencies)
+    }
+    return summary(latencies, latencies.length)
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
 }
 
 for (const size of sizes) {
@@ -183,38 +203,72 @@ for (const size of sizes) {
   const published = applyPerspective(store.all(), 'published')
 
   console.log(`\n${size.toLocaleString('en')} documents: p50 / p95 in ms, median of ${runs} runs (Node ${process.version})`)
-  const cold = await startLake(dataDir, false)
+  const colds = await Promise.all(lakeRoots.map((lakeRoot) => startLake(dataDir, false, lakeRoot)))
   // The HTTP column times a lake past its start-up: every query asked once on each worker first.
-  if (parts.has('queries')) await warmUp(cold, false)
-  if (parts.has('queries')) console.log(['query'.padEnd(16), 'groq-js p50'.padStart(12), 'p95'.padStart(8), '| lake p50'.padStart(11), 'p95'.padStart(8), '| HTTP p50'.padStart(11), 'p95'.padStart(8), '| naive HTTP'.padStart(12), '| goal'].join(' '))
+  if (parts.has('queries')) for (const cold of colds) await warmUp(cold, false)
+  const lakeColumn = Math.max(0, ...lakeRoots.map((dir) => rootLabel(dir).length))
+  if (parts.has('queries')) console.log(['query'.padEnd(16), 'groq-js p50'.padStart(12), 'p95'.padStart(8), '| lake p50'.padStart(11), 'p95'.padStart(8), ...(lakeColumn ? [`| ${'lake'.padEnd(lakeColumn)}`] : []), '| HTTP p50'.padStart(11), 'p95'.padStart(8), '| naive HTTP'.padStart(12), '| goal'].join(' '))
   const chosen = values.only ? cases.filter((c) => values.only.split(',').includes(c.name)) : cases
-  for (const c of parts.has('queries') ? chosen : []) {
+  for (const [turn, c] of (parts.has('queries') ? chosen : []).entries()) {
     const plain = c.plain === false ? undefined : await timed((i) => evaluateGroq(c.query, c.params(i), published))
     const lake = await timed((i) => inProcess.query(c.query, c.params(i), 'published'))
-    const http = await timed((i) => cold.client.fetch(c.query, c.params(i)))
-    const naive = c.naive ? await timed((i) => cold.client.fetch(c.naive!, c.params(i)), Math.min(runs, 5)) : undefined
-    const met = http.p50 <= c.goal && (!naive || http.p50 <= naive.p50)
-    console.log(
-      [c.name.padEnd(16), (plain ? fmt(plain.p50) : 'not timed').padStart(12), plain ? fmt(plain.p95) : ''.padStart(8), '|', fmt(lake.p50).padStart(9), fmt(lake.p95), '|', fmt(http.p50).padStart(9), fmt(http.p95), '|', (naive ? fmt(naive.p50) : '').padStart(10), `| <= ${c.goal} ms and <= naive: ${met ? 'met' : 'NOT met'}`].join(' '),
-    )
+    const overHttp = new Map<number, {http: {p50: number; p95: number}; naive?: {p50: number; p95: number}}>()
+    for (const index of inTurn([...colds.keys()], turn)) {
+      const cold = colds[index]!
+      const http = await timed((i) => cold.client.fetch(c.query, c.params(i)))
+      const naive = c.naive ? await timed((i) => cold.client.fetch(c.naive!, c.params(i)), Math.min(runs, 5)) : undefined
+      overHttp.set(index, {http, naive})
+    }
+    for (const [index, lakeRoot] of lakeRoots.entries()) {
+      const {http, naive} = overHttp.get(index)!
+      const met = http.p50 <= c.goal && (!naive || http.p50 <= naive.p50)
+      const first = index === 0
+      console.log(
+        [
+          (first ? c.name : '').padEnd(16),
+          (first ? (plain ? fmt(plain.p50) : 'not timed') : '').padStart(12),
+          first && plain ? fmt(plain.p95) : ''.padStart(8),
+          '|',
+          (first ? fmt(lake.p50) : '').padStart(9),
+          first ? fmt(lake.p95) : ''.padStart(8),
+          ...(lakeColumn ? [`| ${rootLabel(lakeRoot).padEnd(lakeColumn)}`] : []),
+          '|',
+          fmt(http.p50).padStart(9),
+          fmt(http.p95),
+          '|',
+          (naive ? fmt(naive.p50) : '').padStart(10),
+          `| <= ${c.goal} ms and <= naive: ${met ? 'met' : 'NOT met'}`,
+        ].join(' '),
+      )
+    }
   }
 
   if (parts.has('load')) console.log(`\nLoad: the weighted mix of these pages through @sanity/client, ${loadSeconds} s each (goals: 16 clients >= 250 req/s, p95 <= 50 ms; beside a heavy client p95 <= 100 ms)`)
-  if (parts.has('load')) console.log(['cache'.padEnd(6), 'clients'.padEnd(18), 'req/s'.padStart(8), 'p50'.padStart(8), 'p95'.padStart(8), 'max'.padStart(8)].join(' '))
-  const warm = await startLake(dataDir, true)
+  if (parts.has('load')) console.log(['cache'.padEnd(6), 'clients'.padEnd(18), 'clients in'.padEnd(11), ...(lakeColumn ? ['lake'.padEnd(lakeColumn)] : []), 'req/s'.padStart(8), 'p50'.padStart(8), 'p95'.padStart(8), 'max'.padStart(8)].join(' '))
+  const warms = parts.has('load') ? await Promise.all(lakeRoots.map((lakeRoot) => startLake(dataDir, true, lakeRoot))) : []
   if (parts.has('load')) {
     // Steady state: every query once on each worker (indexes built), and on the cached lake every
     // distinct request of the mix once (its results cached), before anything is timed.
-    await warmUp(cold, false)
-    await warmUp(warm, true)
+    for (const cold of colds) await warmUp(cold, false)
+    for (const warm of warms) await warmUp(warm, true)
   }
-  for (const [label, lake] of parts.has('load') ? ([['cold', cold], ['warm', warm]] as const) : []) {
+  let turn = 0
+  for (const [label, lakes] of parts.has('load') ? ([['cold', colds], ['warm', warms]] as const) : []) {
     for (const [clients, heavy] of [[1, false], [4, false], [16, false], [16, true]] as const) {
-      const figures = await load(lake.client, clients, heavy)
-      console.log([label.padEnd(6), `${clients}${heavy ? ' + heavy client' : ''}`.padEnd(18), figures.rps.toFixed(1).padStart(8), fmt(figures.p50), fmt(figures.p95), fmt(figures.max)].join(' '))
+      for (const mode of clientModes) {
+        const figures = new Map<number, Awaited<ReturnType<typeof loadInThisThread>>>()
+        for (const index of inTurn([...lakes.keys()], turn++)) {
+          const lake = lakes[index]!
+          figures.set(index, mode === 'threads' ? await loadInThreads(lake.port, clients, heavy) : await loadInThisThread(lake.client, clients, heavy))
+        }
+        for (const [index, lakeRoot] of lakeRoots.entries()) {
+          const {rps, p50, p95, max} = figures.get(index)!
+          console.log([label.padEnd(6), `${clients}${heavy ? ' + heavy client' : ''}`.padEnd(18), mode.padEnd(11), ...(lakeColumn ? [rootLabel(lakeRoot).padEnd(lakeColumn)] : []), rps.toFixed(1).padStart(8), fmt(p50), fmt(p95), fmt(max)].join(' '))
+        }
+      }
     }
   }
-  await Promise.all([cold.stop(), warm.stop()])
+  await Promise.all([...colds, ...warms].map((lake) => lake.stop()))
 
   if (!parts.has('startup')) {
     store.close()

@@ -1,3 +1,5 @@
+import {gzip} from 'node:zlib'
+
 import {authorizeChange} from '../access/grants.ts'
 import {planActions, type DocumentAction} from '../actions/document-actions.ts'
 import {LakeError} from '../errors.ts'
@@ -15,7 +17,7 @@ import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
 import {openEventStream, type EventStream} from './event-stream.ts'
 import {ANONYMOUS, type LakeUser} from './identity.ts'
-import {corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonText, type Request, type Response} from './responses.ts'
+import {bodyOf, corsHeaders, decodeComponent, readBody, readJsonObject, sendJson, sendJsonChunks, type Request, type Response} from './responses.ts'
 
 /**
  * The perspective of a query: raw, published, drafts (or its older name previewDrafts), a release id or
@@ -56,6 +58,21 @@ function transactionIdOf(body: {transactionId?: unknown}): {transactionId?: stri
     throw new LakeError(400, 'invalidTransactionId', 'transactionId must be 1 to 128 letters, digits, "_", "-" or "."')
   }
   return {transactionId: body.transactionId}
+}
+
+// Cached answers this large go gzipped to clients that accept it (@sanity/client sends `accept-encoding:
+// gzip, deflate`): compressed once, off the main thread, they cost far less to send on every request after
+// (TLS and the socket's copies of 5 MB for the sitemap). Smaller ones and fresh answers go as they are.
+const GZIP_FROM_BYTES = 32 * 1024
+
+/** Whether a request's accept-encoding takes gzip (and does not refuse it with q=0). */
+function acceptsGzip(request: Request): boolean {
+  const header = request.headers['accept-encoding']
+  if (typeof header !== 'string') return false
+  return header.split(',').some((part) => {
+    const [name, ...options] = part.split(';').map((piece) => piece.trim().toLowerCase())
+    return (name === 'gzip' || name === '*') && !options.some((option) => /^q=0(\.0*)?$/.test(option.replaceAll(' ', '')))
+  })
 }
 
 const OPERATION_OF: Record<string, string> = {create: 'create', createVersion: 'create', createOrReplace: 'update', createIfNotExists: 'create', patch: 'update', delete: 'delete'}
@@ -140,9 +157,28 @@ export class DataRoutes {
     // As hosted: the query is echoed unless `returnQuery=false`; `syncTags` name what the result depends
     // on for the Live Content API. The lake answers after every acknowledged write, so `lastLiveEventId`
     // (at least as new as that event) always holds; `tag` and `cacheMode` concern the hosted CDN.
-    const echo = search.get('returnQuery') === 'false' ? '' : `"query":${JSON.stringify(query)},`
-    const sourceMap = answer.sourceMapJson ? `"resultSourceMap":${answer.sourceMapJson},` : ''
-    sendJsonText(request, response, 200, `{${echo}"result":${answer.json},${sourceMap}"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`)
+    // The result (and source map) go out as the worker's bytes, around them the rest of the body:
+    // {"query":...,"result":<result>,"resultSourceMap":<map>,"syncTags":[...],"ms":n}
+    const head = search.get('returnQuery') === 'false' ? '{"result":' : `{"query":${JSON.stringify(query)},"result":`
+    const tail = `,"syncTags":${JSON.stringify(answer.syncTags)},"ms":${Math.round(answer.ms)}}`
+    const parts = answer.sourceMapBytes ? [head, answer.resultBytes, ',"resultSourceMap":', answer.sourceMapBytes, tail] : [head, answer.resultBytes, tail]
+    if (!answer.cached) return sendJsonChunks(request, response, 200, parts)
+    // A cached answer's body is the same for every request with the same head ("ms" is 0): made once.
+    let body = answer.bodies.get(head)
+    if (!body) answer.keepBody('plain', head, (body = bodyOf(parts)))
+    if (body.length >= GZIP_FROM_BYTES && acceptsGzip(request)) {
+      // The same body, gzipped once it has been compressed (the first requests get it as it is meanwhile).
+      const gzipped = answer.gzipped.get(head)
+      if (gzipped) return sendJsonChunks(request, response, 200, [gzipped], {'content-encoding': 'gzip'})
+      if (gzipped === undefined) {
+        answer.keepBody('gzip', head, null)
+        gzip(body, (error, zipped) => {
+          if (error) answer.gzipped.delete(head)
+          else answer.keepBody('gzip', head, zipped)
+        })
+      }
+    }
+    sendJsonChunks(request, response, 200, [body])
   }
 
   doc(request: Request, response: Response, dataset: string, ids: string, user: LakeUser) {

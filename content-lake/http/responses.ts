@@ -37,11 +37,25 @@ export function sendJson(request: Request, response: Response, status: number, b
   sendJsonText(request, response, status, JSON.stringify(body), extraHeaders)
 }
 
-/** An answer already serialised (a query worker's result). */
+/** An answer already serialised. */
 export function sendJsonText(request: Request, response: Response, status: number, text: string, extraHeaders: Record<string, string> = {}) {
+  sendJsonChunks(request, response, status, [text], extraHeaders)
+}
+
+/** Parts of a body, text and UTF-8 bytes (a query worker's result), as one buffer. */
+export function bodyOf(chunks: (string | Buffer)[]): Buffer {
+  return chunks.length === 1 && typeof chunks[0] !== 'string' ? chunks[0]! : Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)))
+}
+
+/**
+ * An answer serialised in parts, text and UTF-8 bytes (a query worker's result), written as one buffer
+ * with its length (one write: parts written one by one could wait on each other's acknowledgement).
+ */
+export function sendJsonChunks(request: Request, response: Response, status: number, chunks: (string | Buffer)[], extraHeaders: Record<string, string> = {}) {
   if (response.headersSent || response.destroyed) return
-  response.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...corsHeaders(request), ...extraHeaders})
-  response.end(text)
+  const body = bodyOf(chunks)
+  response.writeHead(status, {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...corsHeaders(request), ...extraHeaders, 'content-length': String(body.length)})
+  response.end(body)
 }
 
 /** decodeURIComponent with a 400 for a malformed escape such as `%E0%A4%A`. */

@@ -54,9 +54,13 @@ interface Route {
   handle: (request: Request, response: Response, params: Params, context: {url: URL; user: LakeUser}) => unknown
 }
 
+// Each pattern's parts, split once rather than on every request.
+const patternParts = new Map<string, string[]>()
+
 /** Matches a path against a route pattern; the params by name, or undefined. */
 function matchPattern(pattern: string, path: string): Params | undefined {
-  const want = pattern.split('/')
+  let want = patternParts.get(pattern)
+  if (!want) patternParts.set(pattern, (want = pattern.split('/')))
   const have = path.split('/')
   const params: Params = {}
   for (const [index, part] of want.entries()) {

@@ -14,7 +14,8 @@ export type WorkerRequest =
 export type WorkerReply =
   | {type: 'ready'}
   | {type: 'snapshotIndex'; index: SnapshotIndex}
-  | {type: 'result'; id: number; json: string; syncTags: string[]; ms: number; sourceMapJson?: string}
+  // The result and source map as UTF-8 JSON, each in an ArrayBuffer of its own that the worker transfers.
+  | {type: 'result'; id: number; json: Uint8Array; syncTags: string[]; ms: number; sourceMap?: Uint8Array}
   | {type: 'error'; id: number; status: number; errorType: string; message: string}
 
 interface Job {
@@ -91,18 +92,70 @@ function startWorker(directory: string, {snapshotIndex = false} = {}): Worker {
   })
 }
 
-interface Answer {
-  json: string
+/** A query's answer as the worker serialised it: UTF-8 JSON bytes, written to responses as they are. */
+export class Answer {
+  /** The result as UTF-8 JSON. */
+  readonly resultBytes: Buffer
   /** What the result depends on, for the Live Content API (see live/sync-tags.ts). */
-  syncTags: string[]
-  ms: number
-  /** The content source map as JSON text, when the query asked for one. */
-  sourceMapJson?: string
+  readonly syncTags: string[]
+  /** How long the worker took; 0 for an answer from the cache. */
+  readonly ms: number
+  /** The content source map as UTF-8 JSON, when the query asked for one. */
+  readonly sourceMapBytes?: Buffer
   /** Whether the answer came from the result cache. */
-  cached?: boolean
+  readonly cached: boolean
+  /**
+   * Whole response bodies made of a cached answer (see DataRoutes.query), as they are and gzipped, by the
+   * text before the result (which differs with the query echo); null while one is being compressed.
+   * Dropped with the answer at the next write.
+   */
+  readonly bodies = new Map<string, Buffer>()
+  readonly gzipped = new Map<string, Buffer | null>()
+  /** The bytes of those bodies. */
+  private bodyBytes = 0
+  /** Told of the bytes a cached answer's bodies add, so the cache counts them against its limit. */
+  onGrow: ((bytes: number) => void) | undefined
+
+  constructor(resultBytes: Buffer, syncTags: string[], ms: number, sourceMapBytes?: Buffer, cached = false) {
+    this.resultBytes = resultBytes
+    this.syncTags = syncTags
+    this.ms = ms
+    if (sourceMapBytes) this.sourceMapBytes = sourceMapBytes
+    this.cached = cached
+  }
+
+  /** The result as JSON text. */
+  get json(): string {
+    return this.resultBytes.toString('utf8')
+  }
+
+  /** The content source map as JSON text, when the query asked for one. */
+  get sourceMapJson(): string | undefined {
+    return this.sourceMapBytes?.toString('utf8')
+  }
+
+  /** What the answer holds in memory: result, source map and the bodies made of them. */
+  get bytes(): number {
+    return this.resultBytes.length + (this.sourceMapBytes?.length ?? 0) + this.bodyBytes
+  }
+
+  /** Keeps a whole response body made of this answer (null: being compressed). */
+  keepBody(kind: 'plain' | 'gzip', head: string, body: Buffer | null) {
+    const kept = kind === 'plain' ? this.bodies : this.gzipped
+    kept.set(head, body as Buffer)
+    if (!body) return
+    this.bodyBytes += body.length
+    this.onGrow?.(body.length)
+  }
+
+  /** The same answer as the cache gives it back (the same bytes, no evaluation time). */
+  asCached(): Answer {
+    return new Answer(this.resultBytes, this.syncTags, 0, this.sourceMapBytes, true)
+  }
 }
 
-const answerBytes = (answer: Answer) => answer.json.length + (answer.sourceMapJson?.length ?? 0)
+/** A worker's bytes as a Buffer over the same memory (no copy). */
+const bufferOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 // A worker whose query runs past its limit by this much is stuck outside groq-js's synchronous work:
 // it is replaced by a new one.
@@ -168,7 +221,7 @@ export class QueryPool {
     if (hit) {
       this.cache.delete(key) // most recently used goes last
       this.cache.set(key, hit)
-      return Promise.resolve({...hit, ms: 0, cached: true})
+      return Promise.resolve(hit)
     }
     const running = this.running.get(key)
     if (running) return running
@@ -193,14 +246,27 @@ export class QueryPool {
   }
 
   private remember(key: string, answer: Answer) {
-    const bytes = answerBytes(answer) + key.length
+    const bytes = answer.bytes + key.length
     if (bytes > this.maxCacheBytes / 4) return
-    this.cache.set(key, answer)
+    // Kept as it is given back: marked cached, with no evaluation time.
+    const kept = answer.asCached()
+    this.cache.set(key, kept)
     this.cachedBytes += bytes
+    // The bodies the server makes of it later count too, while it is still in the cache.
+    kept.onGrow = (grown) => {
+      if (this.cache.get(key) !== kept) return
+      this.cachedBytes += grown
+      this.evictOverLimit()
+    }
+    this.evictOverLimit()
+  }
+
+  /** Drops the least recently used answers until the cache is within its limit. */
+  private evictOverLimit() {
     for (const [oldKey, old] of this.cache) {
       if (this.cachedBytes <= this.maxCacheBytes) break
       this.cache.delete(oldKey)
-      this.cachedBytes -= answerBytes(old) + oldKey.length
+      this.cachedBytes -= old.bytes + oldKey.length
     }
   }
 
@@ -245,7 +311,7 @@ export class QueryPool {
       if (!job || job.id !== reply.id) return
       clearTimeout(job.timer)
       slot.job = undefined
-      if (reply.type === 'result') job.resolve({json: reply.json, syncTags: reply.syncTags, ms: reply.ms, sourceMapJson: reply.sourceMapJson})
+      if (reply.type === 'result') job.resolve(new Answer(bufferOf(reply.json), reply.syncTags, reply.ms, reply.sourceMap && bufferOf(reply.sourceMap)))
       else job.reject(new LakeError(reply.status, reply.errorType, reply.message))
       this.dispatch()
     })

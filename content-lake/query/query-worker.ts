@@ -37,9 +37,12 @@ new TransactionLog(workerData.directory as string).replay(
 // StoreQueries reads only all(), indexes and get(): the worker's copy has them.
 const queries = new StoreQueries(documents as unknown as DocumentStore)
 
-// A worker thread's port, not a window: there is no target origin.
-// oxlint-disable-next-line unicorn/require-post-message-target-origin
-const reply = (message: WorkerReply) => parentPort!.postMessage(message)
+// A worker thread's port, not a window: no target origin, the second argument is the list of buffers to move.
+const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer)
+
+// Results go to the main thread as UTF-8 bytes in buffers of their own, moved rather than copied: the main
+// thread writes them to the response as they are, without encoding (or copying) the text again.
+const encoder = new TextEncoder()
 
 if (snapshotIndex) reply({type: 'snapshotIndex', index: snapshotIndex})
 reply({type: 'ready'})
@@ -54,7 +57,10 @@ parentPort!.on('message', async (message: WorkerRequest) => {
     const pending = withTimeLimit(message.timeoutMs, () => queries.answer(message.query, message.params, message.perspective as never, {sourceMap: message.sourceMap}))
     const {result, syncTags, resultSourceMap} = await pending
     const sourceMapJson = resultSourceMap && JSON.stringify(resultSourceMap)
-    reply({type: 'result', id: message.id, json: JSON.stringify(result ?? null), syncTags, ms: performance.now() - started, ...(sourceMapJson ? {sourceMapJson} : {})})
+    const json = encoder.encode(JSON.stringify(result ?? null))
+    const sourceMap = sourceMapJson ? encoder.encode(sourceMapJson) : undefined
+    const transfer = [json.buffer, ...(sourceMap ? [sourceMap.buffer] : [])]
+    reply({type: 'result', id: message.id, json, syncTags, ms: performance.now() - started, ...(sourceMap ? {sourceMap} : {})}, transfer)
   } catch (error) {
     const lakeError = queryErrorOf(error)
     reply({type: 'error', id: message.id, status: lakeError.status, errorType: lakeError.type, message: lakeError.message})

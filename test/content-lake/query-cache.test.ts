@@ -48,3 +48,26 @@ it('empties the cache on every write: a count asked after each of 20 writes foll
   }
   expect(results).toEqual(Array.from({length: 20}, (_, i) => [i + 1, i + 1]).flat())
 })
+
+it('counts the response bodies it keeps of a cached answer against its limit, and drops the oldest answers past it', async () => {
+  // Each query carries 40 KB and returns it: 80 KB a cached answer (result and key), four fit in 400 KB; the
+  // bodies made of answers 2 and 3 (with the query echoed, 80 KB; without, 40 KB) do not fit beside them.
+  const small = await startLake({queries: {cacheBytes: 400 * 1024}})
+  try {
+    const big = (n: number) => `{"n": ${n}, "pad": *[_id == "office-cn"][0].name + ${JSON.stringify('x'.repeat(40 * 1024))}}`
+    const askSmall = (n: number, echo: boolean) =>
+      postJson(small.port, `${v}/data/query/production${echo ? '' : '?returnQuery=false'}`, {query: big(n)}).then((response) => response.json() as {ms: number})
+    for (let n = 0; n < 4; n++) {
+      await askSmall(n, true)
+      expect((await askSmall(n, true)).ms, `answer ${n} from the cache`).toBe(0)
+    }
+    // The bodies of answers 2 and 3 push the total past the limit: the oldest answers, 0 and 1, go.
+    for (const n of [2, 3]) for (const echo of [true, false]) await askSmall(n, echo)
+    expect((await askSmall(3, true)).ms).toBe(0)
+    // Answer 0 was dropped: it is evaluated again (ms is the worker's time, a fresh answer), then cached again.
+    const again = await postJson(small.port, `${v}/data/query/production`, {query: big(0)})
+    expect(again.json().ms).not.toBe(0)
+  } finally {
+    await small.close()
+  }
+})

@@ -1,0 +1,48 @@
+/**
+ * The queries bench/content-lake-queries.ts times: every site query of queries/ with its parameters, its
+ * naive form, its goal and its share of the load mix. A module of its own, so the load clients (worker
+ * threads, bench/lake-load-client.ts) ask exactly the mix the bench describes.
+ */
+import * as site from '../queries/index.ts'
+
+export type Params = Record<string, unknown>
+
+/**
+ * The synthetic dataset's ids have dots (`article.12`), which a request without a token may not read
+ * (as on a hosted public dataset): the bench reads with a token (the local lake takes any).
+ */
+export const BENCH_TOKEN = 'bench-read-token'
+export interface Case {
+  name: string
+  query: string
+  params: (i: number) => Params
+  naive?: string
+  /** p50 goal over HTTP, in ms. */
+  goal: number
+  /** Share of the load mix. */
+  weight: number
+  /** Whether plain groq-js is timed (default true). */
+  plain?: boolean
+}
+
+const page = {language: 'en', section: null, limit: 20, afterPublishedAt: null, afterId: null}
+export const cases: Case[] = [
+  {name: 'article page', query: site.articleBySlugQuery, params: (i) => ({language: 'en', slug: `article-${i % 500}`}), naive: '*[_type == "article" && slug.current == $slug][0]{..., "offices": offices[]->, "people": people[]->, "events": events[]->}', goal: 10, weight: 30},
+  {name: 'latest articles', query: site.latestArticlesQuery, params: () => page, naive: '*[_type == "article" && (!defined($section) || section == $section)] | order(publishedAt desc) [0...$limit]', goal: 10, weight: 20},
+  {name: 'person page', query: site.personPageQuery, params: (i) => ({language: 'en', slug: `person-${i % 200}`}), naive: '*[_type == "person" && slug.current == $slug][0]{..., "articles": *[_type == "article" && ^._id in people[]->_id], "events": *[_type == "event" && ^._id in delegations[].head.person->_id]}', goal: 10, weight: 8},
+  {name: 'office page', query: site.officePageQuery, params: (i) => ({language: 'en', id: `office.${i % 100}`}), naive: '*[_type == "office" && _id == $id][0]{..., "people": *[_type == "person" && $id in positions[].office->_id], "latestArticles": *[_type == "article" && $id in offices[]->_id] | order(publishedAt desc) [0...10], "hostedEvents": *[_type == "event" && host->_id == $id]}', goal: 10, weight: 8},
+  {name: 'event page', query: site.eventPageQuery, params: (i) => ({language: 'en', slug: `event-${i % 200}`}), naive: '*[_type == "event" && slug.current == $slug][0]{..., "host": host->, "delegations": delegations[]{..., "office": office->}, "relatedArticles": *[_type == "article" && ^._id in events[]->_id]}', goal: 10, weight: 8},
+  {name: 'forum page', query: site.forumPageQuery, params: (i) => ({language: 'en', id: `forum.${i % 3}`}), naive: '*[_type == "forum" && _id == $id][0]{..., "members": members[]->, "observers": observers[]->, "events": *[_type == "event" && forum->_id == ^._id]}', goal: 10, weight: 4},
+  {name: 'events by year', query: site.eventsByYearQuery, params: (i) => ({language: 'en', from: `${2018 + (i % 6)}-01-01`, to: `${2019 + (i % 6)}-01-01`}), naive: '*[_type == "event" && string::split(startDate, "-")[0] == "2020"] | order(startDate desc)', goal: 10, weight: 4},
+  {name: 'upcoming events', query: site.upcomingEventsQuery, params: () => ({language: 'en', today: '2027-06-01', limit: 20}), naive: '*[_type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc) [0...$limit]', goal: 10, weight: 6},
+  {name: 'cookie policy', query: site.cookiePolicyQuery, params: () => ({}), naive: '*[_type == "cookiePolicy"][0]', goal: 10, weight: 6},
+  {name: 'article search', query: site.articleSearchQuery, params: (i) => ({language: 'en', search: ['roadmap sustainable', 'patent quality', 'joint statement'][i % 3], limit: 20}), naive: '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]', goal: 50, weight: 4},
+  // Plain groq-js scans the whole array for each article's language versions: minutes at 50k, not timed.
+  {name: 'sitemap', plain: false, query: site.sitemapQuery, params: () => ({}), naive: '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {_type, _id, slug, _updatedAt, updatedAt, publishedAt}', goal: 100, weight: 2},
+]
+/** What the heavy client loops: the office page's naive form, about 100 ms at 50k. */
+export const HEAVY = cases.find((c) => c.name === 'office page')!.naive!
+
+/** The load mix: each case as often as its weight, asked in the order `mixCase(i)` gives. */
+const mix = cases.flatMap((c) => Array.from({length: c.weight}, () => c))
+export const mixCase = (i: number) => mix[(i * 7919) % mix.length]!
