@@ -446,9 +446,16 @@ describe('the Studio\'s Presentation tool with the site in its iframe, in Chromi
     const page = await freshPage(wide)
     await page.goto(`${studioUrl}presentation?preview=${encodeURIComponent(`/en/articles/${ARTICLE_SLUG}`)}`)
     const heading = page.frameLocator('iframe').getByRole('heading', {level: 1, name: draftTitle})
-    // Overlays show on hover once visual editing runs in the page; a click before that would go nowhere.
-    await heading.hover({timeout: 60_000})
-    await page.frameLocator('iframe').locator('sanity-visual-editing [data-hovered]').waitFor({timeout: 30_000})
+    // Overlays show on hover once visual editing has registered the title, which may come after the first
+    // hover on a busy machine: the pointer leaves and comes back until the title's overlay shows, as a
+    // person's would. A click before that would go nowhere.
+    const hovered = page.frameLocator('iframe').locator('sanity-visual-editing [data-hovered]')
+    await heading.waitFor({timeout: 60_000})
+    await expect.poll(async () => {
+      await page.mouse.move(0, 0)
+      await heading.hover()
+      return hovered.count()
+    }, {timeout: 60_000, intervals: [500, 1000, 2000]}).toBeGreaterThan(0)
     await heading.click()
 
     // The Studio opens the article beside the preview, at its title, and focuses that field's input.
