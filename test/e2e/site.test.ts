@@ -455,7 +455,7 @@ describe('the Studio\'s Presentation tool with the site in its iframe, in Chromi
       await page.mouse.move(0, 0)
       await heading.hover()
       return hovered.count()
-    }, {timeout: 60_000, intervals: [500, 1000, 2000]}).toBeGreaterThan(0)
+    }, {timeout: 60_000, interval: 1000}).toBeGreaterThan(0)
     await heading.click()
 
     // The Studio opens the article beside the preview, at its title, and focuses that field's input.
