@@ -50,7 +50,7 @@ describe('desk structure', async () => {
     const news = await open(articles, 'section-news')
     expect(news.title).toBe('IP News')
     expect(news.options?.defaultOrdering).toEqual([{field: 'publishedAt', direction: 'desc'}])
-    expect(await documentsIn(news)).toEqual([article._id, `${article._id}.zh-hans`])
+    expect(await documentsIn(news)).toEqual([article._id, `${article._id}-zh-hans`])
     expect(await documentsIn(await open(articles, 'section-case'))).toEqual([])
   })
 
