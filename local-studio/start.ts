@@ -6,6 +6,7 @@ import type {LocalRole} from '../content-lake/http/identity.ts'
 import {createLakeServer, type ServedRequest} from '../content-lake/http/server.ts'
 import type {PreloadedWorker} from '../content-lake/query/query-pool.ts'
 import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
+import {earlierSeedWarning} from './earlier-seed.ts'
 import {preloadDataset} from './preload-dataset.ts'
 import {IP_NEWS_USERS} from './roles.ts'
 import {ensureStudioBuild} from './studio-build.ts'
@@ -92,6 +93,8 @@ export async function openLocalDataset(
 /** The local Content Lake on the seed dataset, serving a Studio built for it. */
 export async function startLocalStudio(options: LocalStudioOptions): Promise<LocalStudio> {
   const {store, preloaded} = await openLocalDataset(options.root, options.dataDir, options.dataset, options.reset)
+  const earlierSeed = earlierSeedWarning(store.ids())
+  if (earlierSeed) options.log(earlierSeed)
   const buildCache = options.studioCacheDir ?? join(options.dataDir, 'studio')
   let studio = await ensureStudioBuild(options.root, buildCache, options.log)
   if (studio.built) options.log(`Studio built in ${(studio.ms / 1000).toFixed(1)} s`)

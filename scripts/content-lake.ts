@@ -10,6 +10,7 @@ import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {LIMITS} from '../content-lake/limits.ts'
+import {earlierSeedWarning} from '../local-studio/earlier-seed.ts'
 import {preloadDataset} from '../local-studio/preload-dataset.ts'
 
 function fail(message: string): never {
@@ -62,6 +63,8 @@ try {
 }
 
 const {store, preloaded} = opened
+const earlierSeed = earlierSeedWarning(store.ids())
+if (earlierSeed) console.warn(earlierSeed)
 
 const {port, close} = await createLakeServer({
   store,
