@@ -12,7 +12,7 @@ import {assertValidId, newTransactionId, publishedIdOf} from '../store/document-
 import {apiVersionOfPath, isRootPathId, parsePerspective, publicOnly, type Perspective} from '../query/perspectives.ts'
 import {QueryPool, type QueryPoolOptions} from '../query/query-pool.ts'
 import {sourceMapModeOf} from '../query/source-map.ts'
-import type {CommitOptions, DocumentChange, DocumentStore} from '../store/document-store.ts'
+import type {CommitOptions, Doc, DocumentChange, DocumentStore} from '../store/document-store.ts'
 import type {AssetStore} from '../assets/asset-store.ts'
 import type {HistoryLog} from '../history/history-log.ts'
 import {openEventStream, type EventStream} from './event-stream.ts'
@@ -185,9 +185,14 @@ export class DataRoutes {
     this.checkDataset(dataset)
     const wanted = ids.split(',').map(decodeComponent).filter(Boolean)
     // Without credentials a document whose id is not a root path is omitted for "permission", as hosted.
-    const readable = (id: string) => user !== ANONYMOUS || isRootPathId(id)
-    const documents = wanted.filter(readable).map((id) => this.store.get(id)).filter((doc) => doc !== undefined)
-    const omitted = wanted.flatMap((id) => (!readable(id) ? [{id, reason: 'permission'}] : !this.store.get(id) ? [{id, reason: 'existence'}] : []))
+    const documents: Doc[] = []
+    const omitted: {id: string; reason: 'permission' | 'existence'}[] = []
+    for (const id of wanted) {
+      // Each read once: a document the main thread keeps in the snapshot file is read and parsed from it.
+      const doc = user !== ANONYMOUS || isRootPathId(id) ? this.store.get(id) : null
+      if (doc) documents.push(doc)
+      else omitted.push({id, reason: doc === null ? 'permission' : 'existence'})
+    }
     sendJson(request, response, 200, {documents, omitted})
   }
 

@@ -2,6 +2,7 @@ import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
 import {LakeError} from '../errors.ts'
 import {needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
+import {isRootPathId} from '../query/perspectives.ts'
 import {parseQuery} from '../query/query-checks.ts'
 import {unimplementedFunctionsIn} from '../query/query-store.ts'
 import {queryErrorOf, withTimeLimit} from '../query/time-limit.ts'
@@ -99,7 +100,7 @@ export class ListenerHub {
   private notify(listener: Listener, record: TransactionRecord, before: Map<string, Doc | null>) {
     const events = []
     for (const change of record.changes) {
-      if (listener.publicOnly && change.id.includes('.')) continue
+      if (listener.publicOnly && !isRootPathId(change.id)) continue
       const previous = before.get(change.id) ?? null
       const [was, is] = [this.matches(listener, previous), this.matches(listener, change.after)]
       if (!was && !is) continue

@@ -129,11 +129,6 @@ export class Answer {
     return this.resultBytes.toString('utf8')
   }
 
-  /** The content source map as JSON text, when the query asked for one. */
-  get sourceMapJson(): string | undefined {
-    return this.sourceMapBytes?.toString('utf8')
-  }
-
   /** What the answer holds in memory: result, source map and the bodies made of them. */
   get bytes(): number {
     return this.resultBytes.length + (this.sourceMapBytes?.length ?? 0) + this.bodyBytes

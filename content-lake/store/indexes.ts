@@ -60,10 +60,7 @@ export class Indexes {
 
   /** Indexes document `id` by what indexEntryOf found in it. */
   addEntry(id: string, entry: IndexEntry) {
-    add(this.byType, entry.type, id)
-    for (const ref of entry.all) add(this.byReference, ref, id)
-    if (this.strongReferences) for (const ref of entry.strong) add(this.byStrongReference, ref, id)
-    if (entry.slug !== undefined) add(this.bySlug, entry.slug, id)
+    this.update(add, id, entry)
   }
 
   clear() {
@@ -71,14 +68,15 @@ export class Indexes {
   }
 
   remove(doc: Doc) {
-    this.removeEntry(doc._id, indexEntryOf(doc))
+    this.update(remove, doc._id, indexEntryOf(doc))
   }
 
-  removeEntry(id: string, entry: IndexEntry) {
-    remove(this.byType, entry.type, id)
-    for (const ref of entry.all) remove(this.byReference, ref, id)
-    if (this.strongReferences) for (const ref of entry.strong) remove(this.byStrongReference, ref, id)
-    if (entry.slug !== undefined) remove(this.bySlug, entry.slug, id)
+  /** Adds `id` to, or removes it from, every index its entry names: one list of indexes for both. */
+  private update(change: typeof add, id: string, entry: IndexEntry) {
+    change(this.byType, entry.type, id)
+    for (const ref of entry.all) change(this.byReference, ref, id)
+    if (this.strongReferences) for (const ref of entry.strong) change(this.byStrongReference, ref, id)
+    if (entry.slug !== undefined) change(this.bySlug, entry.slug, id)
   }
 
   idsWithSlug(slug: string): ReadonlySet<string> {

@@ -161,7 +161,7 @@ export class TransactionLog {
     this.replayTransactions(visitor.transaction, {repair})
   }
 
-  /** As replay, the log's transactions only (the snapshot read otherwise: readSnapshotTexts). */
+  /** As replay, the log's transactions only (the snapshot read otherwise: SnapshotFile.lines). */
   replayTransactions(visit: (record: TransactionRecord) => void, {repair = true}: {repair?: boolean} = {}) {
     if (!existsSync(this.logPath)) return
     const {lines, complete, tail} = eachLine<TransactionRecord>(this.logPath, transactionProblem, visit)
