@@ -60,12 +60,16 @@ export function surviveFileSizeLimits() {
   process.on('SIGXFSZ', () => {})
 }
 
-/** The dataset in `<dataDir>/<dataset>`: seeded when it is new, or reseeded when `reset` asks. */
+/**
+ * The dataset in `<dataDir>/<dataset>`: seeded when it is new, or reseeded when `reset` asks. `warn` is
+ * told when it still holds an earlier seed's dotted ids, which a request without a token cannot read.
+ */
 export async function openLocalDataset(
   root: string,
   dataDir: string,
   dataset: string,
   reset: boolean,
+  warn: (message: string) => void,
   // A dataset that opening replays as it is (no reset, nothing to seed) is loaded by the first query
   // worker at the same time, on the other core, and that worker's parse of the snapshot serves this
   // thread too (its ids, revisions and index entries), which then keeps the documents unparsed.
@@ -78,6 +82,8 @@ export async function openLocalDataset(
   try {
     const store = preloaded ? await DocumentStore.openWithSnapshotIndex(directory, preloaded.snapshotIndex, seed) : DocumentStore.open(directory, seed, {reset})
     preloaded?.worker.unref()
+    const earlierSeed = earlierSeedWarning(store.ids())
+    if (earlierSeed) warn(earlierSeed)
     // Files that held no document were seeded as the store opened: the worker's copy is not of them.
     if (preloaded && store.version !== 0) {
       void preloaded.worker.terminate()
@@ -92,9 +98,7 @@ export async function openLocalDataset(
 
 /** The local Content Lake on the seed dataset, serving a Studio built for it. */
 export async function startLocalStudio(options: LocalStudioOptions): Promise<LocalStudio> {
-  const {store, preloaded} = await openLocalDataset(options.root, options.dataDir, options.dataset, options.reset)
-  const earlierSeed = earlierSeedWarning(store.ids())
-  if (earlierSeed) options.log(earlierSeed)
+  const {store, preloaded} = await openLocalDataset(options.root, options.dataDir, options.dataset, options.reset, options.log)
   const buildCache = options.studioCacheDir ?? join(options.dataDir, 'studio')
   let studio = await ensureStudioBuild(options.root, buildCache, options.log)
   if (studio.built) options.log(`Studio built in ${(studio.ms / 1000).toFixed(1)} s`)

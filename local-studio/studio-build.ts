@@ -43,8 +43,9 @@ export interface StudioBuild {
  * A Studio built for the local Content Lake (`SANITY_STUDIO_API_HOST=origin`: it asks the server that
  * serves it, whatever the port), kept in `<cacheDir>/<source hash>` and reused while the sources are the
  * same. Builds go to a temporary folder first and are renamed into place, so a reader never sees half a
- * build; a lock file beside it makes a second process that wants the same build wait for the first. `env` adds SANITY_STUDIO_* variables to the
- * process's own (a test's site on another port: SANITY_STUDIO_PREVIEW_URL); they are part of the hash.
+ * build; a lock file beside it makes a second process that wants the same build wait for the first.
+ * `env` adds SANITY_STUDIO_* variables to the process's own (a test's site on another port:
+ * SANITY_STUDIO_PREVIEW_URL); they are part of the hash.
  */
 export async function ensureStudioBuild(root: string, cacheDir: string, log: (line: string) => void = () => {}, env: Record<string, string> = {}): Promise<StudioBuild> {
   const started = performance.now()

@@ -10,7 +10,6 @@ import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 
 import {LIMITS} from '../content-lake/limits.ts'
-import {earlierSeedWarning} from '../local-studio/earlier-seed.ts'
 import {preloadDataset} from '../local-studio/preload-dataset.ts'
 
 function fail(message: string): never {
@@ -57,14 +56,12 @@ try {
 surviveFileSizeLimits()
 let opened
 try {
-  opened = await openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset, preloading)
+  opened = await openLocalDataset(resolve(import.meta.dirname, '..'), root, values.dataset, values.reset, console.warn, preloading)
 } catch (error) {
   fail((error as Error).message)
 }
 
 const {store, preloaded} = opened
-const earlierSeed = earlierSeedWarning(store.ids())
-if (earlierSeed) console.warn(earlierSeed)
 
 const {port, close} = await createLakeServer({
   store,
