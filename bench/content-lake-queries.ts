@@ -26,14 +26,14 @@ import {basename, join, resolve as resolvePath} from 'node:path'
 import {parseArgs} from 'node:util'
 import {Worker} from 'node:worker_threads'
 
-import {createClient, type SanityClient} from '@sanity/client'
+import type {SanityClient} from '@sanity/client'
 
 import {StoreQueries} from '../content-lake/query/query-store.ts'
 import {DocumentStore, type Doc} from '../content-lake/store/document-store.ts'
 import {evaluateGroq} from '../offline/evaluate-groq.ts'
 import {applyPerspective} from '../offline/in-memory-client.ts'
 import * as site from '../queries/index.ts'
-import {BENCH_TOKEN, cases, HEAVY, mixCase, type Params} from './lake-cases.ts'
+import {benchClient, cases, HEAVY, loopHeavy, loopMix, type Params} from './lake-cases.ts'
 import type {LoadClientData, LoadClientReply} from './lake-load-client.ts'
 import {syntheticDataset} from './synthetic-dataset.ts'
 
@@ -110,7 +110,7 @@ async function startLake(dataDir: string, cache: boolean, lakeRoot = root): Prom
     })
     child.once('exit', (code) => reject(new Error(`the lake exited (${code}): ${output}`)))
   })
-  const client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', perspective: 'published', token: BENCH_TOKEN})
+  const client = benchClient(port)
   await client.fetch('count(*[_type == "cookiePolicy"])')
   const startMs = performance.now() - started
   const memory = () => {
@@ -139,7 +139,8 @@ async function warmUp(lake: Lake, everyRequest: boolean) {
   await lake.client.fetch(HEAVY, {id: 'office.1'})
 }
 
-const summary = (latencies: number[], served: number) => {
+const summary = (latencies: number[]) => {
+  const served = latencies.length
   latencies.sort((a, b) => a - b)
   return {rps: served / loadSeconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? 0}
 }
@@ -148,21 +149,8 @@ const summary = (latencies: number[], served: number) => {
 async function loadInThisThread(client: SanityClient, clients: number, heavy: boolean) {
   const latencies: number[] = []
   const end = performance.now() + loadSeconds * 1000
-  let served = 0
-  const worker = async (offset: number) => {
-    for (let i = offset; performance.now() < end; i += clients) {
-      const c = mixCase(i)
-      const started = performance.now()
-      await client.fetch(c.query, c.params(i))
-      latencies.push(performance.now() - started)
-      served++
-    }
-  }
-  const heavyLoop = async () => {
-    while (performance.now() < end) await client.fetch(HEAVY, {id: 'office.1'}).catch(() => undefined)
-  }
-  await Promise.all([...Array.from({length: clients}, (_, i) => worker(i)), ...(heavy ? [heavyLoop()] : [])])
-  return summary(latencies, served)
+  await Promise.all([...Array.from({length: clients}, (_, offset) => loopMix(client, {offset, stride: clients, end, latencies})), ...(heavy ? [loopHeavy(client, end)] : [])])
+  return summary(latencies)
 }
 
 /** The same load, each client (and the heavy one) in a worker thread of its own; all start once every one has connected. */
@@ -187,7 +175,7 @@ async function loadInThreads(port: number, clients: number, heavy: boolean) {
       if (reply.type === 'failed') throw new Error(`a load client failed: ${reply.message}`)
       if (reply.type === 'done' && !data[index]!.heavy) latencies.push(...reply.latencies)
     }
-    return summary(latencies, latencies.length)
+    return summary(latencies)
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }

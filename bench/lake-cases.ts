@@ -3,6 +3,8 @@
  * naive form, its goal and its share of the load mix. A module of its own, so the load clients (worker
  * threads, bench/lake-load-client.ts) ask exactly the mix the bench describes.
  */
+import {createClient, type SanityClient} from '@sanity/client'
+
 import * as site from '../queries/index.ts'
 
 export type Params = Record<string, unknown>
@@ -11,7 +13,11 @@ export type Params = Record<string, unknown>
  * The synthetic dataset's ids have dots (`article.12`), which a request without a token may not read
  * (as on a hosted public dataset): the bench reads with a token (the local lake takes any).
  */
-export const BENCH_TOKEN = 'bench-read-token'
+const BENCH_TOKEN = 'bench-read-token'
+
+/** The bench's client of a lake on 127.0.0.1: published perspective, with the bench's token. */
+export const benchClient = (port: number): SanityClient =>
+  createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', perspective: 'published', token: BENCH_TOKEN})
 export interface Case {
   name: string
   query: string
@@ -46,3 +52,18 @@ export const HEAVY = cases.find((c) => c.name === 'office page')!.naive!
 /** The load mix: each case as often as its weight, asked in the order `mixCase(i)` gives. */
 const mix = cases.flatMap((c) => Array.from({length: c.weight}, () => c))
 export const mixCase = (i: number) => mix[(i * 7919) % mix.length]!
+
+/** One load client until `end` (a performance.now() time): the mix from `offset` in steps of `stride`, each request's latency in ms into `latencies`. */
+export async function loopMix(client: SanityClient, {offset, stride, end, latencies}: {offset: number; stride: number; end: number; latencies: number[]}) {
+  for (let i = offset; performance.now() < end; i += stride) {
+    const c = mixCase(i)
+    const started = performance.now()
+    await client.fetch(c.query, c.params(i))
+    latencies.push(performance.now() - started)
+  }
+}
+
+/** The heavy client until `end`: its query over and over, its failures (the time limit) ignored. */
+export async function loopHeavy(client: SanityClient, end: number) {
+  while (performance.now() < end) await client.fetch(HEAVY, {id: 'office.1'}).catch(() => undefined)
+}

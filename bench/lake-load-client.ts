@@ -7,9 +7,7 @@
  */
 import {parentPort, workerData} from 'node:worker_threads'
 
-import {createClient} from '@sanity/client'
-
-import {BENCH_TOKEN, cases, HEAVY, mixCase} from './lake-cases.ts'
+import {benchClient, cases, loopHeavy, loopMix} from './lake-cases.ts'
 
 export interface LoadClientData {
   port: number
@@ -32,7 +30,7 @@ process.emitWarning = ((warning: string | Error, ...rest: never[]) => {
 
 const {port, offset, stride, heavy} = workerData as LoadClientData
 const cookiePolicy = cases.find((c) => c.name === 'cookie policy')!
-const client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://127.0.0.1:${port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', perspective: 'published', token: BENCH_TOKEN})
+const client = benchClient(port)
 // A worker thread's port, not a window: there is no target origin.
 // oxlint-disable-next-line unicorn/require-post-message-target-origin
 const reply = (message: LoadClientReply) => parentPort!.postMessage(message)
@@ -52,16 +50,8 @@ parentPort!.once('message', async ({seconds}: {seconds: number}) => {
   const latencies: number[] = []
   const end = performance.now() + seconds * 1000
   try {
-    if (heavy) {
-      while (performance.now() < end) await client.fetch(HEAVY, {id: 'office.1'}).catch(() => undefined)
-    } else {
-      for (let i = offset; performance.now() < end; i += stride) {
-        const c = mixCase(i)
-        const started = performance.now()
-        await client.fetch(c.query, c.params(i))
-        latencies.push(performance.now() - started)
-      }
-    }
+    if (heavy) await loopHeavy(client, end)
+    else await loopMix(client, {offset, stride, end, latencies})
     reply({type: 'done', latencies})
   } catch (error) {
     reply({type: 'failed', message: (error as Error).message})
