@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {perspectiveDocuments} from '../../content-lake/query/perspectives.ts'
 import {evaluateGroq} from '../../offline/evaluate-groq.ts'
-import {postJson, raw, startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
+import {postJson, raw, startLake, TEST_AUTHORIZATION, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
 
 // A request without a token or the Studio's session is anonymous, as on a hosted public dataset: it reads
 // only documents whose ids are root paths (no "."), in every perspective, and writes nothing.
@@ -55,14 +55,14 @@ describe('requests without a token', () => {
       expect(JSON.stringify(anonymous), perspective).not.toMatch(/Draft name|release r1|dotted path/)
     }
     // With a token, the same query sees them: the drafts perspective shows the draft and the dotted office.
-    const authorised = (await query(groq, 'drafts', {authorization: `Bearer ${TEST_TOKEN}`})) as {_id: string; name: string}[]
+    const authorised = (await query(groq, 'drafts', TEST_AUTHORIZATION)) as {_id: string; name: string}[]
     expect(authorised.find((doc) => doc._id === 'office-kr')?.name).toBe('Draft name of the office')
     expect(authorised.map((doc) => doc._id)).toContain('office.legacy')
   })
 
   it('find nothing by a dotted id, a reference or a count, and the cache keeps their answers apart', async () => {
     const byId = '*[_id in ["drafts.office-kr", "office.legacy", "versions.r1.office-jp"]]._id'
-    expect(await query(byId, 'raw', {authorization: `Bearer ${TEST_TOKEN}`})).toHaveLength(3)
+    expect(await query(byId, 'raw', TEST_AUTHORIZATION)).toHaveLength(3)
     expect(await query(byId, 'raw')).toEqual([])
     expect(await query('*[_type == "office"][0...1000]._id', 'raw')).not.toContain('office.legacy')
     expect(await query('count(*[_id in path("drafts.**")])', 'raw')).toBe(0)

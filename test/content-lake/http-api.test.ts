@@ -7,13 +7,13 @@ import {LOCAL_USERS} from '../../content-lake/http/identity.ts'
 import {eventPageQuery, officePageQuery} from '../../queries/index.ts'
 import type {EventPageQueryResult, OfficePageQueryResult} from '../../sanity.types.ts'
 import {projectRoot} from '../support/cli.ts'
-import {startLake, TEST_TOKEN} from '../support/lake.ts'
+import {startLake, TEST_AUTHORIZATION, TEST_TOKEN} from '../support/lake.ts'
 
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
 
 // What @sanity/client sends with a token; without one a request is anonymous (see the anonymous tests).
-const auth = {authorization: `Bearer ${TEST_TOKEN}`}
+const auth = TEST_AUTHORIZATION
 
 let client: SanityClient
 let baseUrl: string

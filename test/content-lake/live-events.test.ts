@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {LOCAL_USERS} from '../../content-lake/http/identity.ts'
 import {ANY_DOCUMENT_TAG, idTag, syncTagsOf, typeTag} from '../../content-lake/live/sync-tags.ts'
 import {articleBySlugQuery, cookiePolicyQuery} from '../../queries/index.ts'
-import {raw, startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
+import {raw, startLake, TEST_AUTHORIZATION, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
 
 // The local certificate is self-signed; this test process talks only to its own server on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -27,7 +27,7 @@ afterAll(async () => lake?.close())
 
 /** Server-sent events of one stream, read over HTTP/2 (with the Last-Event-ID header when given). */
 // Drafts' tags need a token, as hosted.
-const auth = {authorization: `Bearer ${TEST_TOKEN}`}
+const auth = TEST_AUTHORIZATION
 
 function openStream(path: string, headers: Record<string, string> = {}) {
   const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {LIMITS} from '../../content-lake/limits.ts'
 import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
 import {projectRoot} from '../support/cli.ts'
-import {postJson, raw, startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
+import {postJson, raw, startLake, TEST_AUTHORIZATION, type InProcessLake} from '../support/lake.ts'
 import {seed} from '../support/seed.ts'
 
 // Adversarial input through HTTP: every request here must get a 4xx with a message, or be served,
@@ -28,7 +28,7 @@ const RUNAWAY = `"${'a.'.repeat(24)}a" in path("${'**.'.repeat(10)}x")`
 /** A listener over HTTP/2, as the Studio opens them; collects its events. */
 function listen(port: number, groq: string) {
   const session = connect(`https://127.0.0.1:${port}`, {rejectUnauthorized: false})
-  const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent(groq)}`, ':authority': `localhost:${port}`, authorization: `Bearer ${TEST_TOKEN}`})
+  const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent(groq)}`, ':authority': `localhost:${port}`, ...TEST_AUTHORIZATION})
   let text = ''
   const status = new Promise<number>((resolve) => stream.on('response', (headers) => resolve(Number(headers[':status']))))
   stream.on('data', (chunk: Buffer) => (text += chunk))

@@ -4,7 +4,7 @@ import {runInNewContext} from 'node:vm'
 
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {postJson, startLake, TEST_TOKEN, type InProcessLake} from '../support/lake.ts'
+import {postJson, startLake, TEST_AUTHORIZATION, type InProcessLake} from '../support/lake.ts'
 
 // One client cannot stop the others: a runaway query is stopped at the time limit while other
 // queries go on; a listener that never reads is disconnected with bounded memory; long action lists
@@ -69,7 +69,7 @@ describe('listeners that never read', () => {
     const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
     const listeners = await Promise.all(
       Array.from({length: 10}, async () => {
-        const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent('*[_type == "bulk"]')}&includeResult=true`, ':authority': `localhost:${lake.port}`, authorization: `Bearer ${TEST_TOKEN}`})
+        const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent('*[_type == "bulk"]')}&includeResult=true`, ':authority': `localhost:${lake.port}`, ...TEST_AUTHORIZATION})
         await new Promise((resolve) => stream.once('response', resolve))
         stream.pause() // never reads: HTTP/2 flow control stops the server from sending, so events pile up there
         let events = 0

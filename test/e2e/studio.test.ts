@@ -11,7 +11,7 @@ import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
 import {OPTIONAL_ENDPOINTS, REQUIRED_ENDPOINTS} from './studio-endpoints.ts'
-import {E2E_STUDIO_CACHE, TEST_TOKEN} from '../support/lake.ts'
+import {E2E_STUDIO_CACHE, TEST_AUTHORIZATION, TEST_TOKEN} from '../support/lake.ts'
 
 // The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -300,7 +300,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     // And the lake would refuse the edit if the Studio sent it.
     const edit = await fetch(`https://127.0.0.1:${studio.port}/v2025-02-19/data/mutate/production`, {
       method: 'POST',
-      headers: {'content-type': 'application/json', cookie: 'sanity-local-user=editor', authorization: `Bearer ${TEST_TOKEN}`},
+      headers: {'content-type': 'application/json', cookie: 'sanity-local-user=editor', ...TEST_AUTHORIZATION},
       body: JSON.stringify({mutations: [{patch: {id: 'cookiePolicy', set: {acceptLabel: 'OK'}}}]}),
     })
     expect(edit.status).toBe(403)

@@ -30,6 +30,8 @@ export const E2E_STUDIO_CACHE = `${projectRoot}test/.tmp/e2e-studio`
 
 /** The token the tests' clients send (the local lake takes any); requests without one are anonymous. */
 export const TEST_TOKEN = 'local-test-token'
+/** The header a client sends with that token. */
+export const TEST_AUTHORIZATION = {authorization: `Bearer ${TEST_TOKEN}`}
 
 /**
  * A request exactly as given (any Host, Origin or content type, which fetch would not all send), over
@@ -37,7 +39,7 @@ export const TEST_TOKEN = 'local-test-token'
  * The lake's certificate is self-signed: this talks to it alone.
  */
 export function raw(port: number, path: string, {method = 'GET', headers = {}, body}: RawRequest = {}): Promise<RawResponse> {
-  const sent: Record<string, string> = {host: `localhost:${port}`, authorization: `Bearer ${TEST_TOKEN}`, ...headers}
+  const sent: Record<string, string> = {host: `localhost:${port}`, ...TEST_AUTHORIZATION, ...headers}
   if (sent.authorization === '') delete sent.authorization
   return new Promise((resolve, reject) => {
     const req = httpsRequest({host: '127.0.0.1', port, path, method, headers: sent, rejectUnauthorized: false, agent: false}, (res) => {
