@@ -1,6 +1,7 @@
 import {at, createIfNotExists, defineMigration, delete_, patch, set, transaction, type Mutation, type NodePatch, type SanityDocument} from 'sanity/migrate'
 
-import {rootPathId, splitVariant} from './root-path-id.ts'
+import {publishedIdOf} from '../../content-lake/store/document-ids.ts'
+import {rootPathId} from './root-path-id.ts'
 
 export {rootPathId} from './root-path-id.ts'
 
@@ -55,7 +56,7 @@ export default defineMigration({
     // A document stays where it is when its new id is taken; so do the references to it.
     const moving = new Set(all.filter((document) => rootPathId(document._id) && !ids.has(rootPathId(document._id)!)).map((document) => document._id))
     // References name published ids; a document that exists only as a draft or version moves too.
-    const movingPublished = new Set([...moving].map((id) => splitVariant(id).publishedId))
+    const movingPublished = new Set([...moving].map(publishedIdOf))
     const movedTo: MovedTo = (ref) => (movingPublished.has(ref) ? rootPathId(ref) : undefined)
 
     const created: Mutation[] = []
