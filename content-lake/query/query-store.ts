@@ -1,6 +1,7 @@
 import {parse, type ExprNode} from 'groq-js'
 
 import {evaluateTree, needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
+import {compileGroq} from './compiled-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {parseQuery} from './query-checks.ts'
@@ -74,11 +75,14 @@ export function queryEvaluationError(error: unknown, tree: ExprNode): unknown {
 export interface StoreQueriesOptions {
   /** Pick out and sort the candidates of every filter an index answers, where a kept list or a pass over the view would serve (for tests: both ways answer alike). */
   alwaysPick?: boolean
+  /** Evaluate with groq-js's own interpreter even where the query compiles (compiled-groq.ts; for tests: both ways answer alike). */
+  interpretOnly?: boolean
 }
 
 export class StoreQueries {
   private readonly store: QueryableStore
   private readonly alwaysPick: boolean
+  private readonly compile: boolean
   private readonly textIndexes = new TextIndexes()
   /** The store.all() array `sorted` was made from, and that array in dataset order. */
   private orderOf: readonly Doc[] | undefined
@@ -90,6 +94,7 @@ export class StoreQueries {
   constructor(store: QueryableStore, options: StoreQueriesOptions = {}) {
     this.store = store
     this.alwaysPick = options.alwaysPick ?? false
+    this.compile = !options.interpretOnly
   }
 
   /**
@@ -227,7 +232,11 @@ export class StoreQueries {
     const dereference = (id: string) => reverse.resolve(id) ?? view.get(id)
     let result: unknown
     try {
-      result = await evaluateTree(narrowed, params, view.documents, {dereference})
+      // groq-js's evaluation compiled to closures over plain values where every node of the tree allows it.
+      const compiled = this.compile ? compileGroq(narrowed) : undefined
+      result = compiled
+        ? compiled({params, dataset: view.documents, dereference: ({_ref}) => dereference(_ref) ?? null})
+        : await evaluateTree(narrowed, params, view.documents, {dereference})
     } catch (error) {
       throw queryEvaluationError(error, narrowed)
     }

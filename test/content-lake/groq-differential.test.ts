@@ -299,7 +299,7 @@ describe('GROQ through the lake, against plain groq-js', () => {
   const store = openStore()
   const queries = new StoreQueries(store)
   // Also picking out and sorting the candidates where the lake would use a kept list or one pass over the view.
-  const lakes = [queries, new StoreQueries(store, {alwaysPick: true})]
+  const lakes = [queries, new StoreQueries(store, {alwaysPick: true}), new StoreQueries(store, {interpretOnly: true})]
   afterAll(() => {
     store.close()
     rmSync(store.directory, {recursive: true, force: true})

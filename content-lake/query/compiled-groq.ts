@@ -1,0 +1,538 @@
+/**
+ * groq-js's synchronous evaluator, compiled: a parsed query becomes one JavaScript closure per node that
+ * works on plain JSON values, where groq-js interprets the tree and wraps every intermediate value in an
+ * object of its own (a projection of 50,000 documents allocates millions of them). Each closure does
+ * what groq-js 2.0.1's executor for that node does (evaluator-*.js in groq-js's dist: EXECUTORS,
+ * `operators`, `global::coalesce` ...), value for value and key for key, so answers are unchanged: the
+ * differential tests run both over the same trees (test/content-lake/compiled-groq.test.ts).
+ *
+ * One difference, on purpose: an attribute is looked up with Object.hasOwn, where groq-js calls the
+ * object's own `hasOwnProperty`, and so throws for a document with a field of that name. Nothing compiled
+ * throws for any value, so `&&` and `||` stop at a decisive left side.
+ *
+ * Only the nodes and functions whose groq-js semantics are written out here compile; a tree with any
+ * other (`match`, `score()`, `dateTime()`, `path()`, ...) gets undefined and is left to groq-js. Values
+ * never include groq-js's DateTime or Path, since only the functions that make them are not compiled.
+ */
+import type {ExprNode} from 'groq-js'
+
+/** A GROQ value as plain JSON: null for GROQ's null (never undefined). */
+type Data = unknown
+
+type Dereference = (ref: {_ref: string}) => unknown
+
+/** groq-js's Scope: the value `@` is, the scope `^` names (hidden scopes, those of `[]` maps, are skipped). */
+class Scope {
+  isHidden = false
+  readonly params: Record<string, unknown>
+  readonly source: Data
+  readonly value: Data
+  readonly dereference: Dereference | undefined
+  readonly parent: Scope | null
+
+  constructor(params: Record<string, unknown>, source: Data, value: Data, dereference: Dereference | undefined, parent: Scope | null) {
+    this.params = params
+    this.source = source
+    this.value = value
+    this.dereference = dereference
+    this.parent = parent
+  }
+
+  createNested(value: Data): Scope {
+    return new Scope(this.params, this.source, value, this.dereference, this.isHidden ? this.parent : this)
+  }
+
+  createHidden(value: Data): Scope {
+    const scope = this.createNested(value)
+    scope.isHidden = true
+    return scope
+  }
+}
+
+type Run = (scope: Scope) => Data
+
+/** What a compiled query is run with: the same options groq-js's evaluateSync takes. */
+export interface CompiledRunOptions {
+  params: Record<string, unknown>
+  dataset: readonly unknown[]
+  dereference?: Dereference
+}
+
+export type CompiledQuery = (options: CompiledRunOptions) => Data
+
+// groq-js's fromJS: undefined (a missing key or element) is null.
+const norm = (value: unknown): Data => (value === undefined ? null : value)
+
+/** groq-js's getType, for values without DateTime or Path. */
+function typeOf(data: Data): string {
+  return data == null ? 'null' : Array.isArray(data) ? 'array' : typeof data
+}
+
+const isObject = (data: Data): data is Record<string, unknown> => data !== null && typeof data === 'object' && !Array.isArray(data)
+
+// groq-js's fromNumber: what is not finite is null.
+const fromNumber = (value: number): Data => (Number.isFinite(value) ? value : null)
+
+/** groq-js's isEqual: strings, booleans, nulls and numbers of the same type, by value. */
+function isEqual(a: Data, b: Data): boolean {
+  const type = typeOf(a)
+  if (type !== typeOf(b)) return false
+  return (type === 'string' || type === 'boolean' || type === 'null' || type === 'number') && a === b
+}
+
+/** groq-js's partialCompare: numbers, booleans and strings of the same type; null otherwise. */
+function partialCompare(a: Data, b: Data): number | null {
+  const type = typeOf(a)
+  if (type !== typeOf(b)) return null
+  switch (type) {
+    case 'number':
+    case 'boolean':
+      return (a as number) - (b as number)
+    case 'string':
+      return (a as string) < (b as string) ? -1 : +((a as string) > (b as string))
+    default:
+      return null
+  }
+}
+
+const TYPE_ORDER: Record<string, number> = {datetime: 1, number: 2, string: 3, boolean: 4}
+
+/** groq-js's totalCompare, as order() sorts: by type (numbers, strings, booleans, the rest), then by value. */
+function totalCompare(a: Data, b: Data): number {
+  const orderA = TYPE_ORDER[typeOf(a)] ?? 100
+  const orderB = TYPE_ORDER[typeOf(b)] ?? 100
+  if (orderA !== orderB) return orderA - orderB
+  return partialCompare(a, b) ?? 0
+}
+
+const comparison = (holds: (result: number) => boolean) => (left: Data, right: Data) => {
+  const result = partialCompare(left, right)
+  return result === null ? null : holds(result)
+}
+
+const numeric = (impl: (a: number, b: number) => number) => (left: Data, right: Data) =>
+  typeof left === 'number' && typeof right === 'number' ? fromNumber(impl(left, right)) : null
+
+const OPERATORS: Record<string, (left: Data, right: Data) => Data> = {
+  '==': (left, right) => isEqual(left, right),
+  '!=': (left, right) => !isEqual(left, right),
+  '>': comparison((result) => result > 0),
+  '>=': comparison((result) => result >= 0),
+  '<': comparison((result) => result < 0),
+  '<=': comparison((result) => result <= 0),
+  in: (left, right) => {
+    if (!Array.isArray(right)) return null
+    for (const item of right) if (isEqual(left, norm(item))) return true
+    return false
+  },
+  '+': (left, right) => {
+    if (typeof left === 'number' && typeof right === 'number') return fromNumber(left + right)
+    if (typeof left === 'string' && typeof right === 'string') return left + right
+    if (isObject(left) && isObject(right)) return {...left, ...right}
+    if (Array.isArray(left) && Array.isArray(right)) return left.concat(right)
+    return null
+  },
+  '-': numeric((a, b) => a - b),
+  '*': numeric((a, b) => a * b),
+  '/': numeric((a, b) => a / b),
+  '%': numeric((a, b) => a % b),
+  '**': numeric((a, b) => a ** +b),
+}
+
+/** groq-js's countUTF8: UTF-16 code units, a surrogate pair counted once. */
+function countUTF8(text: string): number {
+  let count = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (!(code >= 0xd800 && code <= 0xdbff)) count++
+  }
+  return count
+}
+
+/** groq-js's hasReference: a `_ref` in the set anywhere in the value (an object with a truthy `_ref` is looked at no deeper). */
+function hasReference(value: Data, ids: Set<unknown>): boolean {
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasReference(item, ids)) return true
+  } else if (isObject(value)) {
+    if (value._ref) return ids.has(value._ref)
+    for (const item of Object.values(value)) if (hasReference(item, ids)) return true
+  }
+  return false
+}
+
+type FunctionCompiler = (args: Run[]) => Run | undefined
+
+/** A function of a fixed number of arguments, each evaluated first, as groq-js's mappedExecutor does. */
+const mapped =
+  (arity: number, impl: (...values: Data[]) => Data): FunctionCompiler =>
+  (args) => {
+    if (args.length !== arity) return undefined
+    if (arity === 1) {
+      const [arg] = args as [Run]
+      return (scope) => impl(arg(scope))
+    }
+    return (scope) => impl(...args.map((arg) => arg(scope)))
+  }
+
+// string() and array::join write numbers, strings and booleans as JavaScript does.
+const isWritten = (value: Data) => typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean'
+
+const lower = mapped(1, (value) => (typeof value === 'string' ? value.toLowerCase() : null))
+const upper = mapped(1, (value) => (typeof value === 'string' ? value.toUpperCase() : null))
+
+const FUNCTIONS: Record<string, FunctionCompiler> = {
+  'global::coalesce': (args) => (scope) => {
+    for (const arg of args) {
+      const value = arg(scope)
+      if (value !== null) return value
+    }
+    return null
+  },
+  'global::defined': (args) => {
+    if (args.length !== 1) return undefined
+    const [arg] = args as [Run]
+    return (scope) => arg(scope) !== null
+  },
+  'global::count': (args) => {
+    if (args.length !== 1) return undefined
+    const [arg] = args as [Run]
+    return (scope) => {
+      const value = arg(scope)
+      return Array.isArray(value) ? value.length : null
+    }
+  },
+  'global::string': mapped(1, (value) => (isWritten(value) ? `${value as string}` : null)),
+  'global::lower': lower,
+  'global::upper': upper,
+  'string::lower': lower,
+  'string::upper': upper,
+  'string::split': mapped(2, (text, separator) => {
+    if (typeof text !== 'string' || typeof separator !== 'string') return null
+    if (text.length === 0) return []
+    return separator.length === 0 ? Array.from(text) : text.split(separator)
+  }),
+  'string::startsWith': mapped(2, (text, prefix) => (typeof text !== 'string' || typeof prefix !== 'string' ? null : text.startsWith(prefix))),
+  'array::join': mapped(2, (items, separator) => {
+    if (!Array.isArray(items) || typeof separator !== 'string') return null
+    let text = ''
+    let needSeparator = false
+    for (const item of items) {
+      if (needSeparator) text += separator
+      if (!isWritten(item)) return null
+      text += `${item as string}`
+      needSeparator = true
+    }
+    return text
+  }),
+  'array::compact': mapped(1, (items) => (Array.isArray(items) ? items.filter((item) => item !== null) : null)),
+  // references() looks at `@`: its arguments, then the scope's value.
+  'global::references': (args) => (scope) => {
+    const ids = new Set<unknown>()
+    for (const arg of args) {
+      const value = arg(scope)
+      if (typeof value === 'string') ids.add(value)
+      else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') ids.add(item)
+    }
+    return ids.size === 0 ? false : hasReference(scope.value, ids)
+  },
+  'global::length': (args) => {
+    if (args.length !== 1) return undefined
+    const [arg] = args as [Run]
+    return (scope) => {
+      const value = arg(scope)
+      return typeof value === 'string' ? countUTF8(value) : Array.isArray(value) ? value.length : null
+    }
+  },
+}
+
+// The tree as groq-js parses it, read field by field: each case below reads what its node type has.
+type Node = {type: string} & Record<string, unknown>
+
+/** Compiles each node, or undefined when one of them is not written out here. */
+function compile(node: Node): Run | undefined {
+  const sub = (child: unknown) => compile(child as Node)
+  switch (node.type) {
+    case 'This':
+      return (scope) => scope.value
+    case 'Everything':
+      return (scope) => scope.source
+    case 'Parameter': {
+      const name = node.name as string
+      return (scope) => norm(scope.params[name])
+    }
+    case 'Parent': {
+      const n = node.n as number
+      return (scope) => {
+        let current = scope
+        for (let i = 0; i < n; i++) {
+          if (!current.parent) return null
+          current = current.parent
+        }
+        return current.value
+      }
+    }
+    case 'Value': {
+      const value = norm(node.value)
+      return () => value
+    }
+    case 'Group':
+      return sub(node.base)
+    case 'AccessAttribute': {
+      const base = node.base ? sub(node.base) : (scope: Scope) => scope.value
+      const name = node.name as string
+      if (!base) return undefined
+      // Object.hasOwn where groq-js calls the value's own `hasOwnProperty`, which a document's field of that name replaces (groq-js then throws).
+      return (scope) => {
+        const value = base(scope)
+        return isObject(value) && Object.hasOwn(value, name) ? norm(value[name]) : null
+      }
+    }
+    case 'AccessElement': {
+      const base = sub(node.base)
+      const index = node.index as number
+      if (!base) return undefined
+      return (scope) => {
+        const value = base(scope)
+        if (!Array.isArray(value)) return null
+        return norm(value[index < 0 ? index + value.length : index])
+      }
+    }
+    case 'Slice': {
+      const base = sub(node.base)
+      const {left, right, isInclusive} = node as unknown as {left: number; right: number; isInclusive: boolean}
+      if (!base) return undefined
+      return (scope) => {
+        const value = base(scope)
+        if (!Array.isArray(value)) return null
+        let leftIdx = left
+        let rightIdx = right
+        if (leftIdx < 0) leftIdx = value.length + leftIdx
+        if (rightIdx < 0) rightIdx = value.length + rightIdx
+        if (isInclusive) rightIdx++
+        if (leftIdx < 0) leftIdx = 0
+        if (rightIdx < 0) rightIdx = 0
+        return value.slice(leftIdx, rightIdx)
+      }
+    }
+    case 'Deref': {
+      const base = sub(node.base)
+      if (!base) return undefined
+      return (scope) => {
+        const value = base(scope)
+        if (!isObject(value)) return null
+        const id = value._ref
+        if (typeof id !== 'string') return null
+        if (scope.dereference) return norm(scope.dereference({_ref: id}))
+        const source = scope.source
+        if (!Array.isArray(source)) return null
+        for (const doc of source) if (doc && typeof doc === 'object' && '_id' in doc && id === doc._id) return doc
+        return null
+      }
+    }
+    case 'Projection': {
+      const base = sub(node.base)
+      const expr = sub(node.expr)
+      if (!base || !expr) return undefined
+      return (scope) => {
+        const value = base(scope)
+        return isObject(value) ? expr(scope.createNested(value)) : null
+      }
+    }
+    case 'Filter': {
+      const base = sub(node.base)
+      const expr = sub(node.expr)
+      if (!base || !expr) return undefined
+      return (scope) => {
+        const value = base(scope)
+        if (!Array.isArray(value)) return null
+        const result: Data[] = []
+        for (const item of value) if (expr(scope.createNested(norm(item))) === true) result.push(item)
+        return result
+      }
+    }
+    case 'Map':
+    case 'FlatMap': {
+      const base = sub(node.base)
+      const expr = sub(node.expr)
+      if (!base || !expr) return undefined
+      const flat = node.type === 'FlatMap'
+      return (scope) => {
+        const value = base(scope)
+        if (!Array.isArray(value)) return null
+        const result: Data[] = []
+        for (const item of value) {
+          const inner = expr(scope.createHidden(norm(item)))
+          if (flat && Array.isArray(inner)) for (const innerItem of inner) result.push(innerItem)
+          else result.push(inner)
+        }
+        return result
+      }
+    }
+    case 'ArrayCoerce': {
+      const base = sub(node.base)
+      if (!base) return undefined
+      return (scope) => {
+        const value = base(scope)
+        return Array.isArray(value) ? value : null
+      }
+    }
+    case 'Object':
+      return compileObject(node.attributes as Node[])
+    case 'Array': {
+      const elements = (node.elements as Array<{value: Node; isSplat: boolean}>).map((element) => ({run: sub(element.value), isSplat: element.isSplat}))
+      if (elements.some((element) => !element.run)) return undefined
+      return (scope) => {
+        const result: Data[] = []
+        for (const element of elements) {
+          const value = element.run!(scope)
+          if (element.isSplat) {
+            if (Array.isArray(value)) for (const item of value) result.push(item)
+          } else result.push(value)
+        }
+        return result
+      }
+    }
+    case 'And':
+    case 'Or': {
+      const left = sub(node.left)
+      const right = sub(node.right)
+      if (!left || !right) return undefined
+      // Nothing compiled here has side effects or throws for a value, so deciding on the left alone answers as evaluating both would.
+      const decisive = node.type === 'Or'
+      return (scope) => {
+        const leftValue = left(scope)
+        if (leftValue === decisive) return decisive
+        const rightValue = right(scope)
+        if (rightValue === decisive) return decisive
+        return typeof leftValue === 'boolean' && typeof rightValue === 'boolean' ? !decisive : null
+      }
+    }
+    case 'Not': {
+      const base = sub(node.base)
+      if (!base) return undefined
+      return (scope) => {
+        const value = base(scope)
+        return typeof value === 'boolean' ? !value : null
+      }
+    }
+    case 'Neg':
+    case 'Pos': {
+      const base = sub(node.base)
+      if (!base) return undefined
+      const sign = node.type === 'Neg' ? -1 : 1
+      return (scope) => {
+        const value = base(scope)
+        return typeof value === 'number' ? fromNumber(sign === -1 ? -value : value) : null
+      }
+    }
+    case 'OpCall': {
+      const operator = OPERATORS[node.op as string]
+      const left = sub(node.left)
+      const right = sub(node.right)
+      if (!operator || !left || !right) return undefined
+      return (scope) => operator(left(scope), right(scope))
+    }
+    case 'InRange': {
+      const base = sub(node.base)
+      const left = sub(node.left)
+      const right = sub(node.right)
+      const isInclusive = node.isInclusive as boolean
+      if (!base || !left || !right) return undefined
+      return (scope) => {
+        const value = base(scope)
+        const leftCmp = partialCompare(value, left(scope))
+        if (leftCmp === null) return null
+        const rightCmp = partialCompare(value, right(scope))
+        if (rightCmp === null) return null
+        return leftCmp >= 0 && (isInclusive ? rightCmp <= 0 : rightCmp < 0)
+      }
+    }
+    case 'Select': {
+      const alternatives = (node.alternatives as Array<{condition: Node; value: Node}>).map((alternative) => ({condition: sub(alternative.condition), value: sub(alternative.value)}))
+      const fallback = node.fallback ? sub(node.fallback) : () => null
+      if (!fallback || alternatives.some((alternative) => !alternative.condition || !alternative.value)) return undefined
+      return (scope) => {
+        for (const alternative of alternatives) if (alternative.condition!(scope) === true) return alternative.value!(scope)
+        return fallback(scope)
+      }
+    }
+    case 'FuncCall': {
+      const compiler = FUNCTIONS[`${node.namespace as string}::${node.name as string}`]
+      const args = (node.args as Node[]).map(sub)
+      if (!compiler || args.some((arg) => !arg)) return undefined
+      return compiler(args as Run[])
+    }
+    case 'PipeFuncCall':
+      return node.name === 'order' ? compileOrder(node) : undefined
+    default:
+      return undefined
+  }
+}
+
+function compileObject(attributes: Node[]): Run | undefined {
+  type Attribute = {kind: 'value'; name: string; value: Run} | {kind: 'splat'; value: Run; condition?: Run}
+  const compiled: Attribute[] = []
+  for (const attribute of attributes) {
+    const value = compile(attribute.value as Node)
+    if (!value) return undefined
+    if (attribute.type === 'ObjectAttributeValue') compiled.push({kind: 'value', name: attribute.name as string, value})
+    else if (attribute.type === 'ObjectSplat') compiled.push({kind: 'splat', value})
+    else if (attribute.type === 'ObjectConditionalSplat') {
+      const condition = compile(attribute.condition as Node)
+      if (!condition) return undefined
+      compiled.push({kind: 'splat', value, condition})
+    } else return undefined
+  }
+  return (scope) => {
+    // A plain object, assigned key by key, as groq-js builds it (a `__proto__` key included).
+    const result: Record<string, unknown> = {}
+    for (const attribute of compiled) {
+      if (attribute.kind === 'value') {
+        result[attribute.name] = attribute.value(scope)
+        continue
+      }
+      if (attribute.condition && attribute.condition(scope) !== true) continue
+      const value = attribute.value(scope)
+      if (isObject(value)) Object.assign(result, value)
+    }
+    return result
+  }
+}
+
+/** order(): each item's keys in its own scope, a stable sort by totalCompare, `desc` reversed. */
+function compileOrder(node: Node): Run | undefined {
+  const base = compile(node.base as Node)
+  const keys = (node.args as Node[]).map((arg) => {
+    const descending = arg.type === 'Desc'
+    const expr = arg.type === 'Desc' || arg.type === 'Asc' ? (arg.base as Node) : arg
+    return {run: compile(expr), descending}
+  })
+  if (!base || keys.length === 0 || keys.some((key) => !key.run)) return undefined
+  return (scope) => {
+    const value = base(scope)
+    if (!Array.isArray(value)) return null
+    const tuples = value.map((item, index) => {
+      const itemScope = scope.createNested(norm(item))
+      return {item, index, keys: keys.map((key) => key.run!(itemScope))}
+    })
+    tuples.sort((a, b) => {
+      for (let i = 0; i < keys.length; i++) {
+        let c = totalCompare(a.keys[i], b.keys[i])
+        if (keys[i]!.descending) c = -c
+        if (c !== 0) return c
+      }
+      return a.index - b.index
+    })
+    return tuples.map((tuple) => tuple.item)
+  }
+}
+
+/**
+ * The query compiled, or undefined when it uses what is left to groq-js. Run it with what groq-js's
+ * evaluateSync would get: it answers what `evaluateSync(tree, options).get()` answers.
+ */
+export function compileGroq(tree: ExprNode): CompiledQuery | undefined {
+  const run = compile(tree as unknown as Node)
+  if (!run) return undefined
+  return ({params, dataset, dereference}) => run(new Scope({...params}, dataset, null, dereference, null))
+}
