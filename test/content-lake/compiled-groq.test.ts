@@ -138,7 +138,8 @@ describe('compiled GROQ', () => {
           // Fresh copies, as JSON brings them (a `__proto__` key an own property of an ordinary object): neither side may see what the other did to its data.
           const options = () => ({dataset: JSON.parse(JSON.stringify(docs)) as unknown[], params: JSON.parse(JSON.stringify(parameters)) as Record<string, unknown>})
           const expected = await throughGroqJs(tree, options())
-          if (expected) expect(compiled(run, options()), text).toEqual(expected)
+          if (!expected) continue
+          expect(compiled(run, options()), text).toEqual(expected)
         }
       }),
       {seed: SEED, numRuns: RUNS},
