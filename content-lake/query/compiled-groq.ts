@@ -105,6 +105,9 @@ function totalCompare(a: Data, b: Data): number {
   return partialCompare(a, b) ?? 0
 }
 
+/** Two strings, or two numbers, as partialCompare orders them. */
+const compareSameType = (a: Data, b: Data): number => ((a as string) < (b as string) ? -1 : +((a as string) > (b as string)))
+
 const comparison = (holds: (result: number) => boolean) => (left: Data, right: Data) => {
   const result = partialCompare(left, right)
   return result === null ? null : holds(result)
@@ -515,9 +518,15 @@ function compileOrder(node: Node): Run | undefined {
       const itemScope = scope.createNested(norm(item))
       return {item, index, keys: keys.map((key) => key.run!(itemScope))}
     })
+    // A key whose values are all strings (or all numbers) compares them directly: what totalCompare gives two of them.
+    const compares = keys.map((_, i) => {
+      const kind = typeof tuples[0]?.keys[i]
+      const same = (kind === 'string' || kind === 'number') && tuples.every((tuple) => typeof tuple.keys[i] === kind)
+      return same ? compareSameType : totalCompare
+    })
     tuples.sort((a, b) => {
       for (let i = 0; i < keys.length; i++) {
-        let c = totalCompare(a.keys[i], b.keys[i])
+        let c = compares[i]!(a.keys[i], b.keys[i])
         if (keys[i]!.descending) c = -c
         if (c !== 0) return c
       }
