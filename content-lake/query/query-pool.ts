@@ -4,7 +4,7 @@ import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import {LIMITS} from '../limits.ts'
 import type {DocumentStore} from '../store/document-store.ts'
-import type {SnapshotIndex} from '../store/snapshot-index.ts'
+import {decodeSnapshotIndex, type SnapshotIndex} from '../store/snapshot-index.ts'
 import type {SourceMapMode} from './source-map.ts'
 
 export type WorkerRequest =
@@ -13,7 +13,8 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | {type: 'ready'}
-  | {type: 'snapshotIndex'; index: SnapshotIndex}
+  // encodeSnapshotIndex's bytes, transferred.
+  | {type: 'snapshotIndex'; bytes: Uint8Array}
   // The result and source map as UTF-8 JSON, each in an ArrayBuffer of its own that the worker transfers.
   | {type: 'result'; id: number; json: Uint8Array; syncTags: string[]; ms: number; sourceMap?: Uint8Array}
   | {type: 'error'; id: number; status: number; errorType: string; message: string}
@@ -66,7 +67,7 @@ export function preloadQueryWorker(directory: string): PreloadedWorker {
   const preloaded = {worker, ready: false, exited: false, snapshotIndex}
   // Heard now, as the pool may attach its own handlers after the worker is ready (or has failed).
   const heard = (reply: WorkerReply) => {
-    if (reply.type === 'snapshotIndex') indexed(reply.index)
+    if (reply.type === 'snapshotIndex') indexed(decodeSnapshotIndex(reply.bytes))
     if (reply.type !== 'ready') return
     preloaded.ready = true
     indexed(undefined) // (it always sends its index first: this never replaces it)

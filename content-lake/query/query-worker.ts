@@ -9,7 +9,7 @@ import {LakeError} from '../errors.ts'
 import {DocumentSet} from '../store/document-set.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {indexEntryOf} from '../store/indexes.ts'
-import {addToSnapshotIndex, emptySnapshotIndex} from '../store/snapshot-index.ts'
+import {addToSnapshotIndex, emptySnapshotIndex, encodeSnapshotIndex} from '../store/snapshot-index.ts'
 import {TransactionLog} from '../store/transaction-log.ts'
 import {StoreQueries} from './query-store.ts'
 import {queryErrorOf, withTimeLimit} from './time-limit.ts'
@@ -19,7 +19,8 @@ import type {WorkerReply, WorkerRequest} from './query-pool.ts'
 // transactions the store sends from now on (queued until the handler below is attached) bring it to the
 // store's state; replaying one this copy already has is harmless, as each carries whole documents.
 // Only queries run here: no strong-reference index (the main thread's referential integrity reads its own).
-const documents = new DocumentSet([], {strongReferences: false})
+// The reference and slug indexes are built once the main thread has what it needs (below).
+const documents = new DocumentSet([], {strongReferences: false, deferReferences: true})
 // The worker preloaded as the store opens also tells the main thread what it found in the snapshot, so
 // that the main thread need not parse it too (DocumentStore.openWithSnapshotIndex).
 const snapshotIndex = workerData.snapshotIndex === true ? emptySnapshotIndex() : undefined
@@ -44,8 +45,12 @@ const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => parentPort
 // thread writes them to the response as they are, without encoding (or copying) the text again.
 const encoder = new TextEncoder()
 
-if (snapshotIndex) reply({type: 'snapshotIndex', index: snapshotIndex})
+if (snapshotIndex) {
+  const bytes = encodeSnapshotIndex(snapshotIndex);   reply({type: 'snapshotIndex', bytes}, [bytes.buffer as ArrayBuffer])
+}
 reply({type: 'ready'})
+// While the main thread opens the store and starts listening, before the first query can come.
+setImmediate(() => documents.indexes.settle())
 
 parentPort!.on('message', async (message: WorkerRequest) => {
   if (message.type === 'changes') {

@@ -17,9 +17,12 @@ export class DocumentSet {
   readonly indexes: Indexes
   private cachedArray: Doc[] | undefined
 
-  /** `strongReferences: false` leaves out the strong-reference index, which only writes read (referential integrity). */
-  constructor(documents: readonly Doc[] = [], {strongReferences = true}: {strongReferences?: boolean} = {}) {
-    this.indexes = new Indexes({strongReferences})
+  /**
+   * `strongReferences: false` leaves out the strong-reference index, which only writes read (referential
+   * integrity); `deferReferences` builds the reference and slug indexes when first read (see Indexes).
+   */
+  constructor(documents: readonly Doc[] = [], {strongReferences = true, deferReferences = false}: {strongReferences?: boolean; deferReferences?: boolean} = {}) {
+    this.indexes = new Indexes({strongReferences, deferReferences})
     for (const doc of documents) this.put(doc._id, doc)
   }
 

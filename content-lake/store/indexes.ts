@@ -43,15 +43,45 @@ function remove(index: Map<string, Set<string>>, key: string, id: string) {
 /** Document ids by `_type`, by slug and by the ids they reference (strongly or at all), kept in step with every change. */
 export class Indexes {
   readonly byType = new Map<string, Set<string>>()
-  readonly byReference = new Map<string, Set<string>>()
-  readonly bySlug = new Map<string, Set<string>>()
-  /** Only strong references (no `_weak: true`): the ones that keep their target from being deleted. */
-  readonly byStrongReference = new Map<string, Set<string>>()
+  private readonly references = new Map<string, Set<string>>()
+  private readonly slugs = new Map<string, Set<string>>()
+  private readonly strong = new Map<string, Set<string>>()
   /** Whether byStrongReference is kept (query workers, which only answer queries, do without it). */
   readonly strongReferences: boolean
+  /** Entries whose references and slug are not indexed yet (see `deferReferences`), in the order they came. */
+  private deferred: {id: string; entry: IndexEntry}[] | undefined
 
-  constructor({strongReferences = true}: {strongReferences?: boolean} = {}) {
+  /**
+   * `deferReferences`: the reference and slug indexes are built when first read (or by `settle()`), not
+   * as documents come: a query worker loading a dataset answers sooner, and builds them while idle.
+   */
+  constructor({strongReferences = true, deferReferences = false}: {strongReferences?: boolean; deferReferences?: boolean} = {}) {
     this.strongReferences = strongReferences
+    if (deferReferences) this.deferred = []
+  }
+
+  get byReference(): Map<string, Set<string>> {
+    this.settle()
+    return this.references
+  }
+
+  get bySlug(): Map<string, Set<string>> {
+    this.settle()
+    return this.slugs
+  }
+
+  /** Only strong references (no `_weak: true`): the ones that keep their target from being deleted. */
+  get byStrongReference(): Map<string, Set<string>> {
+    this.settle()
+    return this.strong
+  }
+
+  /** Indexes what was deferred (nothing when nothing is). */
+  settle() {
+    const deferred = this.deferred
+    if (!deferred) return
+    this.deferred = undefined
+    for (const {id, entry} of deferred) this.updateReferences(add, id, entry)
   }
 
   add(doc: Doc) {
@@ -60,27 +90,34 @@ export class Indexes {
 
   /** Indexes document `id` by what indexEntryOf found in it. */
   addEntry(id: string, entry: IndexEntry) {
-    this.update(add, id, entry)
+    add(this.byType, entry.type, id)
+    if (this.deferred) this.deferred.push({id, entry})
+    else this.updateReferences(add, id, entry)
   }
 
   clear() {
-    for (const index of [this.byType, this.byReference, this.bySlug, this.byStrongReference]) index.clear()
+    this.deferred &&= []
+    for (const index of [this.byType, this.references, this.slugs, this.strong]) index.clear()
   }
 
   remove(doc: Doc) {
-    this.update(remove, doc._id, indexEntryOf(doc))
+    // What was deferred is indexed first, so that it is removed as it was added.
+    this.settle()
+    const entry = indexEntryOf(doc)
+    remove(this.byType, entry.type, doc._id)
+    this.updateReferences(remove, doc._id, entry)
   }
 
-  /** Adds `id` to, or removes it from, every index its entry names: one list of indexes for both. */
-  private update(change: typeof add, id: string, entry: IndexEntry) {
-    change(this.byType, entry.type, id)
-    for (const ref of entry.all) change(this.byReference, ref, id)
-    if (this.strongReferences) for (const ref of entry.strong) change(this.byStrongReference, ref, id)
-    if (entry.slug !== undefined) change(this.bySlug, entry.slug, id)
+  /** Adds `id` to, or removes it from, the reference and slug indexes its entry names: one list of indexes for both. */
+  private updateReferences(change: typeof add, id: string, entry: IndexEntry) {
+    for (const ref of entry.all) change(this.references, ref, id)
+    if (this.strongReferences) for (const ref of entry.strong) change(this.strong, ref, id)
+    if (entry.slug !== undefined) change(this.slugs, entry.slug, id)
   }
 
   idsWithSlug(slug: string): ReadonlySet<string> {
-    return this.bySlug.get(slug) ?? new Set()
+    this.settle()
+    return this.slugs.get(slug) ?? new Set()
   }
 
   idsOfType(type: string): ReadonlySet<string> {
@@ -88,11 +125,13 @@ export class Indexes {
   }
 
   idsReferencing(id: string): ReadonlySet<string> {
-    return this.byReference.get(id) ?? new Set()
+    this.settle()
+    return this.references.get(id) ?? new Set()
   }
 
   idsStronglyReferencing(id: string): ReadonlySet<string> {
     if (!this.strongReferences) throw new Error('These indexes keep no strong references')
-    return this.byStrongReference.get(id) ?? new Set()
+    this.settle()
+    return this.strong.get(id) ?? new Set()
   }
 }

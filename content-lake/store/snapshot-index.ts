@@ -1,3 +1,5 @@
+import {isAscii} from 'node:buffer'
+
 import type {IndexEntry} from './indexes.ts'
 
 /**
@@ -32,4 +34,27 @@ export function snapshotIndexMatches(index: SnapshotIndex, lineLengths: readonly
   if (ids.length !== n || revs.length !== n || lengths.length !== n || entries.length !== n) return false
   for (let i = 0; i < n; i++) if (lengths[i] !== lineLengths[i] || typeof ids[i] !== 'string') return false
   return true
+}
+
+/**
+ * The index as UTF-8 JSON in a buffer of its own, for the worker to transfer: the main thread, which
+ * opens the store meanwhile, then decodes one string and parses it (about 60 ms at 50,000 documents)
+ * instead of deserializing 200,000 structured-clone objects (about 350 ms).
+ */
+export function encodeSnapshotIndex(index: SnapshotIndex): Uint8Array {
+  // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, whose memory must not be transferred.
+  return new TextEncoder().encode(JSON.stringify(index))
+}
+
+/** The index encodeSnapshotIndex wrote, or undefined when the bytes are not one (the store then opens by parsing). */
+export function decodeSnapshotIndex(bytes: Uint8Array): SnapshotIndex | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  try {
+    // ASCII (as ids and types mostly are) decodes as latin1, without UTF-8's checks.
+    const index = JSON.parse(buffer.toString(isAscii(buffer) ? 'latin1' : 'utf8')) as SnapshotIndex
+    const lists = [index?.ids, index?.revs, index?.lengths, index?.entries]
+    return lists.every(Array.isArray) ? index : undefined
+  } catch {
+    return undefined
+  }
 }

@@ -1,3 +1,4 @@
+import {isAscii} from 'node:buffer'
 import {closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, rmSync, truncateSync, writeSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 
@@ -62,10 +63,10 @@ const NEWLINE_BYTES = Buffer.from('\n')
  * the end of the last, and the unfinished tail after it (a last line without its newline), unparsed.
  */
 function eachLine<T>(file: string, problemOf: (value: unknown) => string | undefined, visit: (value: T, text: Buffer) => void): {lines: number; complete: number; tail: Buffer; parseTail: () => void} {
-  const parse = (bytes: Buffer, lineNumber: number) => {
+  const parse = (line: string, bytes: Buffer, lineNumber: number) => {
     let value: unknown
     try {
-      value = JSON.parse(bytes.toString('utf8'))
+      value = JSON.parse(line)
     } catch (error) {
       throw new DatasetDamagedError(file, lineNumber, `not valid JSON (${(error as Error).message})`)
     }
@@ -75,25 +76,43 @@ function eachLine<T>(file: string, problemOf: (value: unknown) => string | undef
   }
   const fd = openSync(file, 'r')
   try {
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
-    let carried = Buffer.alloc(0)
+    // One buffer, read into after the unfinished line the last read left at its start (grown for a longer line).
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES)
+    let filled = 0
     let lineNumber = 0
     let complete = 0
     for (;;) {
-      const read = readSync(fd, chunk, 0, CHUNK_BYTES, null)
-      if (read === 0) break
-      const data = carried.length > 0 ? Buffer.concat([carried, chunk.subarray(0, read)]) : chunk.subarray(0, read)
-      let start = 0
-      for (let end = data.indexOf(NEWLINE, start); end !== -1; end = data.indexOf(NEWLINE, start)) {
-        lineNumber++
-        if (end > start) parse(data.subarray(start, end), lineNumber)
-        complete += end + 1 - start
-        start = end + 1
+      if (filled === buffer.length) {
+        const larger = Buffer.allocUnsafe(buffer.length * 2)
+        buffer.copy(larger, 0, 0, filled)
+        buffer = larger
       }
-      // Copied: `chunk` is reused for the next read.
-      carried = Buffer.from(data.subarray(start))
+      const read = readSync(fd, buffer, filled, buffer.length - filled, null)
+      if (read === 0) break
+      const end = filled + read
+      const lastNewline = buffer.lastIndexOf(NEWLINE, end - 1)
+      if (lastNewline < filled) {
+        filled = end
+        continue
+      }
+      // The whole lines, decoded at once: where every byte is one UTF-16 unit (ASCII, as JSON.stringify
+      // writes most documents) the text's newlines are at the bytes' offsets; otherwise line by line.
+      const whole = buffer.subarray(0, lastNewline + 1)
+      // ASCII decodes as latin1 does, many times faster than UTF-8 with its checks.
+      const text = whole.toString(isAscii(whole) ? 'latin1' : 'utf8')
+      const aligned = text.length === whole.length
+      let start = 0
+      for (let newline = buffer.indexOf(NEWLINE, 0); newline !== -1 && newline <= lastNewline; newline = buffer.indexOf(NEWLINE, start)) {
+        lineNumber++
+        if (newline > start) parse(aligned ? text.slice(start, newline) : buffer.toString('utf8', start, newline), buffer.subarray(start, newline), lineNumber)
+        complete += newline + 1 - start
+        start = newline + 1
+      }
+      buffer.copyWithin(0, lastNewline + 1, end)
+      filled = end - lastNewline - 1
     }
-    return {lines: lineNumber, complete, tail: carried, parseTail: () => carried.length > 0 && parse(carried, lineNumber + 1)}
+    const tail = Buffer.from(buffer.subarray(0, filled))
+    return {lines: lineNumber, complete, tail, parseTail: () => tail.length > 0 && parse(tail.toString('utf8'), tail, lineNumber + 1)}
   } finally {
     closeSync(fd)
   }

@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest'
 
 import {preloadQueryWorker} from '../../content-lake/query/query-pool.ts'
 import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
+import {DocumentSet} from '../../content-lake/store/document-set.ts'
 import type {Indexes} from '../../content-lake/store/indexes.ts'
 import type {SnapshotIndex} from '../../content-lake/store/snapshot-index.ts'
 import {DatasetDamagedError} from '../../content-lake/store/transaction-log.ts'
@@ -23,6 +24,8 @@ function makeDataset(): string {
   const lines: Doc[] = [
     {_id: 'person.a', _type: 'person', _rev: 'r1', slug: {current: 'a'}},
     {_id: 'person.b', _type: 'person', _rev: 'r2', slug: {current: 'b'}, boss: ref('person.a')},
+    // Text beyond ASCII: the lines around it are decoded as UTF-8, the rest of the file as latin1 (transaction-log.ts).
+    {_id: 'office.cn', _type: 'office', _rev: 'r6', name: '中华人民共和国国家知识产权局 (CNIPA) 😀', slug: {current: 'cnipa-é'}},
     {_id: 'article.1', _type: 'article', _rev: 'r3', people: [ref('person.a'), ref('person.b', true)], body: [{children: [{markDefs: [ref('person.b')]}]}]},
     // A line that spans two of the 4 MB chunks, and an id twice (the later line wins).
     {_id: 'article.big', _type: 'article', _rev: 'r4', text: 'x'.repeat(5 * 1024 * 1024), author: ref('person.a')},
@@ -31,7 +34,7 @@ function makeDataset(): string {
   ]
   DocumentStore.open(directory, () => []).close()
   // Written by hand: an empty line, and the last line without its newline (still a document).
-  writeFileSync(join(directory, 'snapshot.ndjson'), `${lines.slice(0, 3).map((doc) => JSON.stringify(doc)).join('\n')}\n\n${lines.slice(3).map((doc) => JSON.stringify(doc)).join('\n')}`)
+  writeFileSync(join(directory, 'snapshot.ndjson'), `${lines.slice(0, 4).map((doc) => JSON.stringify(doc)).join('\n')}\n\n${lines.slice(4).map((doc) => JSON.stringify(doc)).join('\n')}`)
   const store = DocumentStore.open(directory)
   store.commit([{id: 'article.1', after: {_id: 'article.1', _type: 'article', people: [ref('person.b')]}}])
   store.commit([{id: 'article.2', after: null}])
@@ -77,7 +80,7 @@ async function bothWays(make: () => string) {
 describe('opening with the snapshot index of the preloaded worker', () => {
   it('loads what opening alone loads: documents, revisions, indexes in the same order, the log repaired alike', async () => {
     const {alone, withIndex, index, warnings} = await bothWays(dataset)
-    expect(index?.ids).toHaveLength(6)
+    expect(index?.ids).toHaveLength(7)
     expect(contents(withIndex)).toEqual(contents(alone))
     expect(indexContents(withIndex.indexes)).toEqual(indexContents(alone.indexes))
     expect(warnings[1]!.map((message) => message.replace(/^.*transactions/, ''))).toEqual(warnings[0]!.map((message) => message.replace(/^.*transactions/, '')))
@@ -129,5 +132,30 @@ describe('opening with the snapshot index of the preloaded worker', () => {
     expect(refused).toBeInstanceOf(DatasetDamagedError)
     expect((refused as DatasetDamagedError).message).toMatch(/snapshot\.ndjson, line 2: not valid JSON/)
     expect(() => DocumentStore.open(directory)).toThrow((refused as Error).message)
+  }, 30_000)
+
+  it('loads the same documents and indexes in a query worker, whose reference and slug indexes wait until read', async () => {
+    const directory = dataset()
+    const alone = DocumentStore.open(dataset(), undefined, {warn: () => {}})
+    // As the worker keeps them: built as documents come, or deferred, through puts, replacements and deletions.
+    const eager = new DocumentSet([], {strongReferences: false})
+    const deferred = new DocumentSet([], {strongReferences: false, deferReferences: true})
+    for (const set of [eager, deferred]) {
+      for (const id of alone.ids()) set.put(id, alone.get(id)!)
+      set.put('person.b', {_id: 'person.b', _type: 'person', slug: {current: 'b2'}, boss: ref('office.cn')})
+      set.put('article.1', null)
+      set.put('article.3', {_id: 'article.3', _type: 'article', people: [ref('person.b')], slug: {current: 'b2'}})
+    }
+    const readable = (indexes: Indexes) => [indexes.byType, indexes.byReference, indexes.bySlug].map(sets)
+    expect(readable(deferred.indexes)).toEqual(readable(eager.indexes))
+    expect([...deferred.indexes.idsReferencing('office.cn')]).toEqual(['person.b'])
+    expect([...deferred.indexes.idsWithSlug('b2')]).toEqual(['person.b', 'article.3'])
+    // The worker's index, from its own parse, describes the main thread's documents line for line.
+    const preloaded = preloadQueryWorker(directory)
+    const index = (await preloaded.snapshotIndex)!
+    await preloaded.worker.terminate()
+    expect(index.ids).toContain('office.cn')
+    expect(index.entries[index.ids.indexOf('office.cn')]).toEqual({type: 'office', slug: 'cnipa-é', all: [], strong: []})
+    alone.close()
   }, 30_000)
 })
