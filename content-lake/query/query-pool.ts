@@ -4,7 +4,8 @@ import {Worker} from 'node:worker_threads'
 import {LakeError} from '../errors.ts'
 import {LIMITS} from '../limits.ts'
 import type {DocumentStore} from '../store/document-store.ts'
-import {decodeSnapshotIndex, type SnapshotIndex} from '../store/snapshot-index.ts'
+import type {IndexEntry} from '../store/indexes.ts'
+import {decodeSnapshotEntries, decodeSnapshotHead, type SnapshotIndex} from '../store/snapshot-index.ts'
 import type {SourceMapMode} from './source-map.ts'
 
 export type WorkerRequest =
@@ -13,8 +14,9 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | {type: 'ready'}
-  // encodeSnapshotIndex's bytes, transferred.
+  // encodeSnapshotHead's and snapshotEntriesInSteps's bytes, transferred: the head before `ready`, the entries after.
   | {type: 'snapshotIndex'; bytes: Uint8Array}
+  | {type: 'snapshotEntries'; bytes: Uint8Array}
   // The result and source map as UTF-8 JSON, each in an ArrayBuffer of its own that the worker transfers.
   | {type: 'result'; id: number; json: Uint8Array; syncTags: string[]; ms: number; sourceMap?: Uint8Array}
   | {type: 'error'; id: number; status: number; errorType: string; message: string}
@@ -53,6 +55,8 @@ export interface PreloadedWorker {
   readonly exited: boolean
   /** What it found in the snapshot, for DocumentStore.openWithSnapshotIndex; undefined if it stopped first. */
   readonly snapshotIndex: Promise<SnapshotIndex | undefined>
+  /** Settles once the index's entries have come (or the worker stopped first). */
+  readonly entriesArrived: Promise<void>
 }
 
 /**
@@ -64,20 +68,41 @@ export function preloadQueryWorker(directory: string): PreloadedWorker {
   const worker = startWorker(directory, {snapshotIndex: true})
   let indexed: (index: SnapshotIndex | undefined) => void = () => {}
   const snapshotIndex = new Promise<SnapshotIndex | undefined>((resolve) => (indexed = resolve))
-  const preloaded = {worker, ready: false, exited: false, snapshotIndex}
+  // The entries come after `ready`, and are decoded when the store's indexes are first read.
+  let entryBytes: Uint8Array | undefined
+  let entries: IndexEntry[] | undefined
+  let arrived: () => void = () => {}
+  const entriesArrived = new Promise<void>((resolve) => (arrived = resolve))
+  const entriesOf = (count: number) => () => {
+    if (entryBytes) {
+      entries = decodeSnapshotEntries(entryBytes, count)
+      entryBytes = undefined
+    }
+    return entries
+  }
+  const preloaded = {worker, ready: false, exited: false, snapshotIndex, entriesArrived}
   // Heard now, as the pool may attach its own handlers after the worker is ready (or has failed).
   const heard = (reply: WorkerReply) => {
-    if (reply.type === 'snapshotIndex') indexed(decodeSnapshotIndex(reply.bytes))
-    if (reply.type !== 'ready') return
-    preloaded.ready = true
-    indexed(undefined) // (it always sends its index first: this never replaces it)
-    worker.off('message', heard)
+    if (reply.type === 'snapshotIndex') {
+      const head = decodeSnapshotHead(reply.bytes)
+      indexed(head && {...head, entries: entriesOf(head.ids.length)})
+    }
+    if (reply.type === 'ready') {
+      preloaded.ready = true
+      indexed(undefined) // (it always sends its index first: this never replaces it)
+    }
+    if (reply.type === 'snapshotEntries') {
+      entryBytes = reply.bytes
+      arrived()
+      worker.off('message', heard)
+    }
   }
   worker.on('message', heard)
   worker.on('error', () => {})
   worker.once('exit', () => {
     preloaded.exited = true
     indexed(undefined)
+    arrived()
   })
   // It never keeps the process alive on its own, also when start-up fails before the pool exists.
   worker.unref()
@@ -302,7 +327,7 @@ export class QueryPool {
     worker.once('exit', release)
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') return release()
-      if (reply.type === 'snapshotIndex') return // for the store opening (preloadQueryWorker)
+      if (reply.type === 'snapshotIndex' || reply.type === 'snapshotEntries') return // for the store opening (preloadQueryWorker)
       const job = slot.job
       if (!job || job.id !== reply.id) return
       clearTimeout(job.timer)

@@ -9,7 +9,7 @@ import {LakeError} from '../errors.ts'
 import {DocumentSet} from '../store/document-set.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {indexEntryOf} from '../store/indexes.ts'
-import {addToSnapshotIndex, emptySnapshotIndex, encodeSnapshotIndex} from '../store/snapshot-index.ts'
+import {addToSnapshotLines, emptySnapshotLines, encodeSnapshotHead, snapshotEntriesInSteps} from '../store/snapshot-index.ts'
 import {TransactionLog} from '../store/transaction-log.ts'
 import {StoreQueries} from './query-store.ts'
 import {queryErrorOf, withTimeLimit} from './time-limit.ts'
@@ -23,13 +23,13 @@ import type {WorkerReply, WorkerRequest} from './query-pool.ts'
 const documents = new DocumentSet([], {strongReferences: false, deferReferences: true})
 // The worker preloaded as the store opens also tells the main thread what it found in the snapshot, so
 // that the main thread need not parse it too (DocumentStore.openWithSnapshotIndex).
-const snapshotIndex = workerData.snapshotIndex === true ? emptySnapshotIndex() : undefined
+const snapshotLines = workerData.snapshotIndex === true ? emptySnapshotLines() : undefined
 new TransactionLog(workerData.directory as string).replay(
   {
     document: (doc, text) => {
       const entry = indexEntryOf(doc)
       documents.put(doc._id, doc, entry)
-      if (snapshotIndex) addToSnapshotIndex(snapshotIndex, doc, text.length, entry)
+      if (snapshotLines) addToSnapshotLines(snapshotLines, doc, text.length, entry)
     },
     transaction: (record) => documents.apply(record.changes),
   },
@@ -45,12 +45,35 @@ const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => parentPort
 // thread writes them to the response as they are, without encoding (or copying) the text again.
 const encoder = new TextEncoder()
 
-if (snapshotIndex) {
-  const bytes = encodeSnapshotIndex(snapshotIndex);   reply({type: 'snapshotIndex', bytes}, [bytes.buffer as ArrayBuffer])
+// What opening needs first; then this worker is ready for queries; then, while the main thread opens the
+// store and starts listening, the index entries it needs later, and this worker's own deferred indexes.
+if (snapshotLines) {
+  const head = encodeSnapshotHead(snapshotLines)
+  reply({type: 'snapshotIndex', bytes: head}, [head.buffer as ArrayBuffer])
 }
 reply({type: 'ready'})
-// While the main thread opens the store and starts listening, before the first query can come.
-setImmediate(() => documents.indexes.settle())
+// A part at a time, so that a query coming meanwhile (the first comes as soon as the server listens) is
+// answered between two parts rather than after the whole.
+let entriesStep = snapshotLines && snapshotEntriesInSteps(snapshotLines)
+// First the dataset in `_id` order and the views sites and the Studio ask in, which the first query would otherwise wait for.
+let viewsBuilt = false
+const background = () => {
+  if (!viewsBuilt) {
+    viewsBuilt = true
+    for (const perspective of ['published', 'raw'] as const) queries.view(perspective)
+    return setImmediate(background)
+  }
+  if (entriesStep) {
+    const entries = entriesStep()
+    if (entries) {
+      entriesStep = undefined
+      reply({type: 'snapshotEntries', bytes: entries}, [entries.buffer as ArrayBuffer])
+    }
+    return setImmediate(background)
+  }
+  if (!documents.indexes.settle(5_000)) setImmediate(background)
+}
+setImmediate(background)
 
 parentPort!.on('message', async (message: WorkerRequest) => {
   if (message.type === 'changes') {

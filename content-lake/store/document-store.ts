@@ -126,7 +126,7 @@ export class DocumentStore {
       file?.close()
       return DocumentStore.open(directory, seed, options)
     }
-    store.documents.putUnparsed(file, offsets.map((offset, i) => ({id: index.ids[i]!, offset, length: lengths[i]!, entry: index.entries[i]!})))
+    store.documents.putUnparsed(file, offsets.map((offset, i) => ({id: index.ids[i]!, offset, length: lengths[i]!, entry: i})), index.entries)
     for (const rev of index.revs) if (typeof rev === 'string') store.usedTransactionIds.add(rev)
     store.log.replayTransactions((record) => store.replayTransaction(record))
     store.opened(seed)

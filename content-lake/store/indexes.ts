@@ -50,6 +50,8 @@ export class Indexes {
   readonly strongReferences: boolean
   /** Entries whose references and slug are not indexed yet (see `deferReferences`), in the order they came. */
   private deferred: {id: string; entry: IndexEntry}[] | undefined
+  /** How many of `deferred`, from its start, are indexed already. */
+  private settled = 0
 
   /**
    * `deferReferences`: the reference and slug indexes are built when first read (or by `settle()`), not
@@ -76,12 +78,19 @@ export class Indexes {
     return this.strong
   }
 
-  /** Indexes what was deferred (nothing when nothing is). */
-  settle() {
+  /**
+   * Indexes what was deferred (nothing when nothing is), or, with `limit`, up to that many of the
+   * deferred entries, in order; true once nothing is deferred.
+   */
+  settle(limit = Infinity): boolean {
     const deferred = this.deferred
-    if (!deferred) return
+    if (!deferred) return true
+    const done = Math.min(limit, deferred.length - this.settled)
+    for (let i = this.settled; i < this.settled + done; i++) this.updateReferences(add, deferred[i]!.id, deferred[i]!.entry)
+    this.settled += done
+    if (this.settled < deferred.length) return false
     this.deferred = undefined
-    for (const {id, entry} of deferred) this.updateReferences(add, id, entry)
+    return true
   }
 
   add(doc: Doc) {
@@ -97,6 +106,7 @@ export class Indexes {
 
   clear() {
     this.deferred &&= []
+    this.settled = 0
     for (const index of [this.byType, this.references, this.slugs, this.strong]) index.clear()
   }
 

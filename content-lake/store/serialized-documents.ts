@@ -34,26 +34,38 @@ export class SerializedDocuments {
    * would have had them (a changed document goes last, as remove and add leave it). Built in full on
    * the first read of `indexes`, so nothing ever reads incomplete indexes.
    */
-  private pending: Map<string, IndexEntry> | undefined
+  private pending: Map<string, IndexEntry | number> | undefined
+  /** Where a pending entry given as a number is (see putUnparsed), once it has come. */
+  private snapshotEntries: (() => readonly IndexEntry[] | undefined) | undefined
   /** all() and its documents by id, from the first call to all() until the next change. */
   private parsed: {all: Doc[]; byId: Map<string, Doc>} | undefined
 
   get indexes(): Indexes {
     if (this.pending) {
-      for (const [id, entry] of this.pending) this.built.addEntry(id, entry)
+      // Entries the worker has not sent (it stopped, or has not yet) are made from the documents.
+      const sent = this.snapshotEntries?.()
+      for (const [id, entry] of this.pending) this.built.addEntry(id, typeof entry === 'number' ? (sent?.[entry] ?? indexEntryOf(this.get(id)!)) : entry)
       this.pending = undefined
+      this.snapshotEntries = undefined
     }
     return this.built
   }
 
   /**
    * Takes documents as JSON text with their index entries (from a query worker that parsed them),
-   * building the indexes only when first read. Only on an empty store (opening a data folder).
+   * building the indexes only when first read. Only on an empty store (opening a data folder). An entry
+   * given as a number is the one at that place in what `snapshotEntries` gives when the indexes are
+   * built (the worker sends them after its first reply); when it gives none, the document's own.
    */
-  putUnparsed(file: SnapshotFile | undefined, documents: Iterable<{id: string; offset: number; length: number; entry: IndexEntry}>) {
+  putUnparsed(
+    file: SnapshotFile | undefined,
+    documents: Iterable<{id: string; offset: number; length: number; entry: IndexEntry | number}>,
+    snapshotEntries?: () => readonly IndexEntry[] | undefined,
+  ) {
     if (this.texts.size > 0 || this.pending || this.file) throw new Error('putUnparsed: only on an empty store')
     this.file = file
-    const pending = new Map<string, IndexEntry>()
+    this.snapshotEntries = snapshotEntries
+    const pending = new Map<string, IndexEntry | number>()
     for (const {id, offset, length, entry} of documents) {
       this.texts.set(id, new InFile(offset, length))
       pending.delete(id)

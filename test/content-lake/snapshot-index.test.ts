@@ -65,22 +65,29 @@ function contents(store: DocumentStore) {
   }
 }
 
-/** The dataset opened alone, and opened with the index a preloaded worker sends (each on its own copy of the files). */
-async function bothWays(make: () => string) {
+/**
+ * The dataset opened alone, and opened with the index a preloaded worker sends (each on its own copy of
+ * the files): with the entries the worker sends after its head, or, with `withoutEntries`, as if they
+ * never came (the main thread then makes them from the documents).
+ */
+async function bothWays(make: () => string, {withoutEntries = false} = {}) {
   const warnings: string[][] = [[], []]
   const alone = DocumentStore.open(make(), undefined, {warn: (message) => warnings[0]!.push(message)})
   const directory = make()
   const preloaded = preloadQueryWorker(directory)
-  const index = await preloaded.snapshotIndex
+  const sent = await preloaded.snapshotIndex
+  await preloaded.entriesArrived
+  const index = sent && withoutEntries ? {...sent, entries: () => undefined} : sent
   const withIndex = await DocumentStore.openWithSnapshotIndex(directory, Promise.resolve(index), undefined, {warn: (message) => warnings[1]!.push(message)})
   await preloaded.worker.terminate()
   return {alone, withIndex, index, warnings}
 }
 
 describe('opening with the snapshot index of the preloaded worker', () => {
-  it('loads what opening alone loads: documents, revisions, indexes in the same order, the log repaired alike', async () => {
-    const {alone, withIndex, index, warnings} = await bothWays(dataset)
+  it.each([{withoutEntries: false}, {withoutEntries: true}])('loads what opening alone loads: documents, revisions, indexes in the same order, the log repaired alike (%o)', async (options) => {
+    const {alone, withIndex, index, warnings} = await bothWays(dataset, options)
     expect(index?.ids).toHaveLength(7)
+    expect(index?.entries()?.length ?? 0).toBe(options.withoutEntries ? 0 : 7)
     expect(contents(withIndex)).toEqual(contents(alone))
     expect(indexContents(withIndex.indexes)).toEqual(indexContents(alone.indexes))
     expect(warnings[1]!.map((message) => message.replace(/^.*transactions/, ''))).toEqual(warnings[0]!.map((message) => message.replace(/^.*transactions/, '')))
@@ -153,9 +160,10 @@ describe('opening with the snapshot index of the preloaded worker', () => {
     // The worker's index, from its own parse, describes the main thread's documents line for line.
     const preloaded = preloadQueryWorker(directory)
     const index = (await preloaded.snapshotIndex)!
+    await preloaded.entriesArrived
     await preloaded.worker.terminate()
     expect(index.ids).toContain('office.cn')
-    expect(index.entries[index.ids.indexOf('office.cn')]).toEqual({type: 'office', slug: 'cnipa-é', all: [], strong: []})
+    expect(index.entries()?.[index.ids.indexOf('office.cn')]).toEqual({type: 'office', slug: 'cnipa-é', all: [], strong: []})
     alone.close()
   }, 30_000)
 })
