@@ -95,16 +95,14 @@ function eachLine<T>(file: string, problemOf: (value: unknown) => string | undef
         filled = end
         continue
       }
-      // The whole lines, decoded at once: where every byte is one UTF-16 unit (ASCII, as JSON.stringify
-      // writes most documents) the text's newlines are at the bytes' offsets; otherwise line by line.
-      const whole = buffer.subarray(0, lastNewline + 1)
-      // ASCII decodes as latin1 does, many times faster than UTF-8 with its checks.
-      const text = whole.toString(isAscii(whole) ? 'latin1' : 'utf8')
-      const aligned = text.length === whole.length
+      // Each line decoded on its own (a small string, in memory the collector reuses: one string of the
+      // whole chunk would be fresh memory each time, slow to touch), as latin1 where the chunk is ASCII,
+      // which decodes the same and much faster than UTF-8 with its checks.
+      const encoding = isAscii(buffer.subarray(0, lastNewline + 1)) ? 'latin1' : 'utf8'
       let start = 0
       for (let newline = buffer.indexOf(NEWLINE, 0); newline !== -1 && newline <= lastNewline; newline = buffer.indexOf(NEWLINE, start)) {
         lineNumber++
-        if (newline > start) parse(aligned ? text.slice(start, newline) : buffer.toString('utf8', start, newline), buffer.subarray(start, newline), lineNumber)
+        if (newline > start) parse(buffer.toString(encoding, start, newline), buffer.subarray(start, newline), lineNumber)
         complete += newline + 1 - start
         start = newline + 1
       }
