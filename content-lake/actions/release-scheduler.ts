@@ -12,7 +12,7 @@ export function scheduleReleases(store: DocumentStore, context: PlanContext, eve
   const tick = () => {
     const now = Date.now()
     // A copy: each commit takes the release out of the type index and puts it back, which a live Set iteration would visit again.
-    for (const id of Array.from(store.indexes.idsOfType(RELEASE_TYPE))) {
+    for (const id of Array.from(store.idsOfType(RELEASE_TYPE))) {
       const release = store.get(id)
       if (release?.state !== 'scheduled' || typeof release.publishAt !== 'string' || Date.parse(release.publishAt) > now) continue
       try {

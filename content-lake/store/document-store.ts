@@ -126,7 +126,7 @@ export class DocumentStore {
       file?.close()
       return DocumentStore.open(directory, seed, options)
     }
-    store.documents.putUnparsed(file, offsets.map((offset, i) => ({id: index.ids[i]!, offset, length: lengths[i]!, entry: i})), index.entries)
+    store.documents.putUnparsed(file, offsets.map((offset, i) => ({id: index.ids[i]!, offset, length: lengths[i]!, entry: i})), {entries: index.entries, types: index.types})
     for (const rev of index.revs) if (typeof rev === 'string') store.usedTransactionIds.add(rev)
     store.log.replayTransactions((record) => store.replayTransaction(record))
     store.opened(seed)
@@ -195,6 +195,11 @@ export class DocumentStore {
 
   get indexes() {
     return this.documents.indexes
+  }
+
+  /** The ids of a type's documents, as `indexes.idsOfType` gives them, without building the other indexes for it. */
+  idsOfType(type: string): ReadonlySet<string> {
+    return this.documents.idsOfType(type)
   }
 
   /** All documents as one array (what groq-js evaluates over in this thread), parsed again only after a change. */

@@ -35,15 +35,15 @@ export class SerializedDocuments {
    * the first read of `indexes`, so nothing ever reads incomplete indexes.
    */
   private pending: Map<string, IndexEntry | number> | undefined
-  /** Where a pending entry given as a number is (see putUnparsed), once it has come. */
-  private snapshotEntries: (() => readonly IndexEntry[] | undefined) | undefined
+  /** Where a pending entry given as a number is (see putUnparsed), once it has come, and its type meanwhile. */
+  private snapshotEntries: {entries: () => readonly IndexEntry[] | undefined; types: readonly string[]} | undefined
   /** all() and its documents by id, from the first call to all() until the next change. */
   private parsed: {all: Doc[]; byId: Map<string, Doc>} | undefined
 
   get indexes(): Indexes {
     if (this.pending) {
       // Entries the worker has not sent (it stopped, or has not yet) are made from the documents.
-      const sent = this.snapshotEntries?.()
+      const sent = this.snapshotEntries?.entries()
       for (const [id, entry] of this.pending) this.built.addEntry(id, typeof entry === 'number' ? (sent?.[entry] ?? indexEntryOf(this.get(id)!)) : entry)
       this.pending = undefined
       this.snapshotEntries = undefined
@@ -52,15 +52,29 @@ export class SerializedDocuments {
   }
 
   /**
+   * The ids of the documents of a type, in the order the type index has them. While the indexes wait
+   * to be built, found among the pending entries (with the types the worker sent first): what asks
+   * every few seconds (the release scheduler) does not build the reference indexes for it.
+   */
+  idsOfType(type: string): ReadonlySet<string> {
+    if (!this.pending) return this.built.idsOfType(type)
+    const ids = new Set<string>()
+    const types = this.snapshotEntries?.types
+    for (const [id, entry] of this.pending) if ((typeof entry === 'number' ? types?.[entry] : entry.type) === type) ids.add(id)
+    return ids
+  }
+
+  /**
    * Takes documents as JSON text with their index entries (from a query worker that parsed them),
    * building the indexes only when first read. Only on an empty store (opening a data folder). An entry
-   * given as a number is the one at that place in what `snapshotEntries` gives when the indexes are
-   * built (the worker sends them after its first reply); when it gives none, the document's own.
+   * given as a number is the one at that place in what `snapshotEntries.entries()` gives when the
+   * indexes are built (the worker sends them after its first reply), whose `_type` is at that place in
+   * `snapshotEntries.types`; when it gives none, the document's own.
    */
   putUnparsed(
     file: SnapshotFile | undefined,
     documents: Iterable<{id: string; offset: number; length: number; entry: IndexEntry | number}>,
-    snapshotEntries?: () => readonly IndexEntry[] | undefined,
+    snapshotEntries?: {entries: () => readonly IndexEntry[] | undefined; types: readonly string[]},
   ) {
     if (this.texts.size > 0 || this.pending || this.file) throw new Error('putUnparsed: only on an empty store')
     this.file = file

@@ -17,6 +17,8 @@ export interface SnapshotIndex {
   ids: string[]
   revs: (string | null)[]
   lengths: number[]
+  /** Each document's `_type` (also in its entry): what the store can tell by type before the entries come. */
+  types: string[]
   entries: () => readonly IndexEntry[] | undefined
 }
 
@@ -25,26 +27,28 @@ export interface SnapshotLines {
   ids: string[]
   revs: (string | null)[]
   lengths: number[]
+  types: string[]
   entries: IndexEntry[]
 }
 
 export function emptySnapshotLines(): SnapshotLines {
-  return {ids: [], revs: [], lengths: [], entries: []}
+  return {ids: [], revs: [], lengths: [], types: [], entries: []}
 }
 
 export function addToSnapshotLines(lines: SnapshotLines, doc: {_id: string; _rev?: unknown}, bytes: number, entry: IndexEntry) {
   lines.ids.push(doc._id)
   lines.revs.push(typeof doc._rev === 'string' ? doc._rev : null)
   lines.lengths.push(bytes)
+  lines.types.push(entry.type)
   lines.entries.push(entry)
 }
 
 /** Whether `index` describes exactly the lines of these lengths (as many, each as long), and is well formed. */
 export function snapshotIndexMatches(index: SnapshotIndex, lineLengths: readonly number[]): boolean {
-  const {ids, revs, lengths} = index
+  const {ids, revs, lengths, types} = index
   const n = lineLengths.length
-  if (ids.length !== n || revs.length !== n || lengths.length !== n) return false
-  for (let i = 0; i < n; i++) if (lengths[i] !== lineLengths[i] || typeof ids[i] !== 'string') return false
+  if (ids.length !== n || revs.length !== n || lengths.length !== n || types.length !== n) return false
+  for (let i = 0; i < n; i++) if (lengths[i] !== lineLengths[i] || typeof ids[i] !== 'string' || typeof types[i] !== 'string') return false
   return true
 }
 
@@ -56,7 +60,7 @@ export function snapshotIndexMatches(index: SnapshotIndex, lineLengths: readonly
  * documents, before it could open).
  */
 export function encodeSnapshotHead(lines: SnapshotLines): Uint8Array {
-  return encodeJson({ids: lines.ids, revs: lines.revs, lengths: lines.lengths})
+  return encodeJson({ids: lines.ids, revs: lines.revs, lengths: lines.lengths, types: lines.types})
 }
 
 /**
@@ -93,8 +97,8 @@ function decodeJson(bytes: Uint8Array): unknown {
 /** The head encodeSnapshotHead wrote, or undefined when the bytes are not one (the store then opens by parsing). */
 export function decodeSnapshotHead(bytes: Uint8Array): Omit<SnapshotIndex, 'entries'> | undefined {
   const head = decodeJson(bytes) as Partial<SnapshotIndex> | undefined
-  if (!Array.isArray(head?.ids) || !Array.isArray(head.revs) || !Array.isArray(head.lengths)) return undefined
-  return {ids: head.ids, revs: head.revs, lengths: head.lengths}
+  if (!Array.isArray(head?.ids) || !Array.isArray(head.revs) || !Array.isArray(head.lengths) || !Array.isArray(head.types)) return undefined
+  return {ids: head.ids, revs: head.revs, lengths: head.lengths, types: head.types}
 }
 
 /** The entries snapshotEntriesInSteps wrote, when they are `count` of them; undefined otherwise. */
