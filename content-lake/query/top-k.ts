@@ -142,11 +142,18 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     const byScore = (a: number, b: number) => total[b]! - total[a]! || listPosition[a]! - listPosition[b]!
     const inOrder = function* () {
       const positive = inList.filter((position) => total[position]! > 0)
-      // The best first: sorting only those at or above the score of the first chunk's last.
-      const scores = Float64Array.from(positive, (position) => total[position]!).toSorted()
-      const threshold = scores[Math.max(0, scores.length - Math.max(64, count * 4))] ?? 0
-      for (const position of positive.filter((p) => total[p]! >= threshold).toSorted(byScore)) yield list[listPosition[position]!]!
-      for (const position of positive.filter((p) => total[p]! < threshold).toSorted(byScore)) yield list[listPosition[position]!]!
+      // The best first, a band of scores at a time: the top `band` scores sorted, then the next four
+      // times as many, and so on, so that a filter that passes the first few (most queries) sorts no more.
+      const scores = Float64Array.from(positive, (position) => total[position]!)
+      let above = Infinity
+      let taken = 0
+      for (let band = Math.max(64, count * 4); taken < scores.length; band *= 4) {
+        const threshold = nthSmallest(scores, Math.max(0, scores.length - taken - band))
+        const inBand = positive.filter((p) => total[p]! >= threshold && total[p]! < above).sort(byScore)
+        for (const position of inBand) yield list[listPosition[position]!]!
+        taken += inBand.length
+        above = threshold
+      }
       for (const doc of list) if (!total[positionOf(doc._id)!]) yield doc
       for (const position of inList.filter((p) => total[p]! < 0).toSorted(byScore)) yield list[listPosition[position]!]!
     }
@@ -204,6 +211,35 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
   return visit(tree) as ExprNode
 }
 
+/**
+ * The `n`th smallest of `values` (0 the smallest), found in linear time on average (quickselect),
+ * leaving `values` partly reordered: a sort of the whole costs more than the bands of scores need.
+ */
+export function nthSmallest(values: Float64Array, n: number): number {
+  let low = 0
+  let high = values.length - 1
+  while (low < high) {
+    // The median of three as the pivot, so that sorted or equal scores do not make it quadratic.
+    const middle = (low + high) >>> 1
+    const pivot = Math.max(Math.min(values[low]!, values[middle]!), Math.min(Math.max(values[low]!, values[middle]!), values[high]!))
+    let i = low
+    let j = high
+    while (i <= j) {
+      while (values[i]! < pivot) i++
+      while (values[j]! > pivot) j--
+      if (i <= j) {
+        const swap = values[i]!
+        values[i++] = values[j]!
+        values[j--] = swap
+      }
+    }
+    if (n <= j) high = j
+    else if (n >= i) low = i
+    else return values[n]!
+  }
+  return values[n]!
+}
+
 const isScoreDesc = (key: Node | undefined) => key?.type === 'Desc' && (key.base as Node).type === 'AccessAttribute' && (key.base as Node).name === '_score' && (key.base as Node).base === undefined
 
 function readsScore(node: unknown): boolean {
@@ -253,7 +289,8 @@ function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPosting
       const positions: number[] = []
       for (const {documents, counts} of terms as TermPostings[]) {
         for (let k = 0; k < documents.length; k++) {
-          const [position, freq] = [documents[k]!, counts[k]!]
+          const position = documents[k]!
+          const freq = counts[k]!
           // Every count is at least 1: a position still at 0 is new.
           if (values[position] === 0) positions.push(position)
           values[position]! += (freq * 2.2) / (freq + 1.2)

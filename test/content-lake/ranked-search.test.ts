@@ -16,6 +16,7 @@ import {afterAll, describe, expect, it} from 'vitest'
 
 import {StoreQueries} from '../../content-lake/query/query-store.ts'
 import {foldCase} from '../../content-lake/query/text-index.ts'
+import {nthSmallest} from '../../content-lake/query/top-k.ts'
 import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
 import {articleSearchQuery} from '../../queries/index.ts'
 
@@ -158,5 +159,19 @@ describe('case folding of the token index', () => {
     }
     expect(units.length).toBeGreaterThan(2000)
     expect(differences).toBe(0)
+  })
+})
+
+describe('the score bands of ranked search', () => {
+  it('find the nth smallest score as a sort does, ties and sorted runs included', () => {
+    const scores = fc.oneof(fc.array(fc.constantFrom(0.5, 1, 1.5, 2, 3.25), {minLength: 1, maxLength: 300}), fc.array(fc.double({min: -5, max: 5, noNaN: true}), {minLength: 1, maxLength: 300}))
+    fc.assert(
+      fc.property(scores, fc.nat(), fc.boolean(), (values, at, presorted) => {
+        const list = presorted ? values.toSorted((a, b) => a - b) : values
+        const n = at % list.length
+        expect(nthSmallest(Float64Array.from(list), n)).toBe(Float64Array.from(list).sort()[n])
+      }),
+      {seed: 20_261_204, numRuns: 500},
+    )
   })
 })
