@@ -149,7 +149,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
       let taken = 0
       for (let band = Math.max(64, count * 4); taken < scores.length; band *= 4) {
         const threshold = nthSmallest(scores, Math.max(0, scores.length - taken - band))
-        const inBand = positive.filter((p) => total[p]! >= threshold && total[p]! < above).sort(byScore)
+        const inBand = positive.filter((p) => total[p]! >= threshold && total[p]! < above).toSorted(byScore)
         for (const position of inBand) yield list[listPosition[position]!]!
         taken += inBand.length
         above = threshold
