@@ -3,7 +3,8 @@
  *
  * 1. every site query of queries/ (and lookups by _id, type + slug, reference): plain groq-js over the
  *    whole array, the lake's query path in this process, and the lake over HTTP through @sanity/client
- *    (a separate `npm run lake` process), p50 and p95; the naive form of each page through the lake;
+ *    (a separate `npm run lake` process, read from a thread with a heap of its own, as a site's server
+ *    would: bench/lake-timing-client.ts), p50 and p95; the naive form of each page through the lake;
  * 2. load: 1, 4 and 16 clients asking a weighted mix of the site's pages, with and without a client
  *    looping a heavy query beside them, with the result cache off (cold) and on (warm);
  * 3. start-up of `npm run lake` on the dataset: time to the first answer, resident memory then and at peak.
@@ -34,8 +35,10 @@ import {evaluateGroq} from '../offline/evaluate-groq.ts'
 import {applyPerspective} from '../offline/in-memory-client.ts'
 import * as site from '../queries/index.ts'
 import {benchClient, cases, HEAVY, loopHeavy, loopMix, type Params} from './lake-cases.ts'
+import type {TimingReply, TimingRequest} from './lake-timing-client.ts'
 import type {LoadClientData, LoadClientReply} from './lake-load-client.ts'
 import {syntheticDataset} from './synthetic-dataset.ts'
+import {percentile, timed, type Timing} from './timing.ts'
 
 // The lake's certificate is self-signed; this process talks only to the lake it starts on 127.0.0.1.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
@@ -67,47 +70,26 @@ const rootLabel = (dir: string) => (lakeRoots.length > 1 ? basename(dir) : '')
 /** The roots in turn, starting with a different one each time, so none is always measured first. */
 const inTurn = <T>(items: T[], turn: number) => items.map((_, index) => items[(index + turn) % items.length]!)
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)).padStart(8)
 
-/**
- * p50 and p95 of `count` runs after one warm-up. A query whose warm-up takes over 10 s (plain groq-js on
- * the sitemap, whose reverse lookup per article scans the whole dataset) is timed once more only.
- */
-async function timed(run: (i: number) => Promise<unknown>, count = runs) {
-  const firstStarted = performance.now()
-  await run(0)
-  if (performance.now() - firstStarted > 10_000) count = 1
-  const times: number[] = []
-  for (let i = 1; i <= count; i++) {
-    const started = performance.now()
-    await run(i)
-    times.push(performance.now() - started)
-  }
-  times.sort((a, b) => a - b)
-  return {p50: percentile(times, 50), p95: percentile(times, 95)}
-}
-
-/**
- * p50 and p95 of two ways of asking the same thing, timed in turn (a, b, a, b ...) after one warm-up
- * each: neither is always timed on a warmer lake or a quieter moment than the other.
- */
-async function timedInTurn(a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>, count = runs) {
-  await a(0)
-  await b(0)
-  const times: [number[], number[]] = [[], []]
-  for (let i = 1; i <= count; i++) {
-    for (const [which, run] of [a, b].entries()) {
-      const started = performance.now()
-      await run(i)
-      times[which]!.push(performance.now() - started)
+/** The HTTP columns' client, in a thread of its own (see bench/lake-timing-client.ts). */
+const timingClient = new Worker(new URL('./lake-timing-client.ts', import.meta.url))
+let timingRequests = 0
+function timeOverHttp(request: DistributiveOmit<TimingRequest, 'id'>): Promise<Extract<TimingReply, {page: unknown}>> {
+  const id = ++timingRequests
+  return new Promise((resolve, reject) => {
+    const listen = (reply: TimingReply) => {
+      if (reply.id !== id) return
+      timingClient.off('message', listen)
+      if ('failed' in reply) reject(new Error(`the timing client failed: ${reply.failed}`))
+      else resolve(reply)
     }
-  }
-  return times.map((list) => {
-    list.sort((x, y) => x - y)
-    return {p50: percentile(list, 50), p95: percentile(list, 95)}
-  }) as [{p50: number; p95: number}, {p50: number; p95: number}]
+    timingClient.on('message', listen)
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
+    timingClient.postMessage({...request, id})
+  })
 }
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 interface Lake {
   child: ChildProcess
@@ -221,17 +203,13 @@ for (const size of sizes) {
   if (parts.has('queries')) console.log(['query'.padEnd(16), 'groq-js p50'.padStart(12), 'p95'.padStart(8), '| lake p50'.padStart(11), 'p95'.padStart(8), ...(lakeColumn ? [`| ${'lake'.padEnd(lakeColumn)}`] : []), '| HTTP p50'.padStart(11), 'p95'.padStart(8), '| naive HTTP'.padStart(12), '| cached'.padStart(10), '| goal (uncached)'].join(' '))
   const chosen = values.only ? cases.filter((c) => values.only.split(',').includes(c.name)) : cases
   for (const [turn, c] of (parts.has('queries') ? chosen : []).entries()) {
-    const plain = c.plain === false ? undefined : await timed((i) => evaluateGroq(c.query, c.params(i), published))
-    const lake = await timed((i) => inProcess.query(c.query, c.params(i), 'published'))
-    const overHttp = new Map<number, {http: {p50: number; p95: number}; naive?: {p50: number; p95: number}; cached: {p50: number; p95: number}}>()
+    const plain = c.plain === false ? undefined : await timed((i) => evaluateGroq(c.query, c.params(i), published), runs)
+    const lake = await timed((i) => inProcess.query(c.query, c.params(i), 'published'), runs)
+    const overHttp = new Map<number, {http: Timing; naive?: Timing; cached: Timing}>()
     for (const index of inTurn([...colds.keys()], turn)) {
-      const cold = colds[index]!
-      const page = (i: number) => cold.client.fetch(c.query, c.params(i))
-      const [http, naive] = c.naive ? await timedInTurn(page, (i) => cold.client.fetch(c.naive!, c.params(i))) : [await timed(page), undefined]
+      const {page: http, naive} = await timeOverHttp({type: 'page', port: colds[index]!.port, name: c.name, runs})
       // The default lake (result cache on), every request of these runs asked once before.
-      const warm = warms[index]!
-      for (let i = 0; i <= runs; i++) await warm.client.fetch(c.query, c.params(i))
-      const cached = await timed((i) => warm.client.fetch(c.query, c.params(i)))
+      const {page: cached} = await timeOverHttp({type: 'cached', port: warms[index]!.port, name: c.name, runs})
       overHttp.set(index, {http, naive, cached})
     }
     for (const [index, lakeRoot] of lakeRoots.entries()) {
@@ -300,3 +278,4 @@ for (const size of sizes) {
   store.close()
   rmSync(dataDir, {recursive: true, force: true})
 }
+await timingClient.terminate()

@@ -1,0 +1,48 @@
+/** How bench/content-lake-queries.ts and its timing client (bench/lake-timing-client.ts) time a request. */
+
+export interface Timing {
+  p50: number
+  p95: number
+}
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+
+const summarise = (times: number[]): Timing => {
+  times.sort((a, b) => a - b)
+  return {p50: percentile(times, 50), p95: percentile(times, 95)}
+}
+
+/**
+ * p50 and p95 of `count` runs after one warm-up. A query whose warm-up takes over 10 s (plain groq-js on
+ * the sitemap, whose reverse lookup per article scans the whole dataset) is timed once more only.
+ */
+export async function timed(run: (i: number) => Promise<unknown>, count: number): Promise<Timing> {
+  const firstStarted = performance.now()
+  await run(0)
+  if (performance.now() - firstStarted > 10_000) count = 1
+  const times: number[] = []
+  for (let i = 1; i <= count; i++) {
+    const started = performance.now()
+    await run(i)
+    times.push(performance.now() - started)
+  }
+  return summarise(times)
+}
+
+/**
+ * p50 and p95 of two ways of asking the same thing, timed in turn (a, b, a, b ...) after one warm-up
+ * each: neither is always timed on a warmer lake or a quieter moment than the other.
+ */
+export async function timedInTurn(a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>, count: number): Promise<[Timing, Timing]> {
+  await a(0)
+  await b(0)
+  const times: [number[], number[]] = [[], []]
+  for (let i = 1; i <= count; i++) {
+    for (const [which, run] of [a, b].entries()) {
+      const started = performance.now()
+      await run(i)
+      times[which]!.push(performance.now() - started)
+    }
+  }
+  return [summarise(times[0]), summarise(times[1])]
+}
