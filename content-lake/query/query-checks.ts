@@ -42,8 +42,9 @@ function missingParameters(tree: unknown): string[] {
  * Parses a query as the lake answers it, with the hosted lake's refusals: a syntax error, a parameter
  * the query reads but the request does not give (groq-js would read it as null, or as an inherited
  * property such as `$constructor`), and queries or parameters past the limits. Returns the tree.
+ * With `allowMissing` (a template, see parsed-queries.ts), parameters not given stay Parameter nodes.
  */
-export function parseQuery(query: string, params: Record<string, unknown>): ExprNode {
+export function parseQuery(query: string, params: Record<string, unknown>, {allowMissing = false} = {}): ExprNode {
   if (query.length > LIMITS.queryLength) throw new LakeError(413, 'queryTooLong', `Queries are limited to ${LIMITS.queryLength} characters`)
   for (const [name, value] of Object.entries(params)) assertNesting(value, `Parameter $${name}`)
   let tree: ExprNode
@@ -56,7 +57,7 @@ export function parseQuery(query: string, params: Record<string, unknown>): Expr
   if (treeDepth(tree, LIMITS.queryDepth) > LIMITS.queryDepth) {
     throw new LakeError(400, 'queryTooComplex', `The query nests more than ${LIMITS.queryDepth} levels deep: simplify it`)
   }
-  const missing = missingParameters(tree)
+  const missing = allowMissing ? [] : missingParameters(tree)
   if (missing.length > 0) throw new LakeError(400, 'queryParseError', `param $${missing[0]} referenced, but not provided`)
   return tree
 }

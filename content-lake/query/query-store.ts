@@ -4,7 +4,7 @@ import {evaluateTree, needsAsyncEvaluation} from '../../offline/evaluate-groq.ts
 import {compileGroq} from './compiled-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
-import {parseQuery} from './query-checks.ts'
+import {ParsedQueries} from './parsed-queries.ts'
 import {filterConjuncts, narrowTree, type Conjunct, type IndexLookup} from './narrow-query.ts'
 import {buildView, compareIds, mergeInIdOrder, perspectiveKey, toPerspective, type PerspectiveInput, type PerspectiveView} from './perspectives.ts'
 import {adaptTextQuery, allTextExpression} from './text-search.ts'
@@ -12,7 +12,6 @@ import {TextIndexes} from './text-index.ts'
 import {positionOf} from './view-positions.ts'
 import {IdRange, idsInRange} from './range-index.ts'
 import {rewriteTopK} from './top-k.ts'
-import {syncTagsOf} from '../live/sync-tags.ts'
 import {contentSourceMap, type ContentSourceMap, type SourceMapMode} from './source-map.ts'
 
 export {type Perspective, type PerspectiveInput} from './perspectives.ts'
@@ -88,8 +87,8 @@ export class StoreQueries {
   private orderOf: readonly Doc[] | undefined
   private sorted: Doc[] = []
   private views = new Map<string, PerspectiveView>()
-  /** Parsed queries by query and parameters, least recently asked first (see parsed()). */
-  private readonly parsedTrees = new Map<string, {tree: ExprNode; syncTags: string[]}>()
+  /** The queries asked most recently, parsed (see parsed-queries.ts). */
+  private readonly parsedQueries = new ParsedQueries()
   /** Every string path of the stored documents, as GROQ, and the store.all() array it was made from. */
   private allText: {of: readonly Doc[]; expression: ExprNode} | undefined
 
@@ -186,29 +185,8 @@ export class StoreQueries {
     {sourceMap}: {sourceMap?: SourceMapMode} = {},
   ): Promise<{result: unknown; syncTags: string[]; resultSourceMap?: ContentSourceMap}> {
     // Parsed once, with the hosted lake's refusals (syntax, missing parameters, limits).
-    const {tree, syncTags} = this.parsed(query, params)
+    const {tree, syncTags} = this.parsedQueries.parsed(query, params)
     return {...(await this.evaluateParsed(tree, params, perspective, sourceMap)), syncTags}
-  }
-
-  /**
-   * The parsed tree and its sync tags, kept for the queries asked most recently: a site asks the same
-   * few queries again and again, and parsing a page's query (2 KB of GROQ) costs more than answering
-   * it from the indexes. Kept trees are frozen: every rewrite makes new nodes, none changes a kept one.
-   */
-  private parsed(query: string, params: Record<string, unknown>): {tree: ExprNode; syncTags: string[]} {
-    // Parameters are part of the key: groq-js folds some into the tree (slice bounds).
-    const key = JSON.stringify([query, params])
-    const kept = this.parsedTrees.get(key)
-    if (kept) {
-      this.parsedTrees.delete(key)
-      this.parsedTrees.set(key, kept)
-      return kept
-    }
-    const tree = parseQuery(query, params)
-    const parsed = {tree: freezeTree(tree), syncTags: syncTagsOf(tree)}
-    this.parsedTrees.set(key, parsed)
-    if (this.parsedTrees.size > PARSED_TREES) this.parsedTrees.delete(this.parsedTrees.keys().next().value!)
-    return parsed
   }
 
   private async evaluateParsed(
@@ -267,22 +245,6 @@ export class StoreQueries {
     // Over the same candidates as the answer: the rewritten tree, read through marked copies.
     return {result, resultSourceMap: await contentSourceMap({parsed: adapted, evaluated: narrowed, params, view, dereference, result, mode: sourceMap})}
   }
-}
-
-/** How many parsed queries a StoreQueries keeps. */
-const PARSED_TREES = 256
-
-/** The tree with every node frozen (not the values in Value nodes, which are the caller's). */
-function freezeTree<T>(tree: T): T {
-  const stack: unknown[] = [tree]
-  while (stack.length > 0) {
-    const value = stack.pop()
-    if (!value || typeof value !== 'object' || Object.isFrozen(value)) continue
-    Object.freeze(value)
-    if ((value as {type?: unknown}).type === 'Value') continue
-    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push(child)
-  }
-  return tree
 }
 
 // Sorted lists for top-k slices, per view: a new view (after any change) starts without them.

@@ -1,0 +1,194 @@
+import type {ExprNode} from 'groq-js'
+
+import {assertNesting, LIMITS} from '../limits.ts'
+import {syncTagsOf} from '../live/sync-tags.ts'
+import {parseQuery} from './query-checks.ts'
+
+type Node = {type: string; [key: string]: unknown}
+
+export interface ParsedQuery {
+  tree: ExprNode
+  syncTags: string[]
+}
+
+/**
+ * A query parsed once for every request that gives it other values: groq-js writes each parameter's value
+ * into the tree as a Value node, and otherwise builds the same tree whatever the values, but in two places.
+ * A bracket whose expression is constant (`[$i]`, `[$a + 1]`) becomes an element access, an attribute access
+ * or a filter by the value's type; a slice's bounds must be numbers at parse time. So the template is parsed
+ * with the numbers the query reads written in (they are part of its key), the other parameters left as
+ * Parameter nodes. Queries with a constant bracket reading one of those, and queries with custom functions
+ * (inlined as they are parsed, their own `$` parameters read before the request's), are parsed per request.
+ */
+interface Template {
+  tree: ExprNode
+  /** The parameters the tree reads as Parameter nodes. */
+  names: string[]
+  /** The nodes with a Parameter node below them: only these are copied for a request. */
+  withParameters: WeakSet<object>
+}
+
+/** How many parsed queries (templates and trees parsed per request) a ParsedQueries keeps. */
+const KEPT = 256
+
+/**
+ * The parsed trees and sync tags of the queries asked most recently: a site asks the same few queries
+ * again and again with other values (a page's slug), and parsing a page's query (2 KB of GROQ) costs
+ * more than answering it from the indexes. Kept trees are frozen: every rewrite makes new nodes.
+ */
+export class ParsedQueries {
+  /** `$name`s each query's text reads (a string literal's `$` included, which only lengthens a key). */
+  private readonly namesRead = new Map<string, string[]>()
+  /** By query and the numbers it reads: the template, or null where each request is parsed. */
+  private readonly templates = new Map<string, Template | null>()
+  /** By query and every parameter: the trees of queries without a template. */
+  private readonly trees = new Map<string, ParsedQuery>()
+
+  /** The query's tree with the parameters' values in place, as parseQuery gives it, with its sync tags. */
+  parsed(query: string, params: Record<string, unknown>): ParsedQuery {
+    const template = query.length <= LIMITS.queryLength ? this.templateFor(query, params) : null
+    if (template && template.names.every((name) => Object.hasOwn(params, name))) {
+      for (const [name, value] of Object.entries(params)) assertNesting(value, `Parameter $${name}`)
+      const tree = withValues(template.tree, params, template.withParameters) as ExprNode
+      return {tree, syncTags: syncTagsOf(tree)}
+    }
+    return this.perRequest(query, params)
+  }
+
+  private templateFor(query: string, params: Record<string, unknown>): Template | null {
+    // groq-js asks the parameters `hasOwnProperty(name)`: parameters without Object's own (one of that name,
+    // or no prototype) are parsed per request, where groq-js refuses them as it does.
+    if (params.hasOwnProperty !== Object.prototype.hasOwnProperty) return null
+    let names = this.namesRead.get(query)
+    if (!names) {
+      names = [...new Set(Array.from(query.matchAll(/\$([A-Za-z_]\w*)/g), (match) => match[1]!))]
+      keep(this.namesRead, query, names)
+    }
+    const numbers = Object.fromEntries(names.filter((name) => Object.hasOwn(params, name) && typeof params[name] === 'number').map((name) => [name, params[name]]))
+    // NaN and the infinities write as null in a key: such numbers are parsed per request.
+    if (!Object.values(numbers).every(Number.isFinite)) return null
+    const key = JSON.stringify([query, numbers])
+    let template = this.templates.get(key)
+    if (template === undefined) {
+      template = templateOf(query, numbers)
+      keep(this.templates, key, template)
+    } else refresh(this.templates, key, template)
+    return template
+  }
+
+  private perRequest(query: string, params: Record<string, unknown>): ParsedQuery {
+    const key = JSON.stringify([query, params])
+    const kept = this.trees.get(key)
+    if (kept) {
+      refresh(this.trees, key, kept)
+      return kept
+    }
+    const tree = parseQuery(query, params)
+    const parsed = {tree: freezeTree(tree), syncTags: syncTagsOf(tree)}
+    // Kept only when the key tells the parameters apart (values over HTTP always do: they came as JSON).
+    if (jsonFaithful(params)) keep(this.trees, key, parsed)
+    return parsed
+  }
+}
+
+/** The template of a query with these numbers, or null when it parses (or checks) only per request. */
+function templateOf(query: string, numbers: Record<string, unknown>): Template | null {
+  // Custom functions are inlined as they are parsed, their `$` parameters read before the request's.
+  if (/\bfn\b/.test(query)) return null
+  let tree: ExprNode
+  try {
+    // The lake's own checks, but for parameters the request gives and the template leaves open.
+    tree = parseQuery(query, numbers, {allowMissing: true})
+  } catch {
+    return null
+  }
+  const names = new Set<string>()
+  const withParameters = new WeakSet<object>()
+  // Marks the nodes with a Parameter node below them (the depth is bounded: parseQuery checked it).
+  const mark = (value: unknown): boolean | null => {
+    if (!value || typeof value !== 'object') return false
+    const node = value as Node
+    if (node.type === 'Value') return false
+    if (node.type === 'Filter' && constantBracket(node.expr as Node) && containsParameter(node.expr as Node)) return null
+    let found = node.type === 'Parameter'
+    if (found) names.add(String(node.name))
+    else {
+      for (const child of Array.isArray(value) ? value : Object.values(value)) {
+        const below = mark(child)
+        if (below === null) return null
+        found ||= below
+      }
+    }
+    if (found) withParameters.add(value)
+    return found
+  }
+  if (mark(tree) === null) return null
+  return {tree: freezeTree(tree), names: [...names], withParameters}
+}
+
+/** What groq-js's parser folds in a bracket: a value, a parameter, a group, a sign or arithmetic of these (its canConstantEvaluate). */
+function constantBracket(node: Node): boolean {
+  switch (node.type) {
+    case 'Value':
+    case 'Parameter':
+      return true
+    case 'Group':
+    case 'Pos':
+    case 'Neg':
+      return constantBracket(node.base as Node)
+    case 'OpCall':
+      return ['+', '-', '*', '/', '%', '**'].includes(node.op as string) && constantBracket(node.left as Node) && constantBracket(node.right as Node)
+    default:
+      return false
+  }
+}
+
+function containsParameter(node: Node): boolean {
+  if (node.type === 'Parameter') return true
+  return ['base', 'left', 'right'].some((key) => node[key] && containsParameter(node[key] as Node))
+}
+
+/** The template with each Parameter node a Value node of the request's value (as groq-js writes it), copying only the nodes above one. */
+function withValues(node: unknown, params: Record<string, unknown>, withParameters: WeakSet<object>): unknown {
+  if (!node || typeof node !== 'object' || !withParameters.has(node)) return node
+  if (Array.isArray(node)) return node.map((child) => withValues(child, params, withParameters))
+  const n = node as Node
+  if (n.type === 'Parameter') return {type: 'Value', value: params[n.name as string]}
+  const copy: Record<string, unknown> = {}
+  for (const key of Object.keys(n)) copy[key] = withValues(n[key], params, withParameters)
+  return copy
+}
+
+/** The tree with every node frozen (not the values in Value nodes, which are the caller's). */
+function freezeTree<T>(tree: T): T {
+  const stack: unknown[] = [tree]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (!value || typeof value !== 'object' || Object.isFrozen(value)) continue
+    Object.freeze(value)
+    if ((value as {type?: unknown}).type === 'Value') continue
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push(child)
+  }
+  return tree
+}
+
+/** Whether JSON.stringify writes the value so that no other value writes the same (no undefined, NaN, Date, ...). */
+function jsonFaithful(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (typeof value !== 'object') return false
+  if (Array.isArray(value)) return value.every(jsonFaithful)
+  const prototype = Object.getPrototypeOf(value)
+  if (prototype !== Object.prototype && prototype !== null) return false
+  return Object.values(value).every(jsonFaithful)
+}
+
+/** Least recently used first: a hit moves to the end, and past KEPT the first goes. */
+function refresh<V>(kept: Map<string, V>, key: string, value: V) {
+  kept.delete(key)
+  kept.set(key, value)
+}
+function keep<V>(kept: Map<string, V>, key: string, value: V) {
+  kept.set(key, value)
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value!)
+}
