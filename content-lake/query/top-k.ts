@@ -125,8 +125,8 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     // groq-js starts from a stored numeric `_score`: rare enough to leave to groq-js.
     if (storesScore) return undefined
     // As groq-js adds them up: each argument's score in turn (adding the 0 of an untouched one changes nothing).
-    const total = new Float64Array(size)
-    const touched = new Uint8Array(size)
+    const total = scoreArrays.take(size)
+    const touched = touchedArrays.take(size)
     const scored: number[] = []
     for (const scorer of scorers) {
       const {values, positions} = scorer!()
@@ -137,28 +137,47 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
           scored.push(position)
         }
       }
+      scoreArrays.give(values, positions)
     }
-    const inList = scored.filter((position) => listPosition[position]! >= 0 && total[position] !== 0)
+    touchedArrays.give(touched, scored)
+    // The scored documents of the list, the positive (with their scores) apart from the negative.
+    const positive: number[] = []
+    const negative: number[] = []
+    for (const position of scored) {
+      if (listPosition[position]! < 0) continue
+      const score = total[position]!
+      if (score > 0) positive.push(position)
+      else if (score < 0) negative.push(position)
+    }
+    const scores = new Float64Array(positive.length)
+    for (let k = 0; k < positive.length; k++) scores[k] = total[positive[k]!]!
     const byScore = (a: number, b: number) => total[b]! - total[a]! || listPosition[a]! - listPosition[b]!
     const inOrder = function* () {
-      const positive = inList.filter((position) => total[position]! > 0)
       // The best first, a band of scores at a time: the top `band` scores sorted, then the next four
       // times as many, and so on, so that a filter that passes the first few (most queries) sorts no more.
-      const scores = Float64Array.from(positive, (position) => total[position]!)
       let above = Infinity
       let taken = 0
       for (let band = Math.max(64, count * 4); taken < scores.length; band *= 4) {
         const threshold = nthSmallest(scores, Math.max(0, scores.length - taken - band))
-        const inBand = positive.filter((p) => total[p]! >= threshold && total[p]! < above).toSorted(byScore)
+        const inBand: number[] = []
+        for (const position of positive) {
+          const score = total[position]!
+          if (score >= threshold && score < above) inBand.push(position)
+        }
+        inBand.sort(byScore)
         for (const position of inBand) yield list[listPosition[position]!]!
         taken += inBand.length
         above = threshold
       }
       for (const doc of list) if (!total[positionOf(doc._id)!]) yield doc
-      for (const position of inList.filter((p) => total[p]! < 0).toSorted(byScore)) yield list[listPosition[position]!]!
+      for (const position of negative.toSorted(byScore)) yield list[listPosition[position]!]!
     }
-    const matches = firstMatches(inOrder(), filter.expr as ExprNode, count)
-    return matches.map((doc) => Object.assign({}, doc, {_score: total[positionOf(doc._id)!]!}))
+    try {
+      const matches = firstMatches(inOrder(), filter.expr as ExprNode, count)
+      return matches.map((doc) => Object.assign({}, doc, {_score: total[positionOf(doc._id)!]!}))
+    } finally {
+      scoreArrays.give(total, scored)
+    }
   }
 
   /** The first documents of `*[filter] | order(keys)`, when that is the shape of `base`. */
@@ -267,8 +286,31 @@ function listPositionsOf(list: readonly Doc[], size: number, positionOf: (id: st
   return found
 }
 
+/**
+ * Zeroed arrays of a view's size, reused from search to search: made anew, a search's three to five of
+ * 50,000 entries kept V8's collector busy. An array goes back zeroed at the positions it was written at.
+ */
+class ZeroedArrays<A extends Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> {
+  private readonly free: A[] = []
+  private readonly make: (size: number) => A
+  constructor(make: (size: number) => A) {
+    this.make = make
+  }
+  take(size: number): A {
+    const array = this.free.pop()
+    return array?.length === size ? array : this.make(size)
+  }
+  give(array: A, written: Iterable<number>) {
+    for (const position of written) array[position] = 0
+    // A few: nested scorers take one each at most.
+    if (this.free.length < 8) this.free.push(array)
+  }
+}
+const scoreArrays = new ZeroedArrays((size) => new Float64Array(size))
+const touchedArrays = new ZeroedArrays((size) => new Uint8Array(size))
+
 /** A `score()` argument's scores by view position: every position not listed (each once) scores 0. */
-type Scorer = () => {values: Float64Array; positions: readonly number[]}
+type Scorer = () => {values: Float64Array<ArrayBuffer>; positions: readonly number[]}
 
 /**
  * One `score()` argument as groq-js scores it (evaluateScore), from the text indexes' postings:
@@ -285,7 +327,7 @@ function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPosting
     if (!terms.every(Boolean)) return undefined
     return () => {
       // Term by term, as groq-js sums them for each document.
-      const values = new Float64Array(size)
+      const values = scoreArrays.take(size)
       const positions: number[] = []
       for (const {documents, counts} of terms as TermPostings[]) {
         for (let k = 0; k < documents.length; k++) {
@@ -306,9 +348,9 @@ function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPosting
     if (!innerScorer || boost!.type !== 'Value' || (typeof boost!.value === 'number' && !Number.isFinite(boost!.value))) return undefined
     const value = boost!.value
     return () => {
-      const {values: innerValues, positions} = innerScorer()
-      const values = new Float64Array(size)
-      for (const position of positions) values[position] = typeof value === 'number' && innerValues[position]! > 0 ? innerValues[position]! + value : 0
+      // In place: each position is read once, before it is written.
+      const {values, positions} = innerScorer()
+      for (const position of positions) values[position] = typeof value === 'number' && values[position]! > 0 ? values[position]! + value : 0
       return {values, positions}
     }
   }
@@ -318,12 +360,14 @@ function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPosting
     const both = node.type === 'And'
     return () => {
       const [l, r] = [left(), right()]
-      const values = new Float64Array(size)
+      const values = scoreArrays.take(size)
       const positions = [...new Set([...l.positions, ...r.positions])]
       for (const position of positions) {
         const [leftScore, rightScore] = [l.values[position]!, r.values[position]!]
         values[position] = both && (leftScore === 0 || rightScore === 0) ? 0 : leftScore + rightScore
       }
+      scoreArrays.give(l.values, l.positions)
+      scoreArrays.give(r.values, r.positions)
       return {values, positions}
     }
   }
