@@ -1,6 +1,7 @@
 import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
 import type {Doc} from '../store/document-store.ts'
+import {compileGroq} from './compiled-groq.ts'
 import type {IdSet} from './narrow-query.ts'
 import {isIndexableText, termsOf, type TermPostings} from './text-index.ts'
 import {rewriteChildren} from './tree-rewrite.ts'
@@ -52,6 +53,29 @@ function requiredType(expr: Node): string | undefined {
 }
 
 /**
+ * The types a filter allows and nothing else besides (`_type == "a"`, `_type in ["a", "b"]`, or an `||`
+ * of those), in the order first named; undefined for any other filter.
+ */
+function onlyTypes(expr: Node): string[] | undefined {
+  if (expr.type === 'Group') return onlyTypes(expr.base as Node)
+  if (expr.type === 'Or') {
+    const [left, right] = [onlyTypes(expr.left as Node), onlyTypes(expr.right as Node)]
+    return left && right ? [...new Set([...left, ...right])] : undefined
+  }
+  const type = requiredType(expr)
+  if (type !== undefined) return expr.type === 'OpCall' ? [type] : undefined
+  if (expr.type !== 'OpCall' || expr.op !== 'in') return undefined
+  const [left, right] = [expr.left as Node, expr.right as Node]
+  if (left.type !== 'AccessAttribute' || left.name !== '_type' || left.base !== undefined || right.type !== 'Array') return undefined
+  const types: string[] = []
+  for (const element of right.elements as Array<{value: Node; isSplat: boolean}>) {
+    if (element.isSplat || element.value.type !== 'Value' || typeof element.value.value !== 'string') return undefined
+    types.push(element.value.value)
+  }
+  return [...new Set(types)]
+}
+
+/**
  * `*[filter] | order(keys) [a...b]` as groq-js answers it, without filtering and sorting every candidate:
  * the documents of the filter's type are sorted by the keys once per data version (by groq-js's own
  * order(), which is stable, so ties stay in dataset order), then the filter runs down that list, a chunk
@@ -64,12 +88,17 @@ function requiredType(expr: Node): string | undefined {
 export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
   const options = {dataset: context.documents as Doc[], params: context.params, dereference: ({_ref}: {_ref: string}) => context.dereference(_ref) ?? null}
 
-  const sorted = (type: string, keys: unknown[]): readonly Doc[] => {
-    const key = `${type}\u0000${JSON.stringify(keys)}`
+  // The documents of the types in dataset order, sorted by the keys: compiled where the keys allow (a
+  // write makes a new view, and the first query after it sorts again), by groq-js otherwise.
+  const sorted = (types: readonly string[], keys: unknown[]): readonly Doc[] => {
+    const key = `${types.join('\u0001')}\u0000${JSON.stringify(keys)}`
     let list = context.cache.get(key)
     if (!list) {
-      const order = {type: 'PipeFuncCall', name: 'order', base: {type: 'Value', value: context.documentsOfType(type)}, args: keys}
-      list = toJS(evaluateSync(order as ExprNode, options)) as Doc[]
+      const allowed = new Set(types)
+      const documents = types.length === 1 ? context.documentsOfType(types[0]!) : context.documents.filter((doc) => allowed.has(doc._type))
+      const order = {type: 'PipeFuncCall', name: 'order', base: {type: 'Value', value: documents}, args: keys} as ExprNode
+      const compiled = compileGroq(order)
+      list = (compiled ? compiled(options) : toJS(evaluateSync(order, options))) as Doc[]
       context.cache.set(key, list)
     }
     return list
@@ -120,7 +149,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     const scorers = (scoring.args as Node[]).map((arg) => scorerOf(arg, termPostings, size))
     if (!scorers.every(Boolean)) return undefined
 
-    const list = keys.length > 0 ? sorted(type, keys) : context.documentsOfType(type)
+    const list = keys.length > 0 ? sorted([type], keys) : context.documentsOfType(type)
     const {listPosition, storesScore} = listPositionsOf(list, size, positionOf)
     // groq-js starts from a stored numeric `_score`: rare enough to leave to groq-js.
     if (storesScore) return undefined
@@ -188,7 +217,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     if (filter?.type !== 'Filter' || (filter.base as Node).type !== 'Everything' || contains(filter.expr, 'Parent') || contains(base.args, 'Parent')) return undefined
     const type = requiredType(filter.expr as Node)
     if (type === undefined) return undefined
-    const list = sorted(type, base.args as unknown[])
+    const list = sorted([type], base.args as unknown[])
     return firstMatches(fewCandidatesInOrder(list, filter.expr as ExprNode) ?? list, filter.expr as ExprNode, count)
   }
 
@@ -211,6 +240,18 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     return positions.filter((position, index) => position !== positions[index - 1]).map((position) => list[position]!)
   }
 
+  /**
+   * `*[filter] | order(keys)` without a slice, where the filter names only types (the sitemap's
+   * `*[_type in [...]] | order(_type asc, _id asc)`): the sorted list itself, sorted once per data version.
+   * Filters that the indexes narrow further are left to narrowing, where sorting the few costs less.
+   */
+  const wholeSorted = (node: Node): readonly Doc[] | undefined => {
+    const filter = node.base as Node
+    if (filter.type !== 'Filter' || (filter.base as Node).type !== 'Everything' || (node.args as unknown[]).length === 0 || contains(node.args, 'Parent')) return undefined
+    const types = onlyTypes(filter.expr as Node)
+    return types && sorted(types, node.args as unknown[])
+  }
+
   // Without `^`, the filter and keys mean the same wherever the expression sits, so nested ones qualify too.
   const visit = (value: unknown): unknown => {
     if (Array.isArray(value)) return rewriteChildren(value, visit)
@@ -224,6 +265,10 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     if (node.type === 'AccessElement' && typeof node.index === 'number' && node.index >= 0) {
       const matches = topOf(node.base as Node, node.index + 1)
       if (matches) return {...node, base: {type: 'Value', value: matches}}
+    }
+    if (node.type === 'PipeFuncCall' && node.name === 'order') {
+      const whole = wholeSorted(node)
+      if (whole) return {type: 'Value', value: whole}
     }
     return rewriteChildren(node, visit)
   }
