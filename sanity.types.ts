@@ -1091,44 +1091,48 @@ export type PersonPageQueryResult = {
 
 // Source: queries/sitemap.ts
 // Variable: sitemapQuery
-// Query: *[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {  _type,  _id,  "slug": slug.current,  "lastModified": coalesce(_updatedAt, updatedAt, publishedAt),  _type == "article" => {    language,    "alternates": *[_type == "translation.metadata" && ^._id in translations[].value._ref][0].translations[]{      language,      "slug": value->slug.current    }[defined(slug)]  }}
-export type SitemapQueryResult = Array<
-  | {
-      _type: "article";
-      _id: string;
-      slug: string;
-      lastModified: string;
-      language: string;
-      alternates: Array<{
-        language: string;
+// Query: {  "pages": *[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {    _type,    _id,    "slug": slug.current,    "lastModified": coalesce(_updatedAt, updatedAt, publishedAt),    _type == "article" => {language}  },  "translations": *[_type == "translation.metadata"] | order(_id asc) {    "versions": translations[]{language, "id": value._ref}  }}
+export type SitemapQueryResult = {
+  pages: Array<
+    | {
+        _type: "article";
+        _id: string;
         slug: string;
-      }> | null;
-    }
-  | {
-      _type: "event";
-      _id: string;
-      slug: string;
-      lastModified: string;
-    }
-  | {
-      _type: "forum";
-      _id: string;
-      slug: null;
-      lastModified: string;
-    }
-  | {
-      _type: "office";
-      _id: string;
-      slug: null;
-      lastModified: string;
-    }
-  | {
-      _type: "person";
-      _id: string;
-      slug: string;
-      lastModified: string;
-    }
->;
+        lastModified: string;
+        language: string;
+      }
+    | {
+        _type: "event";
+        _id: string;
+        slug: string;
+        lastModified: string;
+      }
+    | {
+        _type: "forum";
+        _id: string;
+        slug: null;
+        lastModified: string;
+      }
+    | {
+        _type: "office";
+        _id: string;
+        slug: null;
+        lastModified: string;
+      }
+    | {
+        _type: "person";
+        _id: string;
+        slug: string;
+        lastModified: string;
+      }
+  >;
+  translations: Array<{
+    versions: Array<{
+      language: string;
+      id: string | null;
+    }> | null;
+  }>;
+};
 
 // Query TypeMap
 declare global {
@@ -1143,7 +1147,7 @@ declare global {
     '*[\n  _type == "article"\n  && language == $language\n  && (!defined($section) || section == $section)\n  && (\n    !defined($afterPublishedAt)\n    || publishedAt < $afterPublishedAt\n    || (publishedAt == $afterPublishedAt && _id < $afterId)\n  )\n] | order(publishedAt desc, _id desc) [0...$limit] {\n  _id,\n  title,\n  "slug": slug.current,\n  section,\n  publishedAt,\n  language,\n  summary,\n  "image": mainImage{alt, "url": asset->url},\n  "offices": offices[]->{_id, abbreviation, st3Code}\n}': LatestArticlesQueryResult;
     '*[_type == "office" && _id == $id][0] {\n  _id,\n  "name": coalesce(officialNames[language == $language][0].name, name),\n  "englishName": name,\n  abbreviation,\n  kind,\n  st3Code,\n  country,\n  website,\n  headquarters,\n  description,\n  "logo": logo{alt, "url": asset->url},\n  officialNames[]{language, name},\n  formerNames[]{name, abbreviation, until},\n  "parent": parent->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code},\n  "departments": *[_type == "office" && parent._ref == ^._id] | order(name asc) {_id, "name": coalesce(officialNames[language == $language][0].name, name)},\n  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.\n  "people": *[_type == "person" && ^._id in positions[].office._ref] {\n    _id,\n    "slug": slug.current,\n    "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")),\n    "position": positions[office._ref == ^.^._id && !defined(endDate)][0]{\n      "title": coalesce(localizedTitles[language == $language][0].name, title),\n      startDate\n    }\n  }[defined(position)],\n  "latestArticles": *[_type == "article" && language == $language && ^._id in offices[]._ref] | order(publishedAt desc, _id desc) [0...10] {\n    _id,\n    title,\n    "slug": slug.current,\n    section,\n    publishedAt\n  },\n  "hostedEvents": *[_type == "event" && host._ref == ^._id] | order(startDate desc) [0...20] {\n    _id,\n    "title": coalesce(localizedTitles[language == $language][0].name, title),\n    "slug": slug.current,\n    startDate,\n    datePrecision\n  }\n}': OfficePageQueryResult;
     '*[_type == "person" && slug.current == $slug][0] {\n  _id,\n  "slug": slug.current,\n  "name": coalesce(localizedNames[language == $language][0].name, array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " ")),\n  "latinName": array::join(select(nameOrder == "familyFirst" => [familyName, givenName], [givenName, familyName])[defined(@)], " "),\n  givenName,\n  familyName,\n  nameOrder,\n  nativeName,\n  honorific,\n  bio,\n  "photo": photo{alt, "url": asset->url},\n  positions[] {\n    "title": coalesce(localizedTitles[language == $language][0].name, title),\n    startDate,\n    endDate,\n    "office": office->{_id, "name": coalesce(officialNames[language == $language][0].name, name), abbreviation, st3Code}\n  },\n  // Reverse lookups by the field that carries the meaning, not references(), which also matches links in body text.\n  "articles": *[_type == "article" && language == $language && ^._id in people[]._ref] | order(publishedAt desc, _id desc) [0...20] {\n    _id,\n    title,\n    "slug": slug.current,\n    section,\n    publishedAt\n  },\n  "events": *[\n    _type == "event"\n    && (chair.person._ref == ^._id || ^._id in delegations[].head.person._ref || ^._id in delegations[].members[]._ref)\n  ] | order(startDate desc) [0...20] {\n    _id,\n    "title": coalesce(localizedTitles[language == $language][0].name, title),\n    "slug": slug.current,\n    startDate,\n    datePrecision\n  }\n}': PersonPageQueryResult;
-    '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {\n  _type,\n  _id,\n  "slug": slug.current,\n  "lastModified": coalesce(_updatedAt, updatedAt, publishedAt),\n  _type == "article" => {\n    language,\n    "alternates": *[_type == "translation.metadata" && ^._id in translations[].value._ref][0].translations[]{\n      language,\n      "slug": value->slug.current\n    }[defined(slug)]\n  }\n}': SitemapQueryResult;
+    '{\n  "pages": *[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {\n    _type,\n    _id,\n    "slug": slug.current,\n    "lastModified": coalesce(_updatedAt, updatedAt, publishedAt),\n    _type == "article" => {language}\n  },\n  "translations": *[_type == "translation.metadata"] | order(_id asc) {\n    "versions": translations[]{language, "id": value._ref}\n  }\n}': SitemapQueryResult;
   }
 }
 // Lets @sanity/client releases that predate the global registry read it too

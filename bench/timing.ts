@@ -13,8 +13,8 @@ const summarise = (times: number[]): Timing => {
 }
 
 /**
- * p50 and p95 of `count` runs after one warm-up. A query whose warm-up takes over 10 s (plain groq-js on
- * the sitemap, whose reverse lookup per article scans the whole dataset) is timed once more only.
+ * p50 and p95 of `count` runs after one warm-up. A query whose warm-up takes over 10 s (a naive form's
+ * join in plain groq-js, scanning the whole dataset per item) is timed once more only.
  */
 export async function timed(run: (i: number) => Promise<unknown>, count: number): Promise<Timing> {
   const firstStarted = performance.now()

@@ -9,6 +9,7 @@ import {
   latestArticlesQuery,
   officePageQuery,
   personPageQuery,
+  languageVersionsByArticle,
   sitemapQuery,
 } from '../../queries/index.ts'
 import type {
@@ -151,14 +152,35 @@ describe('lists by language', () => {
   })
 
   it('the sitemap gives each article its language and alternates', async () => {
-    const articles = (await runQuery<SitemapQueryResult>(sitemapQuery)).filter((page) => page._type === 'article')
+    const sitemap = await runQuery<SitemapQueryResult>(sitemapQuery)
+    const versions = languageVersionsByArticle(sitemap)
     const both = [
       {language: 'en', slug},
       {language: 'zh-Hans', slug},
     ]
-    expect(articles.map(({_id, language, alternates}) => ({_id, language, alternates}))).toEqual([
+    expect(
+      sitemap.pages.filter((page) => page._type === 'article').map(({_id, language}) => ({_id, language, alternates: versions.get(_id)})),
+    ).toEqual([
       {_id: 'article-ip5-deputy-heads-2023', language: 'en', alternates: both},
       {_id: 'article-ip5-deputy-heads-2023-zh-hans', language: 'zh-Hans', alternates: both},
     ])
+  })
+
+  it('the sitemap leaves out language versions that are missing, have no slug or no language', async () => {
+    const withGaps = seed.map((doc) =>
+      doc._type === 'translation.metadata'
+        ? {
+            ...doc,
+            translations: [
+              ...(doc.translations as object[]),
+              {_key: 'fr', _type: 'internationalizedArrayReferenceValue', language: 'fr', value: {_type: 'reference', _ref: 'article-deleted'}},
+              {_key: 'x', _type: 'internationalizedArrayReferenceValue', value: {_type: 'reference', _ref: 'article-ip5-deputy-heads-2023'}},
+            ],
+          }
+        : doc,
+    )
+    const versions = languageVersionsByArticle(await runQuery<SitemapQueryResult>(sitemapQuery, {}, withGaps))
+    expect(versions.get('article-ip5-deputy-heads-2023')?.map((version) => version.language)).toEqual(['en', 'zh-Hans'])
+    expect(versions.has('article-deleted')).toBe(false)
   })
 })

@@ -167,7 +167,7 @@ describe('site-wide queries', () => {
   })
 
   it('lists every public page for the sitemap', async () => {
-    const pages = await runQuery<SitemapQueryResult>(sitemapQuery)
+    const {pages} = await runQuery<SitemapQueryResult>(sitemapQuery)
     // The English article and its Chinese version share a slug: the site puts the language in the address.
     expect(pages.filter((page) => page._type === 'article').map((page) => [page.slug, page.language])).toEqual([
       [articleSlug, 'en'],

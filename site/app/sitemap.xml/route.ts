@@ -1,4 +1,4 @@
-import {sitemapQuery} from 'sanity-plugin-ip-news/queries'
+import {languageVersionsByArticle, sitemapQuery} from 'sanity-plugin-ip-news/queries'
 
 import {languages} from '../../lib/i18n'
 import {absolute, paths} from '../../lib/paths'
@@ -23,21 +23,21 @@ function url({loc, lastModified, alternates}: Entry) {
 
 /** Every page in every language, with hreflang alternates: articles per language version, other pages in both languages. */
 export async function GET() {
-  const pages = await client.fetch(sitemapQuery)
+  const sitemap = await client.fetch(sitemapQuery)
+  const versionsOf = languageVersionsByArticle(sitemap)
   const entries: Entry[] = []
   const inEveryLanguage = (path: (language: (typeof languages)[number]) => string, lastModified?: string | null) => {
     const alternates = languages.map((language) => ({language, href: absolute(path(language))}))
     for (const language of languages) entries.push({loc: absolute(path(language)), lastModified, alternates})
   }
   inEveryLanguage(paths.home)
-  for (const page of pages) {
+  for (const page of sitemap.pages) {
     if (page._type === 'article') {
       if (!page.slug) continue
-      const versions = (page.alternates ?? []).filter((version) => version.slug && version.language)
       entries.push({
         loc: absolute(paths.article(page.language ?? 'en', page.slug)),
         lastModified: page.lastModified,
-        alternates: versions.map((version) => ({language: version.language!, href: absolute(paths.article(version.language!, version.slug!))})),
+        alternates: (versionsOf.get(page._id) ?? []).map((version) => ({language: version.language, href: absolute(paths.article(version.language, version.slug))})),
       })
     } else if (page._type === 'office') inEveryLanguage((language) => paths.office(language, page._id), page.lastModified)
     else if (page._type === 'forum') inEveryLanguage((language) => paths.forum(language, page._id), page.lastModified)
