@@ -1,7 +1,8 @@
 /**
  * Deterministic synthetic datasets with the seed's shapes: offices (with departments), people with
- * positions, forums, events with delegations, and articles referencing them. Same size, same documents,
- * every run.
+ * positions, forums, events with delegations, and articles referencing them, one in five a Chinese version
+ * of the article before it (linked by a `translation.metadata` document). Same size, same documents, every
+ * run.
  */
 type Doc = {_id: string; _type: string; [key: string]: unknown}
 
@@ -33,7 +34,10 @@ export function syntheticDataset(total: number, seed = 42): Doc[] {
   }
 
   const counts = {office: Math.round(total * 0.03), person: Math.round(total * 0.2), forum: Math.max(3, Math.round(total * 0.002)), event: Math.round(total * 0.17)}
-  const articleCount = total - counts.office - counts.person - counts.forum - counts.event
+  // Every fifth article (from the second) is the Chinese version of the one before it, the two linked by a
+  // translation.metadata document as the translation plugin links them: articles and those documents share
+  // what is left of the total.
+  const rest = total - counts.office - counts.person - counts.forum - counts.event
   const documents: Doc[] = []
 
   const national = Math.round(counts.office / 3)
@@ -103,17 +107,21 @@ export function syntheticDataset(total: number, seed = 42): Doc[] {
       summary: sentence(25),
     })
   }
-  for (let i = 0; i < articleCount; i++) {
+  const translationOf = (article: number) => ({_type: 'internationalizedArrayReferenceValue', value: ref(`article.${article}`)})
+  for (let i = 0, made = 0; made < rest; i++) {
     // A few offices are referenced by many articles, as CNIPA or the EPO are in real news.
     const hub = i % 10 === 0 ? 0 : Math.floor(rand() * national)
+    const isTranslation = i % 5 === 1 && made + 2 <= rest
+    made += isTranslation ? 2 : 1
     documents.push({
       _id: `article.${i}`,
       _type: 'article',
       title: `Article ${i}: ${sentence(6)}`,
-      slug: {_type: 'slug', current: `article-${i}`},
+      // A language version keeps the original's slug: the site puts the language in the address.
+      slug: {_type: 'slug', current: `article-${isTranslation ? i - 1 : i}`},
       section: pick(sections),
       publishedAt: `${date(2012, 14)}T${String(i % 24).padStart(2, '0')}:00:00Z`,
-      language: 'en',
+      language: isTranslation ? 'zh-Hans' : 'en',
       summary: sentence(25),
       body: Array.from({length: 4}, (_, p) => ({
         _key: `p${p}`,
@@ -129,6 +137,17 @@ export function syntheticDataset(total: number, seed = 42): Doc[] {
       topics: ['internationalCooperation'],
       source: {_type: 'articleSource', office: ref(`office.${hub}`)},
     })
+    if (isTranslation) {
+      documents.push({
+        _id: `translation.${i - 1}`,
+        _type: 'translation.metadata',
+        schemaTypes: ['article'],
+        translations: [
+          {_key: 'en', language: 'en', ...translationOf(i - 1)},
+          {_key: 'zh-Hans', language: 'zh-Hans', ...translationOf(i)},
+        ],
+      })
+    }
   }
   return documents
 }
