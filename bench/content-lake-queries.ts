@@ -203,7 +203,7 @@ for (const size of sizes) {
   if (parts.has('queries')) console.log(['query'.padEnd(16), 'groq-js p50'.padStart(12), 'p95'.padStart(8), '| lake p50'.padStart(11), 'p95'.padStart(8), ...(lakeColumn ? [`| ${'lake'.padEnd(lakeColumn)}`] : []), '| HTTP p50'.padStart(11), 'p95'.padStart(8), '| naive HTTP'.padStart(12), '| cached'.padStart(10), '| goal (uncached)'].join(' '))
   const chosen = values.only ? cases.filter((c) => values.only.split(',').includes(c.name)) : cases
   for (const [turn, c] of (parts.has('queries') ? chosen : []).entries()) {
-    const plain = c.plain === false ? undefined : await timed((i) => evaluateGroq(c.query, c.params(i), published), runs)
+    const plain = await timed((i) => evaluateGroq(c.query, c.params(i), published), runs)
     const lake = await timed((i) => inProcess.query(c.query, c.params(i), 'published'), runs)
     const overHttp = new Map<number, {http: Timing; naive?: Timing; cached: Timing}>()
     for (const index of inTurn([...colds.keys()], turn)) {
@@ -219,8 +219,8 @@ for (const size of sizes) {
       console.log(
         [
           (first ? c.name : '').padEnd(16),
-          (first ? (plain ? fmt(plain.p50) : 'not timed') : '').padStart(12),
-          first && plain ? fmt(plain.p95) : ''.padStart(8),
+          (first ? fmt(plain.p50) : '').padStart(12),
+          first ? fmt(plain.p95) : ''.padStart(8),
           '|',
           (first ? fmt(lake.p50) : '').padStart(9),
           first ? fmt(lake.p95) : ''.padStart(8),

@@ -27,8 +27,6 @@ export interface Case {
   goal: number
   /** Share of the load mix. */
   weight: number
-  /** Whether plain groq-js is timed (default true). */
-  plain?: boolean
 }
 
 const page = {language: 'en', section: null, limit: 20, afterPublishedAt: null, afterId: null}
