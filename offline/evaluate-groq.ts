@@ -1,5 +1,7 @@
 import {evaluate, evaluateSync, parse, type ExprNode} from 'groq-js'
 
+import {ASYNC_ONLY, holds} from '../content-lake/query/tree-features.ts'
+
 type Doc = {_id: string; [key: string]: unknown}
 
 // One id map per dataset array, built on first use: `->` then finds its document without a scan.
@@ -14,25 +16,11 @@ function idMap(documents: readonly Doc[]): Map<string, Doc> {
   return map
 }
 
-// The functions groq-js 2.0.1 evaluates only in its asynchronous evaluator (its `asyncOnlyExecutor`s);
-// `delta::*` exist only in delta mode.
-const ASYNC_ONLY = new Set(['diff::changedAny', 'diff::changedOnly', 'delta::changedAny', 'delta::changedOnly'])
-
 // What groq-js's synchronous evaluator throws for what only its asynchronous one can do.
 const SYNC_UNSUPPORTED = /executeSync not supported|not possible in evaluteSync|in synchronous mode|in evaluateSync|Found synchronous value/
 
 /** Whether a parsed query calls a function that groq-js evaluates only asynchronously (`diff::changedAny`...). */
-export function needsAsyncEvaluation(tree: ExprNode): boolean {
-  const visit = (value: unknown): boolean => {
-    if (Array.isArray(value)) return value.some(visit)
-    if (!value || typeof value !== 'object') return false
-    const node = value as {type?: string; namespace?: string; name?: string}
-    if (node.type === 'Value') return false // constants (parameters, narrowed documents) are data
-    if (node.type === 'FuncCall' && ASYNC_ONLY.has(`${node.namespace}::${node.name}`)) return true
-    return Object.entries(node).some(([key, child]) => key !== 'func' && visit(child))
-  }
-  return visit(tree)
-}
+export const needsAsyncEvaluation = (tree: ExprNode): boolean => holds(tree, ASYNC_ONLY)
 
 export interface EvaluateTreeOptions {
   /**

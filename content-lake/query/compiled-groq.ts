@@ -10,11 +10,16 @@
  * object's own `hasOwnProperty`, and so throws for a document with a field of that name. Nothing compiled
  * throws for any value, so `&&` and `||` stop at a decisive left side.
  *
+ * Its loops (filters, maps, order() and `in`) ask checkTime() at every item, so a query compiled here
+ * stops at the worker's time limit without V8 interrupting it (time-limit.ts).
+ *
  * Only the nodes and functions whose groq-js semantics are written out here compile; a tree with any
  * other (`match`, `score()`, `dateTime()`, `path()`, ...) gets undefined and is left to groq-js. Values
  * never include groq-js's DateTime or Path, since only the functions that make them are not compiled.
  */
 import type {ExprNode} from 'groq-js'
+
+import {checkTime} from './time-limit.ts'
 
 /** A GROQ value as plain JSON: null for GROQ's null (never undefined). */
 type Data = unknown
@@ -125,7 +130,10 @@ const OPERATORS: Record<string, (left: Data, right: Data) => Data> = {
   '<=': comparison((result) => result <= 0),
   in: (left, right) => {
     if (!Array.isArray(right)) return null
-    for (const item of right) if (isEqual(left, norm(item))) return true
+    for (const item of right) {
+      checkTime()
+      if (isEqual(left, norm(item))) return true
+    }
     return false
   },
   '+': (left, right) => {
@@ -251,8 +259,21 @@ const FUNCTIONS: Record<string, FunctionCompiler> = {
 // The tree as groq-js parses it, read field by field: each case below reads what its node type has.
 type Node = {type: string} & Record<string, unknown>
 
+// The closures of frozen nodes (parsed templates, shared by every request: parsed-queries.ts), null where
+// a node does not compile. A closure depends on its node alone, so a request compiles only the nodes made
+// for it (values written in, narrowed filters) and reuses the rest.
+const compiledNodes = new WeakMap<Node, Run | null>()
+
 /** Compiles each node, or undefined when one of them is not written out here. */
 function compile(node: Node): Run | undefined {
+  const kept = compiledNodes.get(node)
+  if (kept !== undefined) return kept ?? undefined
+  const run = compileNode(node)
+  if (Object.isFrozen(node)) compiledNodes.set(node, run ?? null)
+  return run
+}
+
+function compileNode(node: Node): Run | undefined {
   const sub = (child: unknown) => compile(child as Node)
   switch (node.type) {
     case 'This':
@@ -349,7 +370,10 @@ function compile(node: Node): Run | undefined {
         const value = base(scope)
         if (!Array.isArray(value)) return null
         const result: Data[] = []
-        for (const item of value) if (expr(scope.createNested(norm(item))) === true) result.push(item)
+        for (const item of value) {
+          checkTime()
+          if (expr(scope.createNested(norm(item))) === true) result.push(item)
+        }
         return result
       }
     }
@@ -364,6 +388,7 @@ function compile(node: Node): Run | undefined {
         if (!Array.isArray(value)) return null
         const result: Data[] = []
         for (const item of value) {
+          checkTime()
           const inner = expr(scope.createHidden(norm(item)))
           if (flat && Array.isArray(inner)) for (const innerItem of inner) result.push(innerItem)
           else result.push(inner)
@@ -515,6 +540,7 @@ function compileOrder(node: Node): Run | undefined {
     const value = base(scope)
     if (!Array.isArray(value)) return null
     const tuples = value.map((item, index) => {
+      checkTime()
       const itemScope = scope.createNested(norm(item))
       return {item, index, keys: keys.map((key) => key.run!(itemScope))}
     })

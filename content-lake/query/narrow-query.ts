@@ -1,6 +1,7 @@
 import type {ExprNode} from 'groq-js'
 
 import {isIndexableText} from './text-index.ts'
+import {EVERYTHING, lacks} from './tree-features.ts'
 import {rewriteChildren} from './tree-rewrite.ts'
 
 /** A set of ids as narrowing reads it: a Set, or a range of a sorted index that is never copied into one. */
@@ -228,8 +229,9 @@ export type ReverseLookup = (conjuncts: Conjunct[], referencedId: ExprNode) => E
  */
 export function narrowTree(tree: ExprNode, lookup: IndexLookup, documentsFor: (conjuncts: Conjunct[]) => unknown[], reverseLookup?: ReverseLookup): ExprNode {
   const visit = (value: unknown): unknown => {
+    // Only filters over `*` are narrowed: a subtree without one comes back as it is, unwalked.
+    if (lacks(value, EVERYTHING)) return value
     if (Array.isArray(value)) return rewriteChildren(value, visit)
-    if (!value || typeof value !== 'object') return value
     const node = value as Node
     if (node.type === 'Value') return node // constants (parameters) are data, not query structure
     if (node.type === 'Filter' && (node.base as Node).type === 'Everything') {

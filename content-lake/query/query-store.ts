@@ -11,6 +11,7 @@ import {adaptTextQuery, allTextExpression} from './text-search.ts'
 import {TextIndexes} from './text-index.ts'
 import {positionOf} from './view-positions.ts'
 import {IdRange, idsInRange} from './range-index.ts'
+import {interruptible} from './time-limit.ts'
 import {rewriteTopK} from './top-k.ts'
 import {contentSourceMap, type ContentSourceMap, type SourceMapMode} from './source-map.ts'
 
@@ -237,7 +238,7 @@ export class StoreQueries {
       const compiled = this.compile ? compileGroq(narrowed) : undefined
       result = compiled
         ? compiled({params, dataset: view.documents, dereference: ({_ref}) => dereference(_ref) ?? null})
-        : await evaluateTree(narrowed, params, view.documents, {dereference})
+        : await interruptible(() => evaluateTree(narrowed, params, view.documents, {dereference}))
     } catch (error) {
       throw queryEvaluationError(error, narrowed)
     }

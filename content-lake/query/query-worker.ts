@@ -12,7 +12,7 @@ import {indexEntryOf} from '../store/indexes.ts'
 import {addToSnapshotLines, emptySnapshotLines, encodeSnapshotHead, snapshotEntriesInSteps} from '../store/snapshot-index.ts'
 import {TransactionLog} from '../store/transaction-log.ts'
 import {StoreQueries} from './query-store.ts'
-import {queryErrorOf, withTimeLimit} from './time-limit.ts'
+import {queryErrorOf, withDeadline} from './time-limit.ts'
 import type {WorkerReply, WorkerRequest} from './query-pool.ts'
 
 // The dataset from disk, read here rather than copied from the main thread, which goes on serving. The
@@ -82,7 +82,7 @@ parentPort!.on('message', async (message: WorkerRequest) => {
   }
   const started = performance.now()
   try {
-    const pending = withTimeLimit(message.timeoutMs, () => queries.answer(message.query, message.params, message.perspective as never, {sourceMap: message.sourceMap}))
+    const pending = withDeadline(message.timeoutMs, () => queries.answer(message.query, message.params, message.perspective as never, {sourceMap: message.sourceMap}))
     const {result, syncTags, resultSourceMap} = await pending
     const sourceMapJson = resultSourceMap && JSON.stringify(resultSourceMap)
     const json = encoder.encode(JSON.stringify(result ?? null))

@@ -14,6 +14,7 @@ import type {ExprNode} from 'groq-js'
 import {evaluateTree} from '../../offline/evaluate-groq.ts'
 import type {Doc} from '../store/document-store.ts'
 import type {PerspectiveView} from './perspectives.ts'
+import {interruptible} from './time-limit.ts'
 
 /** What a request asks for: `resultSourceMap=true` (paths with indices) or `withKeyArraySelector` (`[?(@._key=='k')]`). */
 export type SourceMapMode = 'true' | 'withKeyArraySelector'
@@ -282,12 +283,14 @@ export async function contentSourceMap({parsed, evaluated, params, view, derefer
   const markers = new Markers(view, keep)
   let marked: unknown
   try {
-    marked = await evaluateTree(markers.tree(evaluated) as ExprNode, params, markers.dataset(), {
-      dereference: (id) => {
-        const found = dereference(id)
-        return Array.isArray(found) ? found.map((doc: Doc) => markers.document(doc)) : found ? markers.document(found as Doc) : found
-      },
-    })
+    marked = await interruptible(() =>
+      evaluateTree(markers.tree(evaluated) as ExprNode, params, markers.dataset(), {
+        dereference: (id) => {
+          const found = dereference(id)
+          return Array.isArray(found) ? found.map((doc: Doc) => markers.document(doc)) : found ? markers.document(found as Doc) : found
+        },
+      }),
+    )
   } catch {
     return EMPTY() // the real evaluation succeeded: a failure here only costs the map
   }

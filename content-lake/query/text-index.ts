@@ -2,6 +2,7 @@ import {evaluateSync, toJS, type ExprNode} from 'groq-js'
 
 import type {Doc} from '../store/document-store.ts'
 import type {IdSet} from './narrow-query.ts'
+import {interruptible} from './time-limit.ts'
 import {positionOf} from './view-positions.ts'
 
 type Node = {type: string; [key: string]: unknown}
@@ -276,7 +277,7 @@ export class TextIndexes {
     // or the strings directly in an array), so all their text is never held at once.
     for (let start = 0; start < missing.length; start += 1024) {
       const slice = missing.slice(start, start + 1024)
-      const values = toJS(evaluateSync({type: 'Map', base: {type: 'Value', value: slice}, expr: fields} as ExprNode, {dataset: documents as Doc[]})) as unknown[]
+      const values = interruptible(() => toJS(evaluateSync({type: 'Map', base: {type: 'Value', value: slice}, expr: fields} as ExprNode, {dataset: documents as Doc[]}))) as unknown[]
       values.forEach((value, index) => {
         const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((part): part is string => typeof part === 'string') : []
         tokens!.set(slice[index]!, asUnits(texts.flatMap(tokensOf).map((token) => this.numberOf(token))))

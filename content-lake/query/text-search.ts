@@ -1,4 +1,6 @@
 import {parse, type ExprNode} from 'groq-js'
+
+import {lacks, TEXT_QUERY} from './tree-features.ts'
 import {rewriteChildren} from './tree-rewrite.ts'
 
 type Node = {type: string; [key: string]: unknown}
@@ -68,8 +70,9 @@ function wordsOf(argument: Node | undefined): string {
  */
 export function adaptTextQuery(tree: ExprNode, allText: () => ExprNode): ExprNode {
   const visit = (value: unknown): unknown => {
+    // A subtree without `text::query()` comes back as it is, unwalked.
+    if (lacks(value, TEXT_QUERY)) return value
     if (Array.isArray(value)) return rewriteChildren(value, visit)
-    if (!value || typeof value !== 'object') return value
     const node = value as Node
     if (node.type === 'Value') return node
     if (node.type === 'OpCall' && node.op === 'match' && isTextQuery(node.right)) {

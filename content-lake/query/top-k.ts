@@ -4,6 +4,8 @@ import type {Doc} from '../store/document-store.ts'
 import {compileGroq} from './compiled-groq.ts'
 import type {IdSet} from './narrow-query.ts'
 import {isIndexableText, termsOf, type TermPostings} from './text-index.ts'
+import {interruptible} from './time-limit.ts'
+import {EVERYTHING, lacks} from './tree-features.ts'
 import {rewriteChildren} from './tree-rewrite.ts'
 
 type Node = {type: string; [key: string]: unknown}
@@ -98,7 +100,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
       const documents = types.length === 1 ? context.documentsOfType(types[0]!) : context.documents.filter((doc) => allowed.has(doc._type))
       const order = {type: 'PipeFuncCall', name: 'order', base: {type: 'Value', value: documents}, args: keys} as ExprNode
       const compiled = compileGroq(order)
-      list = (compiled ? compiled(options) : toJS(evaluateSync(order, options))) as Doc[]
+      list = (compiled ? compiled(options) : interruptible(() => toJS(evaluateSync(order, options)))) as Doc[]
       context.cache.set(key, list)
     }
     return list
@@ -120,7 +122,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
         if (!allowed || allowed(next.value)) part.push(next.value)
       }
       const filtered = {type: 'Filter', base: {type: 'Value', value: part}, expr: filter}
-      matches.push(...(toJS(evaluateSync(filtered as ExprNode, options)) as Doc[]))
+      matches.push(...(interruptible(() => toJS(evaluateSync(filtered as ExprNode, options))) as Doc[]))
     }
     return matches.slice(0, count)
   }
@@ -254,8 +256,9 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
 
   // Without `^`, the filter and keys mean the same wherever the expression sits, so nested ones qualify too.
   const visit = (value: unknown): unknown => {
+    // Every rewrite here reads a filter over `*`: a subtree without one comes back as it is, unwalked.
+    if (lacks(value, EVERYTHING)) return value
     if (Array.isArray(value)) return rewriteChildren(value, visit)
-    if (!value || typeof value !== 'object') return value
     const node = value as Node
     if (node.type === 'Value') return node
     if (node.type === 'Slice' && (node.left as number) >= 0 && (node.right as number) >= 0) {

@@ -1,0 +1,60 @@
+/**
+ * What a parsed query's subtree holds that the lake's rewrites look for, so that each rewrite can pass
+ * over the subtrees where it has nothing to do instead of walking them. A site's page query is a few
+ * filters over `*` and a large projection below them; narrowing and top-k rewrite only filters over
+ * `*`, text search only `text::query()`. Kept per frozen node: the parsed templates (parsed-queries.ts)
+ * are frozen and shared by every request, so each of their nodes is looked at once, not per request.
+ * Value nodes are data (parameters' values, narrowed documents), never query structure.
+ */
+type Node = {type?: string; namespace?: string; name?: string}
+
+/** `*` somewhere below: narrowing (narrow-query.ts) and top-k (top-k.ts) rewrite only filters over it. */
+export const EVERYTHING = 1
+/** `text::query()` somewhere below: what text-search.ts rewrites. */
+export const TEXT_QUERY = 2
+/** A function groq-js evaluates only in its asynchronous mode (`diff::changedAny`, ...). */
+export const ASYNC_ONLY = 4
+
+// The functions groq-js 2.0.1 evaluates only in its asynchronous evaluator (its `asyncOnlyExecutor`s);
+// `delta::*` exist only in delta mode.
+const ASYNC_ONLY_FUNCTIONS = new Set(['diff::changedAny', 'diff::changedOnly', 'delta::changedAny', 'delta::changedOnly'])
+
+const known = new WeakMap<object, number>()
+
+function own(node: Node): number {
+  if (node.type === 'Everything') return EVERYTHING
+  if (node.type !== 'FuncCall') return 0
+  const name = `${node.namespace}::${node.name}`
+  return name === 'text::query' ? TEXT_QUERY : ASYNC_ONLY_FUNCTIONS.has(name) ? ASYNC_ONLY : 0
+}
+
+/** The features (EVERYTHING | TEXT_QUERY | ASYNC_ONLY) of a node or array of nodes and everything below it. */
+export function featuresOf(value: unknown): number {
+  if (!value || typeof value !== 'object') return 0
+  const kept = known.get(value)
+  if (kept !== undefined) return kept
+  let features = 0
+  if (Array.isArray(value)) {
+    for (const child of value) features |= featuresOf(child)
+  } else {
+    const node = value as Node
+    if (node.type === 'Value') return 0
+    features = own(node)
+    // `func` is groq-js's implementation of a FuncCall, not part of the tree.
+    for (const key in node) if (key !== 'func') features |= featuresOf((node as Record<string, unknown>)[key])
+  }
+  // Only frozen nodes are kept: they cannot change, and are the ones shared from request to request.
+  if (Object.isFrozen(value)) known.set(value, features)
+  return features
+}
+
+/** Whether a node or anything below it has the feature. */
+export const holds = (value: unknown, feature: number): boolean => (featuresOf(value) & feature) !== 0
+
+/**
+ * Whether a rewrite looking for the feature can leave this subtree as it is, unwalked: a frozen node
+ * (known once) without it. A request's own nodes (the copies that hold its parameters' values) are
+ * walked, as asking each of them would walk everything below it again.
+ */
+export const lacks = (value: unknown, feature: number): boolean =>
+  !value || typeof value !== 'object' || (Object.isFrozen(value) && (featuresOf(value) & feature) === 0)

@@ -1,0 +1,27 @@
+import {parse} from 'groq-js'
+import {expect, it} from 'vitest'
+
+import {ASYNC_ONLY, EVERYTHING, featuresOf, lacks, TEXT_QUERY} from '../../content-lake/query/tree-features.ts'
+
+// The rewrites pass over subtrees without what they look for: a feature missed here would leave a
+// filter over `*` unnarrowed or a text::query() unadapted (the differential tests would see the answers).
+
+it('finds `*`, text::query() and the asynchronous-only functions anywhere below a node, but not in values', () => {
+  expect(featuresOf(parse('*[_type == "article"]{title}'))).toBe(EVERYTHING)
+  expect(featuresOf(parse('{"a": [1, {"b": *[0]}]}'))).toBe(EVERYTHING)
+  expect(featuresOf(parse('*[title match text::query("ip5")]'))).toBe(EVERYTHING | TEXT_QUERY)
+  expect(featuresOf(parse('{"changed": diff::changedAny($a, $b, (title))}'))).toBe(ASYNC_ONLY)
+  expect(featuresOf(parse('{"title": upper(title), "n": count(tags)}'))).toBe(0)
+  // A parameter's value is data, even when it looks like a query's node.
+  expect(featuresOf({type: 'Value', value: {type: 'Everything'}})).toBe(0)
+})
+
+it('lets a rewrite skip only frozen subtrees without the feature; a request\'s own nodes are walked', () => {
+  const projection = Object.freeze(parse('{title, "n": count(tags)}'))
+  expect(lacks(projection, EVERYTHING)).toBe(true)
+  // Not frozen: it may be a copy being built, so it is walked rather than known.
+  expect(lacks(parse('{title}'), EVERYTHING)).toBe(false)
+  const filter = Object.freeze(parse('*[_type == "office"]'))
+  expect(lacks(filter, EVERYTHING)).toBe(false)
+  expect(lacks(filter, TEXT_QUERY)).toBe(true)
+})
