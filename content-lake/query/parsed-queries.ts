@@ -24,8 +24,22 @@ interface Template {
   tree: ExprNode
   /** The parameters the tree reads as Parameter nodes. */
   names: string[]
-  /** The nodes with a Parameter node below them: only these are copied for a request. */
+  /** The nodes with a Parameter node below them that is written in: only these are copied for a request. */
   withParameters: WeakSet<object>
+}
+
+/**
+ * Where the lake's rewrites read values as constants: the filters over `*` (narrowing, top-k, sync tags),
+ * the arguments of pipe functions (order() keys name top-k's sorted lists, score() patterns) and of
+ * text::query() (text search). A parameter there is written in as a Value node, as groq-js writes it.
+ * Elsewhere (a projection's `[language == $language]`) it stays a Parameter node, which both evaluators
+ * read from the request's parameters, so the nodes above it stay the template's own, frozen and shared:
+ * the rewrites pass over them and their compiled closures are reused (tree-features.ts, compiled-groq.ts).
+ */
+function readsAsConstant(node: Node, key: string): boolean {
+  if (node.type === 'Filter') return key === 'expr' && (node.base as Node | undefined)?.type === 'Everything'
+  if (node.type === 'PipeFuncCall') return key === 'args'
+  return node.type === 'FuncCall' && node.namespace === 'text' && node.name === 'query' && key === 'args'
 }
 
 /** How many parsed queries (templates and trees parsed per request) a ParsedQueries keeps. */
@@ -39,12 +53,18 @@ const KEPT = 256
 export class ParsedQueries {
   /** `$name`s each query's text reads (a string literal's `$` included, which only lengthens a key). */
   private readonly namesRead = new Map<string, string[]>()
-  /** By query and the numbers it reads: the template, or null where each request is parsed. */
+  /** By query, for requests that give none of the parameters it reads a number: the template, or null where each request is parsed. */
   private readonly templates = new Map<string, Template | null>()
+  /** By query and the numbers it reads (as JSON): the same. */
+  private readonly numberedTemplates = new Map<string, Template | null>()
   /** By query and every parameter: the trees of queries without a template. */
   private readonly trees = new Map<string, ParsedQuery>()
 
-  /** The query's tree with the parameters' values in place, as parseQuery gives it, with its sync tags. */
+  /**
+   * The query's tree with the parameters' values in place where the rewrites read them (the rest read
+   * from `params` as it is evaluated), with its sync tags: with every Parameter node made a Value node of
+   * its value, the tree parseQuery gives.
+   */
   parsed(query: string, params: Record<string, unknown>): ParsedQuery {
     const template = query.length <= LIMITS.queryLength ? this.templateFor(query, params) : null
     if (template && template.names.every((name) => Object.hasOwn(params, name))) {
@@ -64,15 +84,17 @@ export class ParsedQueries {
       names = [...new Set(Array.from(query.matchAll(/\$([A-Za-z_]\w*)/g), (match) => match[1]!))]
       keep(this.namesRead, query, names)
     }
-    const numbers = Object.fromEntries(names.filter((name) => Object.hasOwn(params, name) && typeof params[name] === 'number').map((name) => [name, params[name]]))
+    const numbered = names.filter((name) => Object.hasOwn(params, name) && typeof params[name] === 'number')
+    const numbers = Object.fromEntries(numbered.map((name) => [name, params[name]]))
     // NaN and the infinities write as null in a key: such numbers are parsed per request.
     if (!Object.values(numbers).every(Number.isFinite)) return null
-    const key = JSON.stringify([query, numbers])
-    let template = this.templates.get(key)
+    // A query that reads no numbers is its own key (a page's query is long: no JSON text made per request).
+    const [kept, key] = numbered.length === 0 ? [this.templates, query] : [this.numberedTemplates, JSON.stringify([query, numbers])]
+    let template = kept.get(key)
     if (template === undefined) {
       template = templateOf(query, numbers)
-      keep(this.templates, key, template)
-    } else refresh(this.templates, key, template)
+      keep(kept, key, template)
+    } else refresh(kept, key, template)
     return template
   }
 
@@ -104,17 +126,26 @@ function templateOf(query: string, numbers: Record<string, unknown>): Template |
   }
   const names = new Set<string>()
   const withParameters = new WeakSet<object>()
-  // Marks the nodes with a Parameter node below them (the depth is bounded: parseQuery checked it).
-  const mark = (value: unknown): boolean | null => {
+  // Marks the nodes with a Parameter node below them that is written in, where a rewrite reads it as a
+  // constant (the depth is bounded: parseQuery checked it).
+  const mark = (value: unknown, written: boolean): boolean | null => {
     if (!value || typeof value !== 'object') return false
     const node = value as Node
     if (node.type === 'Value') return false
     if (node.type === 'Filter' && constantBracket(node.expr as Node) && containsParameter(node.expr as Node)) return null
-    let found = node.type === 'Parameter'
-    if (found) names.add(String(node.name))
-    else {
-      for (const child of Array.isArray(value) ? value : Object.values(value)) {
-        const below = mark(child)
+    let found = false
+    if (node.type === 'Parameter') {
+      names.add(String(node.name))
+      found = written
+    } else if (Array.isArray(value)) {
+      for (const child of value) {
+        const below = mark(child, written)
+        if (below === null) return null
+        found ||= below
+      }
+    } else {
+      for (const key of Object.keys(node)) {
+        const below = mark(node[key], written || readsAsConstant(node, key))
         if (below === null) return null
         found ||= below
       }
@@ -122,7 +153,7 @@ function templateOf(query: string, numbers: Record<string, unknown>): Template |
     if (found) withParameters.add(value)
     return found
   }
-  if (mark(tree) === null) return null
+  if (mark(tree, false) === null) return null
   return {tree: freezeTree(tree), names: [...names], withParameters}
 }
 
@@ -148,7 +179,7 @@ function containsParameter(node: Node): boolean {
   return ['base', 'left', 'right'].some((key) => node[key] && containsParameter(node[key] as Node))
 }
 
-/** The template with each Parameter node a Value node of the request's value (as groq-js writes it), copying only the nodes above one. */
+/** The template with each Parameter node to be written in a Value node of the request's value (as groq-js writes it), copying only the nodes above one. */
 function withValues(node: unknown, params: Record<string, unknown>, withParameters: WeakSet<object>): unknown {
   if (!node || typeof node !== 'object' || !withParameters.has(node)) return node
   if (Array.isArray(node)) return node.map((child) => withValues(child, params, withParameters))

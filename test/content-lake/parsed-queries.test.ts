@@ -1,7 +1,8 @@
 /**
  * parsed-queries.ts against the lake's own parse (groq-js's parser with the lake's checks): a query's
  * template, made with the first request's values and kept, must give every later request the tree (and
- * sync tags) that parsing that request gives, or the same refusal. Queries are the shapes whose tree
+ * sync tags) that parsing that request gives, its Parameter nodes read as the values they name, or the
+ * same refusal. Queries are the shapes whose tree
  * depends on the values (brackets, slices, object keys, custom functions) and the site's own; values of
  * every JSON type, sometimes missing. One ParsedQueries serves a whole run, so templates are reused
  * across values and types. Seeded: PARSED_QUERIES_SEED=<n>, PARSED_QUERIES_RUNS=<n>.
@@ -63,10 +64,21 @@ const params = fc
     return given
   })
 
+/** The tree with each Parameter node left in it (read from the parameters as it is evaluated) a Value node of its value, as groq-js writes it. */
+function resolved(tree: unknown, values: Record<string, unknown>): unknown {
+  if (Array.isArray(tree)) return tree.map((child) => resolved(child, values))
+  if (!tree || typeof tree !== 'object') return tree
+  const node = tree as {type?: string; name?: string}
+  if (node.type === 'Value') return tree
+  if (node.type === 'Parameter') return {type: 'Value', value: values[node.name!]}
+  return Object.fromEntries(Object.entries(tree).map(([key, child]) => [key, resolved(child, values)]))
+}
+
 type Outcome = {tree: unknown; syncTags: string[]} | {refused: string}
-function outcome(parse: () => {tree: unknown; syncTags: string[]}): Outcome {
+function outcome(parse: () => {tree: unknown; syncTags: string[]}, values: Record<string, unknown>): Outcome {
   try {
-    const {tree, syncTags} = parse()
+    const {tree: parsed, syncTags} = parse()
+    const tree = resolved(parsed, values)
     // As JSON: the trees are compared as values, frozen or not.
     return {tree: JSON.parse(JSON.stringify(tree)) as unknown, syncTags}
   } catch (error) {
@@ -84,8 +96,8 @@ describe('ParsedQueries', () => {
         const expected = outcome(() => {
           const tree = parseQuery(query, values)
           return {tree, syncTags: syncTagsOf(tree)}
-        })
-        const got = outcome(() => parsed.parsed(query, values))
+        }, values)
+        const got = outcome(() => parsed.parsed(query, values), values)
         expect(got).toEqual(expected)
         if ('tree' in got) templatesUsed++
       }),
@@ -122,9 +134,26 @@ describe('ParsedQueries', () => {
             return {refused: (error as Error).message}
           }
         }
-        expect(treeOrRefusal(() => parsed.parsed(query, values).tree)).toStrictEqual(treeOrRefusal(() => parseQuery(query, values)))
+        expect(treeOrRefusal(() => resolved(parsed.parsed(query, values).tree, values))).toStrictEqual(treeOrRefusal(() => parseQuery(query, values)))
       }
     }
+  })
+
+  it('writes values in only where the rewrites read them: a projection that reads $language stays the template\'s own', () => {
+    const parsed = new ParsedQueries()
+    const english = parsed.parsed(site.articleBySlugQuery, {slug: 'one', language: 'en'})
+    const chinese = parsed.parsed(site.articleBySlugQuery, {slug: 'two', language: 'zh-Hans'})
+    // The filters over `*` (narrowed by slug and language) hold the values...
+    expect(JSON.stringify(chinese.tree)).toContain('{"type":"Value","value":"two"}')
+    expect(JSON.stringify(chinese.tree)).toContain('{"type":"Value","value":"zh-Hans"}')
+    // ...the projection, whose names are read `[language == $language]`, the Parameter node, shared and frozen.
+    const names = (tree: unknown) => (tree as {expr: {attributes: {name: string; value: unknown}[]}}).expr.attributes.find((attribute) => attribute.name === 'offices')!.value
+    expect(JSON.stringify(names(chinese.tree))).toContain('{"type":"Parameter","name":"language"}')
+    expect(names(english.tree)).toBe(names(chinese.tree))
+    expect(Object.isFrozen(names(chinese.tree))).toBe(true)
+    // order() keys and score() patterns are written in too: they name top-k's sorted lists and scores.
+    const search = JSON.stringify(parsed.parsed(site.articleSearchQuery, {language: 'en', search: 'ip5', limit: 20}).tree)
+    expect(search).not.toContain('"type":"Parameter"')
   })
 
   it('refuses a parameter the query reads but the request leaves out, after a request that gave it', () => {
