@@ -39,6 +39,25 @@ function missingParameters(tree: unknown): string[] {
 }
 
 /**
+ * groq-js's parse, but for a query whose last line is a comment (`*[_type == "a"] // the a's`): GROQ
+ * reads a comment to the end of its line or of the query, groq-js only to a line's end, and refuses the
+ * query ("Expected expression"). Such a query is parsed again with the line ended; any other error, and
+ * the error of a query that fails either way, is groq-js's own, at the position groq-js gives.
+ */
+function parseEndingInComment(query: string, params: Record<string, unknown>): ExprNode {
+  try {
+    return parse(query, {params})
+  } catch (error) {
+    if (!query.includes('//') || query.endsWith('\n')) throw error
+    try {
+      return parse(`${query}\n`, {params})
+    } catch {
+      throw error
+    }
+  }
+}
+
+/**
  * Parses a query as the lake answers it, with the hosted lake's refusals: a syntax error, a parameter
  * the query reads but the request does not give (groq-js would read it as null, or as an inherited
  * property such as `$constructor`), and queries or parameters past the limits. Returns the tree.
@@ -49,7 +68,7 @@ export function parseQuery(query: string, params: Record<string, unknown>, {allo
   for (const [name, value] of Object.entries(params)) assertNesting(value, `Parameter $${name}`)
   let tree: ExprNode
   try {
-    tree = parse(query, {params})
+    tree = parseEndingInComment(query, params)
   } catch (error) {
     if (error instanceof RangeError) throw new LakeError(400, 'queryTooComplex', `The query nests too deeply to parse: at most ${LIMITS.queryDepth} levels`)
     throw new LakeError(400, 'queryParseError', (error as Error).message)

@@ -79,6 +79,15 @@ describe('queries through the store', () => {
     expect((error as LakeError).message).toMatch(/Syntax error in GROQ query at position/)
   })
 
+  it('reads a comment on the last line to the end of the query, as GROQ does (groq-js refuses it)', async () => {
+    const query = '*[_type == "forum"]._id // the forums, by id'
+    expect(() => parse(query)).toThrow(/Expected expression/)
+    expect(await queries.query(query, {}, 'published')).toEqual(await queries.query('*[_type == "forum"]._id', {}, 'published'))
+    // A query that fails with the line ended too gets groq-js's own message for it.
+    const error = await queries.query('{"a": 1 // not closed', {}).catch((caught: unknown) => caught)
+    expect((error as LakeError).message).toBe('Syntax error in GROQ query at position 9: Expected expression')
+  })
+
   it('follows later changes', async () => {
     const {store: fresh, queries: freshQueries} = openStore()
     expect(await freshQueries.query('count(*[_type == "forum"])')).toBe(3)
