@@ -152,62 +152,57 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
     if (!scorers.every(Boolean)) return undefined
 
     const list = keys.length > 0 ? sorted([type], keys) : context.documentsOfType(type)
-    const {listPosition, storesScore} = listPositionsOf(list, size, positionOf)
+    const {listPosition, viewPosition, storesScore} = listPositionsOf(list, size, positionOf)
     // groq-js starts from a stored numeric `_score`: rare enough to leave to groq-js.
     if (storesScore) return undefined
-    // As groq-js adds them up: each argument's score in turn (adding the 0 of an untouched one changes nothing).
+    // As groq-js adds them up: each argument's score in turn, for every document of the view in one pass
+    // over typed arrays (adding the 0 of an untouched one changes nothing).
     const total = scoreArrays.take(size)
-    const touched = touchedArrays.take(size)
-    const scored: number[] = []
     for (const scorer of scorers) {
-      const {values, positions} = scorer!()
-      for (const position of positions) {
-        total[position]! += values[position]!
-        if (!touched[position]) {
-          touched[position] = 1
-          scored.push(position)
-        }
-      }
-      scoreArrays.give(values, positions)
+      const values = scorer!()
+      for (let position = 0; position < size; position++) total[position]! += values[position]!
+      scoreArrays.give(values)
     }
-    touchedArrays.give(touched, scored)
-    // The scored documents of the list, the positive (with their scores) apart from the negative.
-    const positive: number[] = []
-    const negative: number[] = []
-    for (const position of scored) {
-      if (listPosition[position]! < 0) continue
-      const score = total[position]!
-      if (score > 0) positive.push(position)
-      else if (score < 0) negative.push(position)
+    // The list's scores in list order (the order of the keys, then of the dataset: groq-js's ties).
+    const length = list.length
+    const listScores = listScoreArrays.take(length)
+    let positives = 0
+    for (let k = 0; k < length; k++) {
+      const score = total[viewPosition[k]!]!
+      listScores[k] = score
+      if (score > 0) positives++
     }
-    const scores = new Float64Array(positive.length)
-    for (let k = 0; k < positive.length; k++) scores[k] = total[positive[k]!]!
-    const byScore = (a: number, b: number) => total[b]! - total[a]! || listPosition[a]! - listPosition[b]!
+    scoreArrays.give(total)
+    const scores = new Float64Array(positives)
+    for (let k = 0, next = 0; k < length; k++) if (listScores[k]! > 0) scores[next++] = listScores[k]!
+    const byScore = (a: number, b: number) => listScores[b]! - listScores[a]! || a - b
     const inOrder = function* () {
       // The best first, a band of scores at a time: the top `band` scores sorted, then the next four
       // times as many, and so on, so that a filter that passes the first few (most queries) sorts no more.
       let above = Infinity
       let taken = 0
-      for (let band = Math.max(64, count * 4); taken < scores.length; band *= 4) {
-        const threshold = nthSmallest(scores, Math.max(0, scores.length - taken - band))
+      for (let band = Math.max(64, count * 4); taken < positives; band *= 4) {
+        const threshold = nthSmallest(scores, Math.max(0, positives - taken - band))
         const inBand: number[] = []
-        for (const position of positive) {
-          const score = total[position]!
-          if (score >= threshold && score < above) inBand.push(position)
+        for (let k = 0; k < length; k++) {
+          const score = listScores[k]!
+          if (score >= threshold && score < above) inBand.push(k)
         }
         inBand.sort(byScore)
-        for (const position of inBand) yield list[listPosition[position]!]!
+        for (const k of inBand) yield list[k]!
         taken += inBand.length
         above = threshold
       }
-      for (const doc of list) if (!total[positionOf(doc._id)!]) yield doc
-      for (const position of negative.toSorted(byScore)) yield list[listPosition[position]!]!
+      for (let k = 0; k < length; k++) if (!listScores[k]) yield list[k]!
+      const negative: number[] = []
+      for (let k = 0; k < length; k++) if (listScores[k]! < 0) negative.push(k)
+      for (const k of negative.toSorted(byScore)) yield list[k]!
     }
     try {
       const matches = firstMatches(inOrder(), filter.expr as ExprNode, count)
-      return matches.map((doc) => Object.assign({}, doc, {_score: total[positionOf(doc._id)!]!}))
+      return matches.map((doc) => Object.assign({}, doc, {_score: listScores[listPosition[positionOf(doc._id)!]!]!}))
     } finally {
-      scoreArrays.give(total, scored)
+      listScoreArrays.give(listScores)
     }
   }
 
@@ -318,47 +313,54 @@ function readsScore(node: unknown): boolean {
   return Object.values(n).some(readsScore)
 }
 
-/** Per sorted list: each view document's position in it (-1 when not in it), and whether any list document stores a numeric `_score`. */
-const listPositions = new WeakMap<readonly Doc[], {listPosition: Int32Array; storesScore: boolean}>()
+/**
+ * Per sorted list: each view document's position in it (-1 when not in it), each list document's
+ * position in the view, and whether any list document stores a numeric `_score`.
+ */
+const listPositions = new WeakMap<readonly Doc[], {listPosition: Int32Array; viewPosition: Int32Array; storesScore: boolean}>()
 function listPositionsOf(list: readonly Doc[], size: number, positionOf: (id: string) => number | undefined) {
   let found = listPositions.get(list)
   if (!found) {
     const listPosition = new Int32Array(size).fill(-1)
+    const viewPosition = new Int32Array(list.length)
     let storesScore = false
     list.forEach((doc, position) => {
-      listPosition[positionOf(doc._id)!] = position
+      viewPosition[position] = positionOf(doc._id)!
+      listPosition[viewPosition[position]!] = position
       if (typeof doc._score === 'number') storesScore = true
     })
-    listPositions.set(list, (found = {listPosition, storesScore}))
+    listPositions.set(list, (found = {listPosition, viewPosition, storesScore}))
   }
   return found
 }
 
 /**
- * Zeroed arrays of a view's size, reused from search to search: made anew, a search's three to five of
- * 50,000 entries kept V8's collector busy. An array goes back zeroed at the positions it was written at.
+ * Arrays of one size, reused from search to search: made anew, a search's three to five arrays of
+ * 50,000 entries kept V8's collector busy. Taken zeroed (`zeroed`) or to be written whole.
  */
-class ZeroedArrays<A extends Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>> {
-  private readonly free: A[] = []
-  private readonly make: (size: number) => A
-  constructor(make: (size: number) => A) {
-    this.make = make
+class ReusedArrays {
+  private readonly free: Float64Array<ArrayBuffer>[] = []
+  private readonly zeroed: boolean
+  constructor({zeroed}: {zeroed: boolean}) {
+    this.zeroed = zeroed
   }
-  take(size: number): A {
-    const array = this.free.pop()
-    return array?.length === size ? array : this.make(size)
+  take(size: number): Float64Array<ArrayBuffer> {
+    const index = this.free.findIndex((array) => array.length === size)
+    return index === -1 ? new Float64Array(size) : this.free.splice(index, 1)[0]!
   }
-  give(array: A, written: Iterable<number>) {
-    for (const position of written) array[position] = 0
+  give(array: Float64Array<ArrayBuffer>) {
+    if (this.zeroed) array.fill(0)
     // A few: nested scorers take one each at most.
     if (this.free.length < 8) this.free.push(array)
   }
 }
-const scoreArrays = new ZeroedArrays((size) => new Float64Array(size))
-const touchedArrays = new ZeroedArrays((size) => new Uint8Array(size))
+/** Scores by view position, every one 0 when taken. */
+const scoreArrays = new ReusedArrays({zeroed: true})
+/** Scores by list position, written whole by each search. */
+const listScoreArrays = new ReusedArrays({zeroed: false})
 
-/** A `score()` argument's scores by view position: every position not listed (each once) scores 0. */
-type Scorer = () => {values: Float64Array<ArrayBuffer>; positions: readonly number[]}
+/** A `score()` argument's scores by view position, in an array of scoreArrays (0 where it scores nothing). */
+type Scorer = () => Float64Array<ArrayBuffer>
 
 /**
  * One `score()` argument as groq-js scores it (evaluateScore), from the text indexes' postings:
@@ -376,17 +378,13 @@ function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPosting
     return () => {
       // Term by term, as groq-js sums them for each document.
       const values = scoreArrays.take(size)
-      const positions: number[] = []
       for (const {documents, counts} of terms as TermPostings[]) {
         for (let k = 0; k < documents.length; k++) {
-          const position = documents[k]!
           const freq = counts[k]!
-          // Every count is at least 1: a position still at 0 is new.
-          if (values[position] === 0) positions.push(position)
-          values[position]! += (freq * 2.2) / (freq + 1.2)
+          values[documents[k]!]! += (freq * 2.2) / (freq + 1.2)
         }
       }
-      return {values, positions}
+      return values
     }
   }
   if (node.type === 'FuncCall' && node.namespace === 'global' && node.name === 'boost' && (node.args as Node[]).length === 2) {
@@ -397,9 +395,10 @@ function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPosting
     const value = boost!.value
     return () => {
       // In place: each position is read once, before it is written.
-      const {values, positions} = innerScorer()
-      for (const position of positions) values[position] = typeof value === 'number' && values[position]! > 0 ? values[position]! + value : 0
-      return {values, positions}
+      const values = innerScorer()
+      if (typeof value !== 'number') return values.fill(0)
+      for (let position = 0; position < size; position++) values[position] = values[position]! > 0 ? values[position]! + value : 0
+      return values
     }
   }
   if (node.type === 'Or' || node.type === 'And') {
@@ -407,16 +406,16 @@ function scorerOf(node: Node, termPostings: NonNullable<TopKContext['termPosting
     if (!left || !right) return undefined
     const both = node.type === 'And'
     return () => {
-      const [l, r] = [left(), right()]
-      const values = scoreArrays.take(size)
-      const positions = [...new Set([...l.positions, ...r.positions])]
-      for (const position of positions) {
-        const [leftScore, rightScore] = [l.values[position]!, r.values[position]!]
+      // Into the left side's array: each position is read once, before it is written.
+      const values = left()
+      const rightValues = right()
+      for (let position = 0; position < size; position++) {
+        const leftScore = values[position]!
+        const rightScore = rightValues[position]!
         values[position] = both && (leftScore === 0 || rightScore === 0) ? 0 : leftScore + rightScore
       }
-      scoreArrays.give(l.values, l.positions)
-      scoreArrays.give(r.values, r.positions)
-      return {values, positions}
+      scoreArrays.give(rightValues)
+      return values
     }
   }
   return undefined

@@ -147,10 +147,10 @@ describe('ParsedQueries', () => {
     expect(JSON.stringify(chinese.tree)).toContain('{"type":"Value","value":"two"}')
     expect(JSON.stringify(chinese.tree)).toContain('{"type":"Value","value":"zh-Hans"}')
     // ...the projection, whose names are read `[language == $language]`, the Parameter node, shared and frozen.
-    const names = (tree: unknown) => (tree as {expr: {attributes: {name: string; value: unknown}[]}}).expr.attributes.find((attribute) => attribute.name === 'offices')!.value
-    expect(JSON.stringify(names(chinese.tree))).toContain('{"type":"Parameter","name":"language"}')
-    expect(names(english.tree)).toBe(names(chinese.tree))
-    expect(Object.isFrozen(names(chinese.tree))).toBe(true)
+    const officesOf = (tree: unknown) => (tree as {expr: {attributes: {name: string; value: unknown}[]}}).expr.attributes.find((attribute) => attribute.name === 'offices')!.value
+    expect(JSON.stringify(officesOf(chinese.tree))).toContain('{"type":"Parameter","name":"language"}')
+    expect(officesOf(english.tree)).toBe(officesOf(chinese.tree))
+    expect(Object.isFrozen(officesOf(chinese.tree))).toBe(true)
     // order() keys and score() patterns are written in too: they name top-k's sorted lists and scores.
     const search = JSON.stringify(parsed.parsed(site.articleSearchQuery, {language: 'en', search: 'ip5', limit: 20}).tree)
     expect(search).not.toContain('"type":"Parameter"')
