@@ -11,7 +11,7 @@
  *
  * Goals (issue 12) are printed beside the figures.
  *
- *   npm run bench:lake [-- --sizes 10000,50000 --runs 15 --seconds 5 --parts queries,load,startup --only 'article page,sitemap']
+ *   npm run bench:lake [-- --sizes 10000,50000 --runs 15 --http-seconds 2 --seconds 5 --parts queries,load,startup --only 'article page,sitemap']
  *                      [--load-clients threads,one-thread] [--lake-roots .,../other-checkout]
  *
  * The load's clients run each in a worker thread of its own (bench/lake-load-client.ts), so no client's
@@ -48,6 +48,8 @@ const {values} = parseArgs({
     sizes: {type: 'string', default: '10000,50000'},
     runs: {type: 'string', default: '15'},
     seconds: {type: 'string', default: '5'},
+    // How long each query and its naive form are timed in turn over HTTP, at least `runs` times each.
+    'http-seconds': {type: 'string', default: '2'},
     // Which parts to run: the per-query table, the load, the start-up (all by default).
     parts: {type: 'string', default: 'queries,load,startup'},
     // Which queries of the per-query table (names, comma-separated; all by default).
@@ -62,6 +64,7 @@ const parts = new Set(values.parts.split(','))
 const sizes = values.sizes.split(',').map(Number)
 const runs = Number(values.runs)
 const loadSeconds = Number(values.seconds)
+const httpSeconds = Number(values['http-seconds'])
 const root = new URL('..', import.meta.url).pathname
 const clientModes = values['load-clients'].split(',')
 for (const mode of clientModes) if (mode !== 'threads' && mode !== 'one-thread') throw new Error(`--load-clients ${mode}: give threads or one-thread`)
@@ -193,7 +196,7 @@ for (const size of sizes) {
   const inProcess = new StoreQueries(store)
   const published = applyPerspective(store.all(), 'published')
 
-  console.log(`\n${size.toLocaleString('en')} documents: p50 / p95 in ms, median of ${runs} runs (Node ${process.version})`)
+  console.log(`\n${size.toLocaleString('en')} documents: p50 / p95 in ms, median of ${runs} runs, over HTTP of ${runs} or more in ${httpSeconds} s (Node ${process.version})`)
   const colds = await Promise.all(lakeRoots.map((lakeRoot) => startLake(dataDir, false, lakeRoot)))
   // The lake as `npm run lake` starts it, with its result cache: the query table's cached column and the warm load.
   const warms = parts.has('load') || parts.has('queries') ? await Promise.all(lakeRoots.map((lakeRoot) => startLake(dataDir, true, lakeRoot))) : []
@@ -207,7 +210,7 @@ for (const size of sizes) {
     const lake = await timed((i) => inProcess.query(c.query, c.params(i), 'published'), runs)
     const overHttp = new Map<number, {http: Timing; naive?: Timing; cached: Timing}>()
     for (const index of inTurn([...colds.keys()], turn)) {
-      const {page: http, naive} = await timeOverHttp({type: 'page', port: colds[index]!.port, name: c.name, runs})
+      const {page: http, naive} = await timeOverHttp({type: 'page', port: colds[index]!.port, name: c.name, runs, seconds: httpSeconds})
       // The default lake (result cache on), every request of these runs asked once before.
       const {page: cached} = await timeOverHttp({type: 'cached', port: warms[index]!.port, name: c.name, runs})
       overHttp.set(index, {http, naive, cached})

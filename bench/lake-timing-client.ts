@@ -14,8 +14,9 @@ import {benchClient, cases} from './lake-cases.ts'
 import {timed, timedInTurn, type Timing} from './timing.ts'
 
 export type TimingRequest =
-  // The case's page on the lake at `port`, and its naive form in turn when it has one.
-  | {type: 'page'; id: number; port: number; name: string; runs: number}
+  // The case's page on the lake at `port`, and its naive form in turn when it has one: `runs` times, and
+  // more until `seconds` have passed.
+  | {type: 'page'; id: number; port: number; name: string; runs: number; seconds: number}
   // The page after every request of the runs has been asked once (the result cache's figure).
   | {type: 'cached'; id: number; port: number; name: string; runs: number}
 
@@ -52,9 +53,9 @@ parentPort!.on('message', async (request: TimingRequest) => {
       for (let i = 0; i <= request.runs; i++) await page(i)
       reply({id: request.id, page: await timed(page, request.runs)})
     } else if (c.naive) {
-      const [timing, naive] = await timedInTurn(page, (i) => client.fetch(c.naive!, c.params(i)), request.runs)
+      const [timing, naive] = await timedInTurn(page, (i) => client.fetch(c.naive!, c.params(i)), request.runs, request.seconds)
       reply({id: request.id, page: timing, naive})
-    } else reply({id: request.id, page: await timed(page, request.runs)})
+    } else reply({id: request.id, page: await timed(page, request.runs, request.seconds)})
   } catch (error) {
     reply({id: request.id, failed: (error as Error).message})
   }

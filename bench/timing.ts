@@ -13,15 +13,18 @@ const summarise = (times: number[]): Timing => {
 }
 
 /**
- * p50 and p95 of `count` runs after one warm-up. A query whose warm-up takes over 10 s (a naive form's
- * join in plain groq-js, scanning the whole dataset per item) is timed once more only.
+ * p50 and p95 of `count` runs after one warm-up, and more until `seconds` have passed (at most 2,000; see
+ * timedInTurn). A query whose warm-up takes over 10 s (a naive form's join in plain groq-js, scanning
+ * the whole dataset per item) is timed once more only.
  */
-export async function timed(run: (i: number) => Promise<unknown>, count: number): Promise<Timing> {
+export async function timed(run: (i: number) => Promise<unknown>, count: number, seconds = 0): Promise<Timing> {
   const firstStarted = performance.now()
   await run(0)
-  if (performance.now() - firstStarted > 10_000) count = 1
+  const slow = performance.now() - firstStarted > 10_000
+  if (slow) count = 1
   const times: number[] = []
-  for (let i = 1; i <= count; i++) {
+  const until = slow ? 0 : performance.now() + seconds * 1000
+  for (let i = 1; i <= count || (i <= 2000 && performance.now() < until); i++) {
     const started = performance.now()
     await run(i)
     times.push(performance.now() - started)
@@ -31,13 +34,16 @@ export async function timed(run: (i: number) => Promise<unknown>, count: number)
 
 /**
  * p50 and p95 of two ways of asking the same thing, timed in turn (a, b, a, b ...) after one warm-up
- * each: neither is always timed on a warmer lake or a quieter moment than the other.
+ * each: neither is always timed on a warmer lake or a quieter moment than the other. At least `count`
+ * pairs, and more until `seconds` have passed (at most 2,000): a request of 2 ms timed 15 times gives a
+ * median that moves by tenths of a millisecond from run to run, more than the differences it is read for.
  */
-export async function timedInTurn(a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>, count: number): Promise<[Timing, Timing]> {
+export async function timedInTurn(a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>, count: number, seconds = 0): Promise<[Timing, Timing]> {
   await a(0)
   await b(0)
   const times: [number[], number[]] = [[], []]
-  for (let i = 1; i <= count; i++) {
+  const until = performance.now() + seconds * 1000
+  for (let i = 1; i <= count || (i <= 2000 && performance.now() < until); i++) {
     for (const [which, run] of [a, b].entries()) {
       const started = performance.now()
       await run(i)

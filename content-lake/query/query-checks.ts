@@ -39,6 +39,28 @@ function missingParameters(tree: unknown): string[] {
 }
 
 /**
+ * Whether a `score()` pipe scores what is not a list of documents: a projection (`*{title} | score(...)`)
+ * or a single element (`*[0] | score(...)`). The GROQ test suite's "score() function / Illegal use" cases,
+ * which groq-js evaluates (its own runner skips them: "we're missing validation here").
+ */
+function scoresNoDocuments(tree: unknown): boolean {
+  const stack: unknown[] = [tree]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (!value || typeof value !== 'object') continue
+    const node = value as Node
+    if (node.type === 'Value') continue
+    if (node.type === 'PipeFuncCall' && node.name === 'score') {
+      let base = node.base as Node
+      while (base.type === 'Group') base = base.base as Node
+      if (base.type === 'AccessElement' || base.type === 'Projection' || (base.type === 'Map' && (base.expr as Node).type === 'Projection')) return true
+    }
+    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child && typeof child === 'object') stack.push(child)
+  }
+  return false
+}
+
+/**
  * groq-js's parse, but for a query whose last line is a comment (`*[_type == "a"] // the a's`): GROQ
  * reads a comment to the end of its line or of the query, groq-js only to a line's end, and refuses the
  * query ("Expected expression"). Such a query is parsed again with the line ended; any other error, and
@@ -75,6 +97,9 @@ export function parseQuery(query: string, params: Record<string, unknown>, {allo
   }
   if (treeDepth(tree, LIMITS.queryDepth) > LIMITS.queryDepth) {
     throw new LakeError(400, 'queryTooComplex', `The query nests more than ${LIMITS.queryDepth} levels deep: simplify it`)
+  }
+  if (scoresNoDocuments(tree)) {
+    throw new LakeError(400, 'queryParseError', 'score() scores a list of documents (*, a filter, a slice or order() of them), not a projection or a single element: score first, then project')
   }
   const missing = allowMissing ? [] : missingParameters(tree)
   if (missing.length > 0) throw new LakeError(400, 'queryParseError', `param $${missing[0]} referenced, but not provided`)

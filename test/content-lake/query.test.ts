@@ -88,6 +88,20 @@ describe('queries through the store', () => {
     expect((error as LakeError).message).toBe('Syntax error in GROQ query at position 9: Expected expression')
   })
 
+  it('refuses score() on what is not a list of documents, as the GROQ test suite requires (groq-js evaluates it)', async () => {
+    for (const query of ['*{title} | score(title match "ip5")', '*[0] | score(title match "ip5")', '(*[_type == "article"]{title}) | score(title match "ip5")']) {
+      const error = await queries.query(query, {}).catch((caught: unknown) => caught)
+      expect((error as LakeError).status, query).toBe(400)
+      expect((error as LakeError).message).toMatch(/score\(\) scores a list of documents/)
+    }
+    // A filter, a slice and order() are lists of documents, and a projection after score() is fine.
+    for (const query of ['*[_type == "forum"] | score(_id == "forum-ip5") {_id, _score}', '*[0..-1] | score(_type == "forum") {_id, _score}', '* | order(_id) | score(_type == "forum") {_id, _score}']) {
+      // groq-js over the documents in dataset order (by _id), as the lake keeps them: score() keeps ties in that order.
+      const inDatasetOrder = [...seed, ...drafts].toSorted((a, b) => (a._id < b._id ? -1 : 1))
+      expect(await queries.query(query, {}), query).toEqual(await evaluateGroq(query, {}, inDatasetOrder))
+    }
+  })
+
   it('follows later changes', async () => {
     const {store: fresh, queries: freshQueries} = openStore()
     expect(await freshQueries.query('count(*[_type == "forum"])')).toBe(3)
