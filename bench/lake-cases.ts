@@ -30,6 +30,7 @@ export interface Case {
 }
 
 const page = {language: 'en', section: null, limit: 20, afterPublishedAt: null, afterId: null}
+const SEARCH_NAIVE = '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]'
 export const cases: Case[] = [
   {name: 'article page', query: site.articleBySlugQuery, params: (i) => ({language: 'en', slug: `article-${i % 500}`}), naive: '*[_type == "article" && slug.current == $slug][0]{..., "offices": offices[]->, "people": people[]->, "events": events[]->}', goal: 10, weight: 30},
   {name: 'latest articles', query: site.latestArticlesQuery, params: () => page, naive: '*[_type == "article" && (!defined($section) || section == $section)] | order(publishedAt desc) [0...$limit]', goal: 10, weight: 20},
@@ -40,7 +41,9 @@ export const cases: Case[] = [
   {name: 'events by year', query: site.eventsByYearQuery, params: (i) => ({language: 'en', from: `${2018 + (i % 6)}-01-01`, to: `${2019 + (i % 6)}-01-01`}), naive: '*[_type == "event" && string::split(startDate, "-")[0] == "2020"] | order(startDate desc)', goal: 10, weight: 4},
   {name: 'upcoming events', query: site.upcomingEventsQuery, params: () => ({language: 'en', today: '2027-06-01', limit: 20}), naive: '*[_type == "event" && (startDate >= $today || endDate >= $today)] | order(startDate asc) [0...$limit]', goal: 10, weight: 6},
   {name: 'cookie policy', query: site.cookiePolicyQuery, params: () => ({}), naive: '*[_type == "cookiePolicy"][0]', goal: 10, weight: 6},
-  {name: 'article search', query: site.articleSearchQuery, params: (i) => ({language: 'en', search: ['roadmap sustainable', 'patent quality', 'joint statement'][i % 3], limit: 20}), naive: '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]', goal: 50, weight: 4},
+  {name: 'article search', query: site.articleSearchQuery, params: (i) => ({language: 'en', search: ['roadmap sustainable', 'patent quality', 'joint statement'][i % 3], limit: 20}), naive: SEARCH_NAIVE, goal: 50, weight: 4},
+  // A word no article holds (the synthetic text draws on 24 words): a search that finds nothing. Not in the load mix.
+  {name: 'search without hits', query: site.articleSearchQuery, params: () => ({language: 'en', search: 'quantum', limit: 20}), naive: SEARCH_NAIVE, goal: 50, weight: 0},
   {name: 'sitemap', query: site.sitemapQuery, params: () => ({}), naive: '*[_type in ["article", "person", "event", "office", "forum"]] | order(_type asc, _id asc) {_type, _id, slug, _updatedAt, updatedAt, publishedAt}', goal: 100, weight: 2},
 ]
 /** What the heavy client loops: the office page's naive form, every document of three types read (about 33 ms over HTTP at 50k, 2026-12-04). */

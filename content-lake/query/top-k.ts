@@ -198,8 +198,12 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
       for (let k = 0; k < length; k++) if (listScores[k]! < 0) negative.push(k)
       for (const k of negative.toSorted(byScore)) yield list[k]!
     }
+    // A rare word: the few documents the text index leaves for the filter, in the same order (by score,
+    // then position), instead of the list walked past every document that cannot match.
+    const few = fewCandidatePositions(list, filter.expr as ExprNode)
+    const candidates = few ? few.toSorted(byScore).map((k) => list[k]!) : inOrder()
     try {
-      const matches = firstMatches(inOrder(), filter.expr as ExprNode, count)
+      const matches = firstMatches(candidates, filter.expr as ExprNode, count)
       return matches.map((doc) => Object.assign({}, doc, {_score: listScores[listPosition[positionOf(doc._id)!]!]!}))
     } finally {
       listScoreArrays.give(listScores)
@@ -223,7 +227,10 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
    * past events), those picked out of the sorted list by their positions, instead of walking the list
    * from its start past every document they rule out. Undefined when walking costs less.
    */
-  const fewCandidatesInOrder = (list: readonly Doc[], filter: ExprNode): Doc[] | undefined => {
+  const fewCandidatesInOrder = (list: readonly Doc[], filter: ExprNode): Doc[] | undefined => fewCandidatePositions(list, filter)?.map((position) => list[position]!)
+
+  /** The positions in the list of the few documents the indexes leave for the filter, ascending and each once; undefined when walking the list costs less. */
+  const fewCandidatePositions = (list: readonly Doc[], filter: ExprNode): number[] | undefined => {
     const ids = context.candidateIds?.(filter)
     const {positionOf} = context
     if (!ids || !positionOf || (!context.pickAlways && ids.size * (Math.log2(ids.size + 1) + 4) >= list.length)) return undefined
@@ -234,7 +241,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
       if (position !== undefined && listPosition[position]! >= 0) positions.push(listPosition[position]!)
     }
     positions.sort((a, b) => a - b)
-    return positions.filter((position, index) => position !== positions[index - 1]).map((position) => list[position]!)
+    return positions.filter((position, index) => position !== positions[index - 1])
   }
 
   /**
