@@ -30,9 +30,17 @@ export interface Case {
 }
 
 const page = {language: 'en', section: null, limit: 20, afterPublishedAt: null, afterId: null}
+/**
+ * Pages of articles that exist: `article.n` with n % 5 === 1 is the Chinese version of `article.n-1` and
+ * keeps its slug (synthetic-dataset.ts), so there the Chinese page of that slug is asked.
+ */
+const articlePage = (i: number): Params => {
+  const n = i % 500
+  return n % 5 === 1 ? {language: 'zh-Hans', slug: `article-${n - 1}`} : {language: 'en', slug: `article-${n}`}
+}
 const SEARCH_NAIVE = '*[_type == "article" && [title, summary, pt::text(body)] match $search] | score(title match $search) | order(_score desc) [0...$limit]'
 export const cases: Case[] = [
-  {name: 'article page', query: site.articleBySlugQuery, params: (i) => ({language: 'en', slug: `article-${i % 500}`}), naive: '*[_type == "article" && slug.current == $slug][0]{..., "offices": offices[]->, "people": people[]->, "events": events[]->}', goal: 10, weight: 30},
+  {name: 'article page', query: site.articleBySlugQuery, params: articlePage, naive: '*[_type == "article" && slug.current == $slug][0]{..., "offices": offices[]->, "people": people[]->, "events": events[]->}', goal: 10, weight: 30},
   {name: 'latest articles', query: site.latestArticlesQuery, params: () => page, naive: '*[_type == "article" && (!defined($section) || section == $section)] | order(publishedAt desc) [0...$limit]', goal: 10, weight: 20},
   {name: 'person page', query: site.personPageQuery, params: (i) => ({language: 'en', slug: `person-${i % 200}`}), naive: '*[_type == "person" && slug.current == $slug][0]{..., "articles": *[_type == "article" && ^._id in people[]->_id], "events": *[_type == "event" && ^._id in delegations[].head.person->_id]}', goal: 10, weight: 8},
   {name: 'office page', query: site.officePageQuery, params: (i) => ({language: 'en', id: `office.${i % 100}`}), naive: '*[_type == "office" && _id == $id][0]{..., "people": *[_type == "person" && $id in positions[].office->_id], "latestArticles": *[_type == "article" && $id in offices[]->_id] | order(publishedAt desc) [0...10], "hostedEvents": *[_type == "event" && host->_id == $id]}', goal: 10, weight: 8},
