@@ -5,7 +5,8 @@ import {needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
 import {isRootPathId} from '../query/perspectives.ts'
 import {parseQuery} from '../query/query-checks.ts'
 import {unimplementedFunctionsIn} from '../query/query-store.ts'
-import {queryErrorOf, withTimeLimit} from '../query/time-limit.ts'
+import {compileGroq, type CompiledQuery} from '../query/compiled-groq.ts'
+import {queryErrorOf, withDeadline, withTimeLimit} from '../query/time-limit.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {wholeValueEffects} from '../store/effects.ts'
 import type {TransactionRecord} from '../store/transaction-log.ts'
@@ -26,6 +27,8 @@ type Send = (event: string, data: unknown) => void
 
 interface Listener extends ListenOptions {
   tree: ExprNode
+  /** The tree compiled (compiled-groq.ts), or undefined where groq-js evaluates it. */
+  compiled: CompiledQuery | undefined
   send: Send
   /** Ends this listener's stream, telling the client why. */
   disconnect: (reason: string) => void
@@ -86,14 +89,19 @@ export class ListenerHub {
     const tree = parseQuery(options.query, options.params)
     const unsupported = unsupportedFunction(tree)
     if (unsupported) throw new LakeError(400, 'unsupportedFunction', `Listeners cannot use ${unsupported} in the local Content Lake: listen with a filter such as *[_type == "article"]`)
-    const listener: Listener = {...options, tree, send, disconnect}
+    const listener: Listener = {...options, tree, compiled: compileGroq(tree), send, disconnect}
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
 
   private matches(listener: Listener, doc: Doc | null): boolean {
     if (!doc) return false
-    const result = withTimeLimit(MATCH_TIME_LIMIT_MS, () => toJS(evaluateSync(listener.tree, {dataset: [doc], params: listener.params})), "The listener's query")
+    // Each listener checks each changed document twice on every write: compiled, it runs under a deadline
+    // its loops check, without the watchdog thread V8's interrupt (withTimeLimit) starts for groq-js.
+    const {compiled} = listener
+    const result = compiled
+      ? withDeadline(MATCH_TIME_LIMIT_MS, () => compiled({dataset: [doc], params: listener.params}), "The listener's query")
+      : withTimeLimit(MATCH_TIME_LIMIT_MS, () => toJS(evaluateSync(listener.tree, {dataset: [doc], params: listener.params})), "The listener's query")
     return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
   }
 

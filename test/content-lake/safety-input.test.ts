@@ -72,6 +72,24 @@ describe('listeners cannot stop the server', () => {
     runaway.close()
     good.close()
   })
+
+  it('stops a listener whose compiled filter runs away on a written document, and goes on serving', async () => {
+    // Compiled (no groq-js): every item against every item against every item, 3,000 of them, 2.7e10 steps.
+    const nested = '*[_type == "bulkList" && count(items[count(^.items[count(^.^.items[true]) > 0]) > 0]) > 0]'
+    const runaway = listen(lake.port, nested)
+    const good = listen(lake.port, '*[_type == "bulkList"]')
+    expect(await runaway.status).toBe(200)
+    expect(await good.status).toBe(200)
+    const write = await mutate([{createOrReplace: {_id: 'bulk.list', _type: 'bulkList', items: Array.from({length: 3000}, (_, i) => i)}}])
+    expect(write.status).toBe(200)
+    await runaway.closed
+    expect(runaway.text()).toContain('event: channelError')
+    expect(runaway.text()).toMatch(/ran longer than 2000 ms and was stopped/)
+    expect(await until(() => good.text().includes('"documentId":"bulk.list"'))).toBe(true)
+    expect((await query('count(*[_id == "bulk.list"][0].items)')).json().result).toBe(3000)
+    runaway.close()
+    good.close()
+  }, 20_000)
 })
 
 describe('documents, parameters and queries past the limits get 4xx, and the dataset stays openable', () => {
