@@ -454,6 +454,7 @@ function compileNode(node: Node): Run | undefined {
       }
     }
     case 'OpCall': {
+      if (node.op === 'in' && isPathCall(node.right)) return compileInPath(node)
       const operator = OPERATORS[node.op as string]
       const left = sub(node.left)
       const right = sub(node.right)
@@ -524,6 +525,37 @@ function compileObject(attributes: Node[]): Run | undefined {
       if (isObject(value)) Object.assign(result, value)
     }
     return result
+  }
+}
+
+/** `path("...")` with one argument: groq-js's Path, which only `in` reads here. */
+function isPathCall(node: unknown): boolean {
+  const n = node as Node
+  return n.type === 'FuncCall' && n.namespace === 'global' && n.name === 'path' && (n.args as unknown[]).length === 1
+}
+
+/** groq-js's pathRegExp: `*` one segment (no dot), `**` anything, the rest as it is, the whole string. */
+function pathPattern(glob: string): RegExp {
+  const parts = glob.split('.').map((part) => (part === '*' ? '[^.]+' : part === '**' ? '.*' : part.replaceAll(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`)))
+  return new RegExp(`^${parts.join('.')}$`)
+}
+
+/**
+ * `x in path("drafts.**")`, the filter the Studio's listeners and lists use: groq-js's `in` with a Path
+ * on its right, true or false for a string on the left, null otherwise. Compiled only for a constant
+ * glob with at most one `**`: its RegExp then matches in time linear in the string, where several `**`
+ * can backtrack for minutes, inside the RegExp engine, where no loop here can check the clock; those
+ * are left to groq-js, which runs under V8's interrupt (time-limit.ts).
+ */
+function compileInPath(node: Node): Run | undefined {
+  const left = compile(node.left as Node)
+  const glob = ((node.right as Node).args as Node[])[0]!
+  if (!left || glob.type !== 'Value' || typeof glob.value !== 'string') return undefined
+  if (glob.value.split('.').filter((part) => part === '**').length > 1) return undefined
+  const pattern = pathPattern(glob.value)
+  return (scope) => {
+    const value = left(scope)
+    return typeof value === 'string' ? pattern.test(value) : null
   }
 }
 

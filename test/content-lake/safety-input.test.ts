@@ -75,8 +75,8 @@ describe('listeners cannot stop the server', () => {
 
   it('stops a listener whose compiled filter runs away on a written document, and goes on serving', async () => {
     // Compiled (no groq-js): every item against every item against every item, 3,000 of them, 2.7e10 steps.
-    const nested = '*[_type == "bulkList" && count(items[count(^.items[count(^.^.items[true]) > 0]) > 0]) > 0]'
-    const runaway = listen(lake.port, nested)
+    const compiledRunaway = '*[_type == "bulkList" && count(items[count(^.items[count(^.^.items[true]) > 0]) > 0]) > 0]'
+    const runaway = listen(lake.port, compiledRunaway)
     const good = listen(lake.port, '*[_type == "bulkList"]')
     expect(await runaway.status).toBe(200)
     expect(await good.status).toBe(200)
