@@ -21,19 +21,26 @@ function treeDepth(tree: unknown, limit: number): number {
   return deepest
 }
 
-/** `$name`s the query reads that no parameter gives (a custom function's own parameters excepted). */
-function missingParameters(tree: unknown): string[] {
-  const used = new Set<string>()
-  const declared = new Set<string>()
+/** Every node of a parsed query, walked with a stack; Value nodes (parameters' values, constants) are data, not looked into. */
+function* nodesOf(tree: unknown): Generator<Node> {
   const stack: unknown[] = [tree]
   while (stack.length > 0) {
     const value = stack.pop()
     if (!value || typeof value !== 'object') continue
     const node = value as Node
     if (node.type === 'Value') continue
+    if (!Array.isArray(value)) yield node
+    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child && typeof child === 'object') stack.push(child)
+  }
+}
+
+/** `$name`s the query reads that no parameter gives (a custom function's own parameters excepted). */
+function missingParameters(tree: unknown): string[] {
+  const used = new Set<string>()
+  const declared = new Set<string>()
+  for (const node of nodesOf(tree)) {
     if (node.type === 'Parameter') used.add(String(node.name))
     if (node.type === 'FuncDeclaration') for (const param of (node.params as Node[] | undefined) ?? []) declared.add(String(param.name))
-    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child && typeof child === 'object') stack.push(child)
   }
   return [...used].filter((name) => !declared.has(name))
 }
@@ -44,18 +51,11 @@ function missingParameters(tree: unknown): string[] {
  * which groq-js evaluates (its own runner skips them: "we're missing validation here").
  */
 function scoresNoDocuments(tree: unknown): boolean {
-  const stack: unknown[] = [tree]
-  while (stack.length > 0) {
-    const value = stack.pop()
-    if (!value || typeof value !== 'object') continue
-    const node = value as Node
-    if (node.type === 'Value') continue
-    if (node.type === 'PipeFuncCall' && node.name === 'score') {
-      let base = node.base as Node
-      while (base.type === 'Group') base = base.base as Node
-      if (base.type === 'AccessElement' || base.type === 'Projection' || (base.type === 'Map' && (base.expr as Node).type === 'Projection')) return true
-    }
-    for (const child of Array.isArray(value) ? value : Object.values(value)) if (child && typeof child === 'object') stack.push(child)
+  for (const node of nodesOf(tree)) {
+    if (node.type !== 'PipeFuncCall' || node.name !== 'score') continue
+    let base = node.base as Node
+    while (base.type === 'Group') base = base.base as Node
+    if (base.type === 'AccessElement' || base.type === 'Projection' || (base.type === 'Map' && (base.expr as Node).type === 'Projection')) return true
   }
   return false
 }
