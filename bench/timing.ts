@@ -12,6 +12,9 @@ const summarise = (times: number[]): Timing => {
   return {p50: percentile(times, 50), p95: percentile(times, 95)}
 }
 
+/** Whether to time run `i`: the first `count` always, then more until `until` (performance.now()), 2,000 at most. */
+const moreRuns = (i: number, count: number, until: number) => i <= count || (i <= 2000 && performance.now() < until)
+
 /**
  * p50 and p95 of `count` runs after one warm-up, and more until `seconds` have passed (at most 2,000; see
  * timedInTurn). A query whose warm-up takes over 10 s (a naive form's join in plain groq-js, scanning
@@ -24,7 +27,7 @@ export async function timed(run: (i: number) => Promise<unknown>, count: number,
   if (slow) count = 1
   const times: number[] = []
   const until = slow ? 0 : performance.now() + seconds * 1000
-  for (let i = 1; i <= count || (i <= 2000 && performance.now() < until); i++) {
+  for (let i = 1; moreRuns(i, count, until); i++) {
     const started = performance.now()
     await run(i)
     times.push(performance.now() - started)
@@ -43,7 +46,7 @@ export async function timedInTurn(a: (i: number) => Promise<unknown>, b: (i: num
   await b(0)
   const times: [number[], number[]] = [[], []]
   const until = performance.now() + seconds * 1000
-  for (let i = 1; i <= count || (i <= 2000 && performance.now() < until); i++) {
+  for (let i = 1; moreRuns(i, count, until); i++) {
     for (const [which, run] of [a, b].entries()) {
       const started = performance.now()
       await run(i)
