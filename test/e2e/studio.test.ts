@@ -1,51 +1,31 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 
 import {createClient, type SanityClient} from '@sanity/client'
-import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
+import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {ACT_AS_COOKIE, type LocalRole} from '../../content-lake/http/identity.ts'
+import type {LocalRole} from '../../content-lake/http/identity.ts'
 import type {ServedRequest} from '../../content-lake/http/server.ts'
 import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
 import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
+import {artifacts, pickOption, reportFailedTests, screenshot, StudioPages, typeUntilOffered} from './studio-browser.ts'
 import {OPTIONAL_ENDPOINTS, REQUIRED_ENDPOINTS} from './studio-endpoints.ts'
 import {E2E_STUDIO_CACHE, TEST_AUTHORIZATION, TEST_TOKEN} from '../support/lake.ts'
 
 // The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
 
-const artifacts = `${projectRoot}test/artifacts`
-
 let studio: LocalStudio
 let browser: Browser
 let client: SanityClient
-const contexts: BrowserContext[] = []
+const pages = new StudioPages(() => browser, () => studio.url)
+const openAs = (role: LocalRole) => pages.openAs(role)
+const openInStructure = (page: Page, ...titles: string[]) => pages.openInStructure(page, ...titles)
 // Every API request the Studio makes in these tests, for the drift test at the end.
 const requests: ServedRequest[] = []
-
-/** A fresh browser profile acting as one of the local users (the act-as cookie `npm run dev` documents). */
-async function openAs(role: LocalRole): Promise<Page> {
-  const context = await browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1440, height: 900}})
-  contexts.push(context)
-  await context.addCookies([{name: ACT_AS_COOKIE, value: role, url: studio.url, secure: true, sameSite: 'Lax'}])
-  return context.newPage()
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({path: `${artifacts}/${name}.png`})
-}
-
-/** Opens the structure tool and clicks through its lists by title, e.g. Reference data → Forums. */
-async function openInStructure(page: Page, ...titles: string[]) {
-  await page.goto(`${studio.url}content`)
-  for (const [index, title] of titles.entries()) {
-    // The top list's item is the first with its title; a later list's item the last.
-    const item = page.getByTestId(`pane-item-${title}`)
-    await (index === 0 ? item.first() : item.last()).click({timeout: 30_000})
-  }
-}
+reportFailedTests(pages, requests)
 
 /**
  * Opens Content → News desk → <section>, starts a new article there (the section's own template,
@@ -83,7 +63,7 @@ const clientFor = (port: number) => createClient({projectId: 'local', dataset: '
 
 /** Stops the Studio and its lake and starts them again on the same data folder, as a new `npm run dev` would. */
 async function restartStudio() {
-  for (const context of contexts.splice(0)) await context.close()
+  await pages.closeAll()
   await studio.close()
   studio = await startStudio(false)
   client = clientFor(studio.port)
@@ -98,7 +78,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  for (const context of contexts) await context.close()
+  await pages.closeAll()
   await browser?.close()
   await studio?.close()
 })
@@ -128,12 +108,10 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await page.getByTestId('group-tab-about').click()
     const offices = page.getByTestId('field-offices')
     await offices.getByRole('button', {name: 'Add item'}).click()
-    await offices.getByTestId('autocomplete').fill('CNIPA')
-    await page.getByRole('option', {name: /China National Intellectual Property Administration/}).click()
+    await pickOption(offices.getByTestId('autocomplete'), 'CNIPA', page.getByRole('option', {name: /China National Intellectual Property Administration/}))
     const people = page.getByTestId('field-people')
     await people.getByRole('button', {name: 'Add item'}).click()
-    await people.getByTestId('autocomplete').fill('Liao')
-    await page.getByRole('option', {name: /Liao Tao/}).click()
+    await pickOption(people.getByTestId('autocomplete'), 'Liao', page.getByRole('option', {name: /Liao Tao/}))
     await expect.poll(() => people.getByText('Liao Tao').count(), {timeout: 20_000}).toBeGreaterThan(0)
     await screenshot(page, '03-article-references')
 
@@ -222,12 +200,10 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     await page.getByTestId('group-tab-about').click()
     const offices = page.getByTestId('field-offices')
     await offices.getByRole('button', {name: 'Add item'}).click()
-    await offices.getByTestId('autocomplete').fill('CNIPA')
-    await expect.poll(() => page.getByRole('option', {name: /China National Intellectual Property Administration/}).count(), {timeout: 20_000}).toBeGreaterThan(0)
-    await offices.getByTestId('autocomplete').fill('Department')
+    await typeUntilOffered(offices.getByTestId('autocomplete'), 'CNIPA', page.getByRole('option', {name: /China National Intellectual Property Administration/}))
     // The seed has seven departments, six of them named "... Department": none is offered. USPTO is, as
     // its description names the Department of Commerce. Wait for that answer before counting.
-    await expect.poll(() => page.getByRole('option', {name: /United States Patent and Trademark Office/}).count(), {timeout: 20_000}).toBeGreaterThan(0)
+    await typeUntilOffered(offices.getByTestId('autocomplete'), 'Department', page.getByRole('option', {name: /United States Patent and Trademark Office/}))
     await screenshot(page, '23-no-departments-in-article-offices')
     // Office and department previews read "<abbreviation or parent> – <name>"; the structure's list items do not.
     expect(await page.getByRole('option').filter({hasText: ' – '}).allInnerTexts()).toEqual([expect.stringContaining('United States Patent and Trademark Office')])
@@ -245,9 +221,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
     const start = page.locator('input[type="month"]#startDate')
     await start.waitFor({timeout: 20_000})
     await start.fill('2024-10')
-    const country = page.locator('[id="location.country"]')
-    await country.fill('Korea')
-    await page.getByRole('option', {name: 'South Korea (KR)'}).click()
+    await pickOption(page.locator('[id="location.country"]'), 'Korea', page.getByRole('option', {name: 'South Korea (KR)'}))
     await expect.poll(() => page.getByText('Saving...').count(), {timeout: 20_000}).toBe(0)
     await expect
       .poll(() => client.fetch('*[_id in path("drafts.**") && title == $title][0]{startDate, "country": location.country}', {title: 'TM5 annual meeting 2024'}, {perspective: 'raw'}), {timeout: 20_000})
@@ -441,7 +415,7 @@ describe('the Studio on the local Content Lake, in Chromium', () => {
 
   // Runs last: by now the Studio has booted several times, listed, searched, edited, published and validated.
   it('records the endpoints the Studio called: none is unknown, none that it needs went uncalled, none failed', async () => {
-    for (const context of contexts.splice(0)) await context.close()
+    await pages.closeAll()
     // Streams (listeners) are recorded when they close.
     await expect.poll(() => requests.some((request) => request.endpoint === '/data/listen/:dataset'), {timeout: 10_000}).toBe(true)
     const endpoints = new Map<string, {method: string; endpoint: string; served: boolean; statuses: number[]}>()

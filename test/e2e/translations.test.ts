@@ -7,20 +7,21 @@
 import {mkdirSync} from 'node:fs'
 
 import {createClient, type SanityClient} from '@sanity/client'
-import {chromium, type Browser, type BrowserContext, type Page} from 'playwright-core'
+import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {ACT_AS_COOKIE, type LocalRole} from '../../content-lake/http/identity.ts'
+import type {LocalRole} from '../../content-lake/http/identity.ts'
+import type {ServedRequest} from '../../content-lake/http/server.ts'
 import {chromiumLaunchOptions} from '../../local-studio/chromium.ts'
 import {startLocalStudio, type LocalStudio} from '../../local-studio/start.ts'
 import {articleBySlugQuery} from '../../queries/index.ts'
 import {projectRoot} from '../support/cli.ts'
 import {E2E_STUDIO_CACHE, TEST_TOKEN} from '../support/lake.ts'
+import {artifacts, reportFailedTests, screenshot, StudioPages, typeUntilOffered} from './studio-browser.ts'
 
 // The Node client talks only to this test's own server on 127.0.0.1, whose certificate is self-signed.
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
 
-const artifacts = `${projectRoot}test/artifacts`
 const slug = '2023-meeting-of-ip5-deputy-heads-of-office-held-online'
 const englishTitle = '2023 Meeting of IP5 Deputy Heads of Office Held Online'
 const chineseTitle = '2023年五局副局长会议以视频形式召开'
@@ -29,24 +30,12 @@ const chineseBody = '近日，2023年五局副局长会议以视频形式召开�
 let studio: LocalStudio
 let browser: Browser
 let client: SanityClient
-const contexts: BrowserContext[] = []
-
-async function openAs(role: LocalRole): Promise<Page> {
-  const context = await browser.newContext({ignoreHTTPSErrors: true, viewport: {width: 1440, height: 900}})
-  contexts.push(context)
-  await context.addCookies([{name: ACT_AS_COOKIE, value: role, url: studio.url, secure: true, sameSite: 'Lax'}])
-  return context.newPage()
-}
-
-const screenshot = (page: Page, name: string) => page.screenshot({path: `${artifacts}/${name}.png`})
-
-async function openInStructure(page: Page, ...titles: string[]) {
-  await page.goto(`${studio.url}content`)
-  for (const [index, title] of titles.entries()) {
-    const item = page.getByTestId(`pane-item-${title}`)
-    await (index === 0 ? item.first() : item.last()).click({timeout: 30_000})
-  }
-}
+const pages = new StudioPages(() => browser, () => studio.url)
+const openAs = (role: LocalRole) => pages.openAs(role)
+const openInStructure = (page: Page, ...titles: string[]) => pages.openInStructure(page, ...titles)
+// The API requests of each test, printed when it fails.
+const requests: ServedRequest[] = []
+reportFailedTests(pages, requests)
 
 const chineseVersionQuery = '*[_type == "article" && language == "zh-Hans" && slug.current == $slug][0]._id'
 
@@ -61,6 +50,7 @@ beforeAll(async () => {
     role: 'administrator',
     reset: true,
     log: () => {},
+    onRequest: (request) => requests.push(request),
   })
   client = createClient({projectId: 'local', dataset: 'production', apiHost: `https://localhost:${studio.port}`, useProjectHostname: false, useCdn: false, apiVersion: '2025-02-19', token: TEST_TOKEN})
   // The seed's Chinese version and the document linking it go: this test makes them again from the Studio.
@@ -69,7 +59,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  for (const context of contexts) await context.close()
+  await pages.closeAll()
   await browser?.close()
   await studio?.close()
 })
@@ -164,9 +154,8 @@ describe('translating an article in Chromium', () => {
     await page.getByTestId('group-tab-about').click({timeout: 30_000})
     const offices = page.getByTestId('field-offices')
     await offices.getByRole('button', {name: 'Add item'}).click()
-    await offices.getByTestId('autocomplete').fill('日本特许厅')
     const option = page.getByRole('option', {name: /Japan Patent Office/})
-    await expect.poll(() => option.count(), {timeout: 30_000}).toBeGreaterThan(0)
+    await typeUntilOffered(offices.getByTestId('autocomplete'), '日本特许厅', option)
     await expect.poll(() => option.first().innerText(), {timeout: 20_000}).toContain('日本特许厅')
     await screenshot(page, 'i18n-05-office-picker-chinese-name')
   }, 90_000)
