@@ -19,7 +19,9 @@
  */
 import type {ExprNode} from 'groq-js'
 
+import {answerJson, FragmentMemo, markIfHolding} from './json-fragments.ts'
 import {checkTime} from './time-limit.ts'
+import {BEYOND_ITEM, lacks} from './tree-features.ts'
 
 /** A GROQ value as plain JSON: null for GROQ's null (never undefined). */
 type Data = unknown
@@ -498,11 +500,11 @@ function compileNode(node: Node): Run | undefined {
   }
 }
 
-function compileObject(attributes: Node[]): Run | undefined {
+function compileObject(attributes: Node[], compileValue: (node: Node) => Run | undefined = compile): Run | undefined {
   type Attribute = {kind: 'value'; name: string; value: Run} | {kind: 'splat'; value: Run; condition?: Run}
   const compiled: Attribute[] = []
   for (const attribute of attributes) {
-    const value = compile(attribute.value as Node)
+    const value = attribute.type === 'ObjectAttributeValue' ? compileValue(attribute.value as Node) : compile(attribute.value as Node)
     if (!value) return undefined
     if (attribute.type === 'ObjectAttributeValue') compiled.push({kind: 'value', name: attribute.name as string, value})
     else if (attribute.type === 'ObjectSplat') compiled.push({kind: 'splat', value})
@@ -524,7 +526,7 @@ function compileObject(attributes: Node[]): Run | undefined {
       const value = attribute.value(scope)
       if (isObject(value)) Object.assign(result, value)
     }
-    return result
+    return compileValue === compile ? result : markIfHolding(result, Object.values(result))
   }
 }
 
@@ -592,6 +594,74 @@ function compileOrder(node: Node): Run | undefined {
     })
     return tuples.map((tuple) => tuple.item)
   }
+}
+
+// The closures of frozen nodes in the answer's own position (compileAnswer), as compiledNodes.
+const compiledAnswerNodes = new WeakMap<Node, Run | null>()
+
+/**
+ * Compiles a node whose value is the answer or part of it as written out (the root, an object's
+ * attribute, a projection's or a map's items there), not read by anything else: there a map whose
+ * items read nothing but the item (tree-features.ts, BEYOND_ITEM) answers each item that is an object
+ * with its JSON text, kept per item (json-fragments.ts). What holds such texts is written by
+ * answerJson() alone.
+ */
+function compileAnswer(node: Node): Run | undefined {
+  const kept = compiledAnswerNodes.get(node)
+  if (kept !== undefined) return kept ?? undefined
+  const run = compileAnswerNode(node)
+  if (Object.isFrozen(node)) compiledAnswerNodes.set(node, run ?? null)
+  return run
+}
+
+function compileAnswerNode(node: Node): Run | undefined {
+  switch (node.type) {
+    case 'Group':
+      return compileAnswer(node.base as Node)
+    case 'Object':
+      return compileObject(node.attributes as Node[], compileAnswer)
+    case 'Projection': {
+      const base = compile(node.base as Node)
+      const expr = compileAnswer(node.expr as Node)
+      if (!base || !expr) return undefined
+      return (scope) => {
+        const value = base(scope)
+        return isObject(value) ? expr(scope.createNested(value)) : null
+      }
+    }
+    case 'Map': {
+      const exprNode = node.expr as Node
+      // Kept texts need an expression that is the same from request to request (frozen) and reads only its item.
+      if (!lacks(exprNode, BEYOND_ITEM)) return compile(node)
+      const base = compile(node.base as Node)
+      const expr = compile(exprNode)
+      if (!base || !expr) return undefined
+      return (scope) => {
+        const value = base(scope)
+        if (!Array.isArray(value)) return null
+        const memo = new FragmentMemo(exprNode)
+        const result: Data[] = []
+        for (const item of value) {
+          checkTime()
+          result.push(item !== null && typeof item === 'object' ? memo.of(item, () => expr(scope.createHidden(item))) : expr(scope.createHidden(norm(item))))
+        }
+        return markIfHolding(result, result)
+      }
+    }
+    default:
+      return compile(node)
+  }
+}
+
+/**
+ * The query compiled to write its answer as JSON (what JSON.stringify would write of the value
+ * compileGroq's query answers), or undefined when it uses what is left to groq-js. Lists that project
+ * each document by what it alone holds are written from texts kept per document (json-fragments.ts).
+ */
+export function compileGroqToJson(tree: ExprNode): ((options: CompiledRunOptions) => string) | undefined {
+  const run = compileAnswer(tree as unknown as Node)
+  if (!run) return undefined
+  return ({params, dataset, dereference}) => answerJson(run(new Scope({...params}, dataset, null, dereference, null)))
 }
 
 /**

@@ -1,7 +1,7 @@
 import {parse, type ExprNode} from 'groq-js'
 
 import {evaluateTree, needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
-import {compileGroq} from './compiled-groq.ts'
+import {compileGroq, compileGroqToJson} from './compiled-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
 import {ParsedQueries} from './parsed-queries.ts'
@@ -187,15 +187,32 @@ export class StoreQueries {
   ): Promise<{result: unknown; syncTags: string[]; resultSourceMap?: ContentSourceMap}> {
     // Parsed once, with the hosted lake's refusals (syntax, missing parameters, limits).
     const {tree, syncTags} = this.parsedQueries.parsed(query, params)
-    return {...(await this.evaluateParsed(tree, params, perspective, sourceMap)), syncTags}
+    const {result, resultSourceMap} = await this.evaluateParsed(tree, params, perspective, {sourceMap})
+    return {result, syncTags, ...(resultSourceMap ? {resultSourceMap} : {})}
+  }
+
+  /**
+   * answer(), with the result as the JSON text a response carries: what JSON.stringify writes of it.
+   * Lists that project each document by what it alone holds (the sitemap) are written from texts kept
+   * per document (json-fragments.ts) instead of being projected and stringified again.
+   */
+  async answerJson(
+    query: string,
+    params: Record<string, unknown> = {},
+    perspective: PerspectiveInput = 'raw',
+    {sourceMap}: {sourceMap?: SourceMapMode} = {},
+  ): Promise<{json: string; syncTags: string[]; resultSourceMap?: ContentSourceMap}> {
+    const {tree, syncTags} = this.parsedQueries.parsed(query, params)
+    const {result, json, resultSourceMap} = await this.evaluateParsed(tree, params, perspective, {sourceMap, asJson: true})
+    return {json: json ?? JSON.stringify(result ?? null), syncTags, ...(resultSourceMap ? {resultSourceMap} : {})}
   }
 
   private async evaluateParsed(
     tree: ExprNode,
     params: Record<string, unknown>,
     perspective: PerspectiveInput,
-    sourceMap?: SourceMapMode,
-  ): Promise<{result: unknown; resultSourceMap?: ContentSourceMap}> {
+    {sourceMap, asJson}: {sourceMap?: SourceMapMode; asJson?: boolean},
+  ): Promise<{result?: unknown; json?: string; resultSourceMap?: ContentSourceMap}> {
     const view = this.view(perspective)
     const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysPick)
     const adapted = adaptTextQuery(tree, () => this.allTextExpression())
@@ -234,11 +251,13 @@ export class StoreQueries {
     const dereference = (id: string) => reverse.resolve(id) ?? view.get(id)
     let result: unknown
     try {
+      const options = {params, dataset: view.documents, dereference: ({_ref}: {_ref: string}) => dereference(_ref) ?? null}
+      // Written straight to JSON where the answer is all the caller wants (a source map reads the values).
+      const writer = this.compile && asJson && !sourceMap ? compileGroqToJson(narrowed) : undefined
+      if (writer) return {json: writer(options)}
       // groq-js's evaluation compiled to closures over plain values where every node of the tree allows it.
       const compiled = this.compile ? compileGroq(narrowed) : undefined
-      result = compiled
-        ? compiled({params, dataset: view.documents, dereference: ({_ref}) => dereference(_ref) ?? null})
-        : await interruptible(() => evaluateTree(narrowed, params, view.documents, {dereference}))
+      result = compiled ? compiled(options) : await interruptible(() => evaluateTree(narrowed, params, view.documents, {dereference}))
     } catch (error) {
       throw queryEvaluationError(error, narrowed)
     }

@@ -82,10 +82,10 @@ parentPort!.on('message', async (message: WorkerRequest) => {
   }
   const started = performance.now()
   try {
-    const pending = withDeadline(message.timeoutMs, () => queries.answer(message.query, message.params, message.perspective as never, {sourceMap: message.sourceMap}))
-    const {result, syncTags, resultSourceMap} = await pending
+    const pending = withDeadline(message.timeoutMs, () => queries.answerJson(message.query, message.params, message.perspective as never, {sourceMap: message.sourceMap}))
+    const {json: text, syncTags, resultSourceMap} = await pending
     const sourceMapJson = resultSourceMap && JSON.stringify(resultSourceMap)
-    const json = encoder.encode(JSON.stringify(result ?? null))
+    const json = encoder.encode(text)
     const sourceMap = sourceMapJson ? encoder.encode(sourceMapJson) : undefined
     const transfer = [json.buffer, ...(sourceMap ? [sourceMap.buffer] : [])]
     reply({type: 'result', id: message.id, json, syncTags, ms: performance.now() - started, ...(sourceMap ? {sourceMap} : {})}, transfer)

@@ -14,21 +14,39 @@ export const EVERYTHING = 1
 export const TEXT_QUERY = 2
 /** A function groq-js evaluates only in its asynchronous mode (`diff::changedAny`, ...). */
 export const ASYNC_ONLY = 4
+/**
+ * What reads beyond the value `@` starts as: a parameter, `^`, `*`, `->` (other documents) or a
+ * context function. A subtree without it answers the same for the same `@` (json-fragments.ts).
+ */
+export const BEYOND_ITEM = 8
+
+// Nodes that read something other than `@` and what is below it.
+const BEYOND_ITEM_NODES = new Set(['Parameter', 'Parent', 'Everything', 'Deref', 'Context'])
 
 // The functions groq-js 2.0.1 evaluates only in its asynchronous evaluator (its `asyncOnlyExecutor`s);
 // `delta::*` exist only in delta mode.
 const ASYNC_ONLY_FUNCTIONS = new Set(['diff::changedAny', 'diff::changedOnly', 'delta::changedAny', 'delta::changedOnly'])
 
+// Functions that read their arguments alone (in groq-js 2.0.1); any other may read the clock, the
+// identity, the dataset or `@` wherever it is called from, and so counts as reading beyond the item.
+const ITEM_FUNCTIONS = new Set([
+  'global::coalesce', 'global::defined', 'global::count', 'global::length', 'global::string', 'global::lower', 'global::upper', 'global::path',
+  'string::lower', 'string::upper', 'string::split', 'string::startsWith', 'array::join', 'array::compact',
+])
+
 const known = new WeakMap<object, number>()
 
 function own(node: Node): number {
-  if (node.type === 'Everything') return EVERYTHING
+  if (node.type === 'Everything') return EVERYTHING | BEYOND_ITEM
+  if (BEYOND_ITEM_NODES.has(node.type!)) return BEYOND_ITEM
   if (node.type !== 'FuncCall') return 0
   const name = `${node.namespace}::${node.name}`
-  return name === 'text::query' ? TEXT_QUERY : ASYNC_ONLY_FUNCTIONS.has(name) ? ASYNC_ONLY : 0
+  if (name === 'text::query') return TEXT_QUERY | BEYOND_ITEM
+  if (ASYNC_ONLY_FUNCTIONS.has(name)) return ASYNC_ONLY | BEYOND_ITEM
+  return ITEM_FUNCTIONS.has(name) ? 0 : BEYOND_ITEM
 }
 
-/** The features (EVERYTHING | TEXT_QUERY | ASYNC_ONLY) of a node or array of nodes and everything below it. */
+/** The features (EVERYTHING | TEXT_QUERY | ASYNC_ONLY | BEYOND_ITEM) of a node or array of nodes and everything below it. */
 export function featuresOf(value: unknown): number {
   if (!value || typeof value !== 'object') return 0
   const kept = known.get(value)

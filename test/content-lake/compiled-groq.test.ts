@@ -9,7 +9,7 @@ import * as fc from 'fast-check'
 import {evaluateSync, parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 
-import {compileGroq} from '../../content-lake/query/compiled-groq.ts'
+import {compileGroq, compileGroqToJson} from '../../content-lake/query/compiled-groq.ts'
 
 const SEED = Number(process.env.COMPILED_GROQ_SEED ?? 20_261_204)
 const RUNS = Number(process.env.COMPILED_GROQ_RUNS ?? 1500)
@@ -122,6 +122,22 @@ function compiled(run: NonNullable<ReturnType<typeof compileGroq>>, options: {da
   }
 }
 
+function written(run: NonNullable<ReturnType<typeof compileGroqToJson>>, options: {dataset: unknown[]; params: Record<string, unknown>}): Outcome {
+  try {
+    return {value: run(options)}
+  } catch {
+    return {error: true}
+  }
+}
+
+function deepFreeze<T>(node: T): T {
+  if (node && typeof node === 'object' && !Object.isFrozen(node)) {
+    for (const child of Object.values(node)) deepFreeze(child)
+    Object.freeze(node)
+  }
+  return node
+}
+
 describe('compiled GROQ', () => {
   it('answers as groq-js evaluateSync does, key order included, for random expressions over random documents', async () => {
     let compiledCount = 0
@@ -144,6 +160,12 @@ describe('compiled GROQ', () => {
           const expected = await throughGroqJs(tree, options())
           if (!expected) continue
           expect(compiled(run, options()), text).toEqual(expected)
+          // Written as JSON from a frozen tree (a shared template), twice over the same documents: the
+          // second time from the texts kept per document where a list's items read only themselves.
+          const writer = compileGroqToJson(deepFreeze(parse(text, {params: JSON.parse(JSON.stringify(parameters)) as Record<string, unknown>})))!
+          const same = options()
+          expect(written(writer, same), text).toEqual(expected)
+          expect(written(writer, same), text).toEqual(expected)
         }
       }),
       {seed: SEED, numRuns: RUNS},
@@ -174,6 +196,30 @@ describe('compiled GROQ', () => {
     const searches = cases.filter((c) => c.query.includes(' match ')).length
     expect(searches).toBeGreaterThan(0)
     expect(ran).toBe((cases.length - searches) * 2)
+  })
+
+  it('writes a list projecting each document from the texts kept per document, and a changed document anew', async () => {
+    const query = deepFreeze(parse('{"pages": *[_type in ["t", "u"]] | order(_id asc) {_type, _id, "slug": slug.current, "when": coalesce(_updatedAt, publishedAt), _type == "t" => {language}}, "count": count(*)}'))
+    const writer = compileGroqToJson(query)!
+    const docs: Record<string, unknown>[] = [
+      {_id: 'b', _type: 't', slug: {current: 'bee'}, publishedAt: '2024-01-01', language: 'en'},
+      {_id: 'a', _type: 'u', slug: {current: 'ay'}, _updatedAt: '2024-02-02', language: 'zh-Hans'},
+      {_id: 'c', _type: 'v'},
+    ]
+    const groqJs = async (documents: unknown[]) => JSON.stringify(await evaluateSync(query, {dataset: documents}).get())
+    expect(writer({dataset: docs, params: {}})).toBe(await groqJs(docs))
+    expect(writer({dataset: docs, params: {}})).toBe(await groqJs(docs))
+    // A write replaces the document object: the new one is projected, the others' texts are kept.
+    const changed = [{...docs[0], slug: {current: 'bee-2'}, language: 'fr'}, docs[1], docs[2]]
+    const answer = writer({dataset: changed, params: {}})
+    expect(answer).toBe(await groqJs(changed))
+    expect(answer).toContain('"slug":"bee-2"')
+    expect(JSON.parse(answer)).toEqual({pages: [{_type: 'u', _id: 'a', slug: 'ay', when: '2024-02-02'}, {_type: 't', _id: 'b', slug: 'bee-2', when: '2024-01-01', language: 'fr'}], count: 3})
+    // What reads beyond its item (a parameter here) is projected on every request, with that request's value.
+    const withParameter = deepFreeze(parse('*[_type == "t"]{_id, "v": $v}'))
+    const parameterWriter = compileGroqToJson(withParameter)!
+    expect(parameterWriter({dataset: docs, params: {v: 1}})).toBe('[{"_id":"b","v":1}]')
+    expect(parameterWriter({dataset: docs, params: {v: 2}})).toBe('[{"_id":"b","v":2}]')
   })
 
   it('leaves to groq-js what it does not write out', () => {

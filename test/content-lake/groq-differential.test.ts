@@ -254,7 +254,11 @@ async function plainGroqJs(text: string, parameters: Record<string, unknown>, do
 
 async function throughTheLake(queries: StoreQueries, text: string, parameters: Record<string, unknown>, perspective: PerspectiveName): Promise<Outcome> {
   try {
-    return {result: await queries.query(text, parameters, perspective)}
+    const result = await queries.query(text, parameters, perspective)
+    // The text the worker sends (written from texts kept per document where it can) is that result's JSON.
+    const {json} = await queries.answerJson(text, parameters, perspective)
+    if (json !== JSON.stringify(result ?? null)) throw new Error(`answerJson differs from the answer's JSON\nquery: ${text}\njson:   ${json}\nanswer: ${JSON.stringify(result ?? null)}`)
+    return {result}
   } catch (error) {
     // The lake must refuse what groq-js refuses with a 400, never fail with anything else.
     if (!(error instanceof LakeError) || error.status !== 400) throw error

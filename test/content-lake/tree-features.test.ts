@@ -1,19 +1,31 @@
 import {parse} from 'groq-js'
 import {expect, it} from 'vitest'
 
-import {ASYNC_ONLY, EVERYTHING, featuresOf, lacks, TEXT_QUERY} from '../../content-lake/query/tree-features.ts'
+import {ASYNC_ONLY, BEYOND_ITEM, EVERYTHING, featuresOf, lacks, TEXT_QUERY} from '../../content-lake/query/tree-features.ts'
 
 // The rewrites pass over subtrees without what they look for: a feature missed here would leave a
 // filter over `*` unnarrowed or a text::query() unadapted (the differential tests would see the answers).
 
 it('finds `*`, text::query() and the asynchronous-only functions anywhere below a node, but not in values', () => {
-  expect(featuresOf(parse('*[_type == "article"]{title}'))).toBe(EVERYTHING)
-  expect(featuresOf(parse('{"a": [1, {"b": *[0]}]}'))).toBe(EVERYTHING)
-  expect(featuresOf(parse('*[title match text::query("ip5")]'))).toBe(EVERYTHING | TEXT_QUERY)
-  expect(featuresOf(parse('{"changed": diff::changedAny($a, $b, (title))}'))).toBe(ASYNC_ONLY)
+  const rewritten = (text: string) => featuresOf(parse(text)) & ~BEYOND_ITEM
+  expect(rewritten('*[_type == "article"]{title}')).toBe(EVERYTHING)
+  expect(rewritten('{"a": [1, {"b": *[0]}]}')).toBe(EVERYTHING)
+  expect(rewritten('*[title match text::query("ip5")]')).toBe(EVERYTHING | TEXT_QUERY)
+  expect(rewritten('{"changed": diff::changedAny($a, $b, (title))}')).toBe(ASYNC_ONLY)
   expect(featuresOf(parse('{"title": upper(title), "n": count(tags)}'))).toBe(0)
   // A parameter's value is data, even when it looks like a query's node.
   expect(featuresOf({type: 'Value', value: {type: 'Everything'}})).toBe(0)
+})
+
+// A subtree without BEYOND_ITEM answers the same for the same `@`: json-fragments.ts keeps its JSON per document.
+it('finds what reads beyond the item: parameters, `^`, `*`, `->` and functions other than those of their arguments alone', () => {
+  const beyond = (text: string) => (featuresOf(parse(text)) & BEYOND_ITEM) !== 0
+  for (const text of ['{_id, "v": $v}', '{"up": ^._id}', '{"n": count(*)}', '{"o": office->name}', '{"t": now()}', '{"r": references("a")}', '{"s": pt::text(body)}', '{"d": dateTime(publishedAt)}']) {
+    expect(beyond(text), text).toBe(true)
+  }
+  for (const text of ['{_type, _id, "slug": slug.current, "when": coalesce(_updatedAt, publishedAt), _type == "t" => {language}}', '{"n": count(tags[defined(@)]), "u": upper(title), "p": _id in path("drafts.**")}', '{"items": items[]{k}[k > 1] | order(k desc)}']) {
+    expect(beyond(text), text).toBe(false)
+  }
 })
 
 it('lets a rewrite skip only frozen subtrees without the feature; a request\'s own nodes are walked', () => {
