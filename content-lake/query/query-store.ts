@@ -211,8 +211,36 @@ export class StoreQueries {
     tree: ExprNode,
     params: Record<string, unknown>,
     perspective: PerspectiveInput,
-    {sourceMap, asJson}: {sourceMap?: SourceMapMode; asJson?: boolean},
+    options: {sourceMap?: SourceMapMode; asJson?: boolean},
   ): Promise<{result?: unknown; json?: string; resultSourceMap?: ContentSourceMap}> {
+    // A query groq-js evaluates (a search: match, score()) may call it several times, in top-k and then
+    // for the answer: all of them run under one V8 interrupt (time-limit.ts), not one each.
+    const byGroqJs = !this.compile || !compileGroq(tree)
+    const evaluated = byGroqJs ? interruptible(() => this.evaluateNow(tree, params, perspective, options)) : this.evaluateNow(tree, params, perspective, options)
+    const {result, json, pending, sourceMapOf} = evaluated
+    if (json !== undefined) return {json}
+    let value = result
+    if (pending) {
+      try {
+        value = await pending
+      } catch (error) {
+        throw evaluated.errorOf(error)
+      }
+    }
+    return sourceMapOf ? {result: value, resultSourceMap: await sourceMapOf(value)} : {result: value}
+  }
+
+  /**
+   * The query's answer as far as it is evaluated synchronously: its JSON, its value, or the promise of
+   * groq-js's asynchronous evaluation (and how to map an error of that promise); with a source map
+   * asked, how to make it for the value.
+   */
+  private evaluateNow(
+    tree: ExprNode,
+    params: Record<string, unknown>,
+    perspective: PerspectiveInput,
+    {sourceMap, asJson}: {sourceMap?: SourceMapMode; asJson?: boolean},
+  ): {result?: unknown; json?: string; pending?: Promise<unknown>; errorOf: (error: unknown) => unknown; sourceMapOf?: (result: unknown) => Promise<ContentSourceMap>} {
     const view = this.view(perspective)
     const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysPick)
     const adapted = adaptTextQuery(tree, () => this.allTextExpression())
@@ -249,21 +277,21 @@ export class StoreQueries {
         })
     const narrowed = narrowTree(ranked, lookup, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysPick), reverse.baseFor)
     const dereference = (id: string) => reverse.resolve(id) ?? view.get(id)
-    let result: unknown
+    const errorOf = (error: unknown) => queryEvaluationError(error, narrowed)
+    // Over the same candidates as the answer: the rewritten tree, read through marked copies.
+    const sourceMapOf = sourceMap && ((result: unknown) => contentSourceMap({parsed: adapted, evaluated: narrowed, params, view, dereference, result, mode: sourceMap}))
     try {
       const options = {params, dataset: view.documents, dereference: ({_ref}: {_ref: string}) => dereference(_ref) ?? null}
       // Written straight to JSON where the answer is all the caller wants (a source map reads the values).
       const writer = this.compile && asJson && !sourceMap ? compileGroqToJson(narrowed) : undefined
-      if (writer) return {json: writer(options)}
+      if (writer) return {json: writer(options), errorOf}
       // groq-js's evaluation compiled to closures over plain values where every node of the tree allows it.
       const compiled = this.compile ? compileGroq(narrowed) : undefined
-      result = compiled ? compiled(options) : await interruptible(() => evaluateTree(narrowed, params, view.documents, {dereference}))
+      if (compiled) return {result: compiled(options), errorOf, ...(sourceMapOf ? {sourceMapOf} : {})}
+      return {pending: interruptible(() => evaluateTree(narrowed, params, view.documents, {dereference})), errorOf, ...(sourceMapOf ? {sourceMapOf} : {})}
     } catch (error) {
-      throw queryEvaluationError(error, narrowed)
+      throw errorOf(error)
     }
-    if (!sourceMap) return {result}
-    // Over the same candidates as the answer: the rewritten tree, read through marked copies.
-    return {result, resultSourceMap: await contentSourceMap({parsed: adapted, evaluated: narrowed, params, view, dereference, result, mode: sourceMap})}
   }
 }
 

@@ -77,6 +77,9 @@ function onlyTypes(expr: Node): string[] | undefined {
   return [...new Set(types)]
 }
 
+// The parameter a chunk of candidates is given to the compiled filter as: no GROQ parameter has a space.
+const CHUNK = 'candidates chunk'
+
 /**
  * `*[filter] | order(keys) [a...b]` as groq-js answers it, without filtering and sorting every candidate:
  * the documents of the filter's type are sorted by the keys once per data version (by groq-js's own
@@ -107,7 +110,14 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
   }
 
   const firstMatches = (list: Iterable<Doc>, filter: ExprNode, count: number, allowed = context.allowedBy?.(filter)): Doc[] => {
-    // Documents the indexes rule out are skipped before groq-js sees them; the rest keep their order.
+    // Documents the indexes rule out are skipped before the filter sees them; the rest keep their order.
+    // The filter compiled where it can be (its closures kept with the template's nodes), else groq-js's.
+    const compiled = compileGroq({type: 'Filter', base: {type: 'Parameter', name: CHUNK}, expr: filter} as ExprNode)
+    const filterChunk = (part: Doc[]): Doc[] => {
+      if (compiled) return compiled({...options, params: {...options.params, [CHUNK]: part}}) as Doc[]
+      const filtered = {type: 'Filter', base: {type: 'Value', value: part}, expr: filter}
+      return interruptible(() => toJS(evaluateSync(filtered as ExprNode, options))) as Doc[]
+    }
     const matches: Doc[] = []
     const documents = list[Symbol.iterator]()
     let done = false
@@ -121,8 +131,7 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
         }
         if (!allowed || allowed(next.value)) part.push(next.value)
       }
-      const filtered = {type: 'Filter', base: {type: 'Value', value: part}, expr: filter}
-      matches.push(...(interruptible(() => toJS(evaluateSync(filtered as ExprNode, options))) as Doc[]))
+      matches.push(...filterChunk(part))
     }
     return matches.slice(0, count)
   }
