@@ -266,13 +266,18 @@ type Node = {type: string} & Record<string, unknown>
 // for it (values written in, narrowed filters) and reuses the rest.
 const compiledNodes = new WeakMap<Node, Run | null>()
 
+/** A node's closure from `kept`, or made by `make` (and kept when the node is frozen). */
+function keptOrMade(kept: WeakMap<Node, Run | null>, node: Node, make: (node: Node) => Run | undefined): Run | undefined {
+  const found = kept.get(node)
+  if (found !== undefined) return found ?? undefined
+  const run = make(node)
+  if (Object.isFrozen(node)) kept.set(node, run ?? null)
+  return run
+}
+
 /** Compiles each node, or undefined when one of them is not written out here. */
 function compile(node: Node): Run | undefined {
-  const kept = compiledNodes.get(node)
-  if (kept !== undefined) return kept ?? undefined
-  const run = compileNode(node)
-  if (Object.isFrozen(node)) compiledNodes.set(node, run ?? null)
-  return run
+  return keptOrMade(compiledNodes, node, compileNode)
 }
 
 function compileNode(node: Node): Run | undefined {
@@ -607,11 +612,7 @@ const compiledAnswerNodes = new WeakMap<Node, Run | null>()
  * answerJson() alone.
  */
 function compileAnswer(node: Node): Run | undefined {
-  const kept = compiledAnswerNodes.get(node)
-  if (kept !== undefined) return kept ?? undefined
-  const run = compileAnswerNode(node)
-  if (Object.isFrozen(node)) compiledAnswerNodes.set(node, run ?? null)
-  return run
+  return keptOrMade(compiledAnswerNodes, node, compileAnswerNode)
 }
 
 function compileAnswerNode(node: Node): Run | undefined {
