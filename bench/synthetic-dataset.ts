@@ -1,10 +1,20 @@
 /**
  * Deterministic synthetic datasets with the seed's shapes: offices (with departments), people with
  * positions, forums, events with delegations, and articles referencing them, one in five a Chinese version
- * of the article before it (linked by a `translation.metadata` document). Same size, same documents, every
- * run.
+ * of the article before it (linked by a `translation.metadata` document), and the seed's cookie policy.
+ * Same size, same documents, every run.
  */
+import {readFileSync} from 'node:fs'
+
 type Doc = {_id: string; _type: string; [key: string]: unknown}
+
+/** The seed's cookie policy singleton: every site page reads it for the banner. */
+function seedCookiePolicy(): Doc {
+  const lines = readFileSync(new URL('../data/seed.ndjson', import.meta.url), 'utf8').split('\n')
+  const line = lines.find((text) => text.startsWith('{"_id":"cookiePolicy"'))
+  if (!line) throw new Error('data/seed.ndjson has no cookiePolicy document')
+  return JSON.parse(line) as Doc
+}
 
 /** mulberry32: a small seeded PRNG, so datasets are identical between runs and machines. */
 function random(seed: number) {
@@ -37,7 +47,8 @@ export function syntheticDataset(total: number, seed = 42): Doc[] {
   // Every fifth article (from the second) is the Chinese version of the one before it, the two linked by a
   // translation.metadata document as the translation plugin links them: articles and those documents share
   // what is left of the total.
-  const rest = total - counts.office - counts.person - counts.forum - counts.event
+  // One of them is the cookie policy singleton.
+  const rest = total - counts.office - counts.person - counts.forum - counts.event - 1
   const documents: Doc[] = []
 
   const national = Math.round(counts.office / 3)
@@ -149,5 +160,6 @@ export function syntheticDataset(total: number, seed = 42): Doc[] {
       })
     }
   }
+  documents.push(seedCookiePolicy())
   return documents
 }

@@ -93,7 +93,8 @@ describe('file checks', () => {
 
 describe('the client validation queries through', () => {
   it('answers the rules\' queries as a scan of the whole file does, from indexes', async () => {
-    const documents = [...syntheticDataset(800), ...seed]
+    // The synthetic dataset ends with the seed's cookie policy, which the seed brings too.
+    const documents = [...syntheticDataset(800).filter((doc) => doc._type !== 'cookiePolicy'), ...seed]
     const indexed = createIndexedClient(documents)
     const plain = createInMemoryClient(documents)
     const queries: [string, Record<string, unknown>][] = [
