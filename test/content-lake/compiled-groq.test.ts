@@ -199,7 +199,7 @@ describe('compiled GROQ', () => {
   })
 
   it('writes a list projecting each document from the texts kept per document, and a changed document anew', async () => {
-    const query = deepFreeze(parse('{"pages": *[_type in ["t", "u"]] | order(_id asc) {_type, _id, "slug": slug.current, "when": coalesce(_updatedAt, publishedAt), _type == "t" => {language}}, "count": count(*)}'))
+    const query = deepFreeze(parse('{"pages": *[_type in ["t", "u"]] | order(_id asc) {_type, _id, "slug": slug.current, "when": coalesce(_updatedAt, publishedAt), _type == "t" => {language}}, "count": count(*), "none": *[_type == "none"]{_id}, "one": *[_id == "c"]{_id}, "inner": {"list": *[_type == "u"]{_id}, "missing": nothing}}'))
     const writer = compileGroqToJson(query)!
     const docs: Record<string, unknown>[] = [
       {_id: 'b', _type: 't', slug: {current: 'bee'}, publishedAt: '2024-01-01', language: 'en'},
@@ -214,7 +214,7 @@ describe('compiled GROQ', () => {
     const answer = writer({dataset: changed, params: {}})
     expect(answer).toBe(await groqJs(changed))
     expect(answer).toContain('"slug":"bee-2"')
-    expect(JSON.parse(answer)).toEqual({pages: [{_type: 'u', _id: 'a', slug: 'ay', when: '2024-02-02'}, {_type: 't', _id: 'b', slug: 'bee-2', when: '2024-01-01', language: 'fr'}], count: 3})
+    expect(JSON.parse(answer)).toEqual({pages: [{_type: 'u', _id: 'a', slug: 'ay', when: '2024-02-02'}, {_type: 't', _id: 'b', slug: 'bee-2', when: '2024-01-01', language: 'fr'}], count: 3, none: [], one: [{_id: 'c'}], inner: {list: [{_id: 'a'}], missing: null}})
     // What reads beyond its item (a parameter here) is projected on every request, with that request's value.
     const withParameter = deepFreeze(parse('*[_type == "t"]{_id, "v": $v}'))
     const parameterWriter = compileGroqToJson(withParameter)!
