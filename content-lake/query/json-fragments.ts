@@ -89,8 +89,7 @@ export function answerJson(value: unknown): string {
   if (value === null || typeof value !== 'object' || !holdingFragments.has(value)) return JSON.stringify(value) ?? 'null'
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]'
-    const texts = new Array<string>(value.length)
-    for (let i = 0; i < value.length; i++) texts[i] = answerJson(value[i])
+    const texts = value.map((item) => answerJson(item))
     // The brackets go on the first and last texts: `[` + joined + `]` would be a tree of three pieces again.
     texts[0] = `[${texts[0]}`
     texts[value.length - 1] += ']'
