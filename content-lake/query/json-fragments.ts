@@ -80,23 +80,19 @@ export function markIfHolding<T extends object>(container: T, values: Iterable<u
 }
 
 /**
- * The answer as JSON.stringify writes it, with each fragment's text where its value would be. A list's
- * texts are joined in one step: a string built with `+=` is a tree of 50,000 pieces that V8 copies piece
- * by piece when it is encoded (10 ms for the sitemap), where join() writes one flat string.
+ * The answer as JSON.stringify writes it, with each fragment's text where its value would be. Built
+ * with `+=`, which joins strings without copying them (V8 copies once, when the text is encoded).
  */
 export function answerJson(value: unknown): string {
   if (value instanceof JsonFragment) return value.text
   if (value === null || typeof value !== 'object' || !holdingFragments.has(value)) return JSON.stringify(value) ?? 'null'
+  let json: string
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]'
-    const texts = value.map((item) => answerJson(item))
-    // The brackets go on the first and last texts: `[` + joined + `]` would be a tree of three pieces again.
-    texts[0] = `[${texts[0]}`
-    texts[value.length - 1] += ']'
-    return texts.join(',')
+    json = '['
+    for (let i = 0; i < value.length; i++) json += (i === 0 ? '' : ',') + answerJson(value[i])
+    return `${json}]`
   }
-  const members: string[] = ['{']
-  for (const [key, item] of Object.entries(value)) if (item !== undefined) members.push(`${members.length === 1 ? '' : ','}${JSON.stringify(key)}:${answerJson(item)}`)
-  members.push('}')
-  return members.join('')
+  json = '{'
+  for (const [key, item] of Object.entries(value)) if (item !== undefined) json += (json.length === 1 ? '' : ',') + `${JSON.stringify(key)}:${answerJson(item)}`
+  return `${json}}`
 }
