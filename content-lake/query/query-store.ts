@@ -213,10 +213,10 @@ export class StoreQueries {
     perspective: PerspectiveInput,
     options: {sourceMap?: SourceMapMode; asJson?: boolean},
   ): Promise<{result?: unknown; json?: string; resultSourceMap?: ContentSourceMap}> {
-    // A query groq-js evaluates (a search: match, score()) may call it several times, in top-k and then
-    // for the answer: all of them run under one V8 interrupt (time-limit.ts), not one each.
-    const byGroqJs = !this.compile || !compileGroq(tree)
-    const evaluated = byGroqJs ? interruptible(() => this.evaluateNow(tree, params, perspective, options)) : this.evaluateNow(tree, params, perspective, options)
+    // Each step that needs groq-js runs under a V8 interrupt of its own (time-limit.ts): top-k's filter
+    // over its candidates (all its chunks under one), the answer when the rewritten tree does not compile.
+    // A search the indexes answer with nothing (a word no document holds) calls groq-js not at all.
+    const evaluated = this.evaluateNow(tree, params, perspective, options)
     const {result, json, pending, sourceMapOf} = evaluated
     if (json !== undefined) return {json}
     let value = result
