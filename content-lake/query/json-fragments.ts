@@ -26,18 +26,23 @@ const BUDGET_CHARS = 32 * 1024 * 1024
 
 let generation = 0
 let keptChars = 0
-const memos = new WeakMap<object, {generation: number; byItem: WeakMap<object, JsonFragment>}>()
+// By item: its kept text, or null once it has been seen (and projected) a first time.
+type ByItem = WeakMap<object, JsonFragment | null>
+const memos = new WeakMap<object, {generation: number; byItem: ByItem}>()
 
 /** The texts kept for one projection node, by item: emptied when the budget was last exceeded. */
-function memoOf(node: object): WeakMap<object, JsonFragment> {
+function memoOf(node: object): ByItem {
   let memo = memos.get(node)
   if (!memo || memo.generation !== generation) memos.set(node, (memo = {generation, byItem: new WeakMap()}))
   return memo.byItem
 }
 
+/** How many characters the kept texts hold (what the budget counts). */
+export const keptTextChars = () => keptChars
+
 /** The kept texts of a projection node, for one request's walk over its items. */
 export class FragmentMemo {
-  private byItem: WeakMap<object, JsonFragment>
+  private byItem: ByItem
   private readonly node: object
 
   constructor(node: object) {
@@ -45,10 +50,18 @@ export class FragmentMemo {
     this.byItem = memoOf(node)
   }
 
-  /** The item's kept text, or its value made by `make`, kept as text when short enough. */
+  /**
+   * The item's kept text, or its value made by `make`: kept as text when short enough and the item is
+   * seen a second time. A stored document is seen again by the next request; an object made for one
+   * request (a search's hit with its `_score`) never is, and would only fill the budget.
+   */
   of(item: object, make: () => unknown): unknown {
     const kept = this.byItem.get(item)
     if (kept) return kept
+    if (kept === undefined) {
+      this.byItem.set(item, null)
+      return make()
+    }
     const value = make()
     const text = JSON.stringify(value) ?? 'null'
     if (text.length > MAX_FRAGMENT_CHARS) return value
