@@ -227,13 +227,13 @@ describe('compiled GROQ', () => {
     const docs = Array.from({length: 50}, (_, i) => ({_id: `d${i}`, _type: 't', title: `Title ${i}`}))
     // Copies made anew for each request, as a search's hits with their _score are: never kept.
     const before = keptTextChars()
-    for (let time = 0; time < 3; time++) expect(JSON.parse(writer({dataset: docs.map((doc) => ({...doc})), params: {}}))).toHaveLength(50)
+    for (let time = 0; time < 3; time++) expect(JSON.parse(writer({dataset: docs.map((stored) => ({...stored})), params: {}}))).toHaveLength(50)
     expect(keptTextChars()).toBe(before)
     // The same objects again: kept from their second request on.
     writer({dataset: docs, params: {}})
     expect(keptTextChars()).toBe(before)
     writer({dataset: docs, params: {}})
-    expect(keptTextChars()).toBe(before + docs.reduce((sum, doc) => sum + JSON.stringify({_id: doc._id, title: doc.title}).length, 0))
+    expect(keptTextChars()).toBe(before + docs.reduce((sum, stored) => sum + JSON.stringify({_id: stored._id, title: stored.title}).length, 0))
   })
 
   it('leaves to groq-js what it does not write out', () => {
