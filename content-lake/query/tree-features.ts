@@ -20,6 +20,19 @@ export const ASYNC_ONLY = 4
  */
 export const BEYOND_ITEM = 8
 
+/**
+ * What reads the scope it is evaluated in: `@`, an attribute without a base (`title` is `@.title`), `^`
+ * (at any depth), or a function that may read `@` (`references()`). Below a filter's, projection's or
+ * map's expression, or a pipe function's arguments, `@` is the item there: only `^` still reads out. A
+ * subtree without it answers the same wherever it is evaluated in one run of a query (compiled-groq.ts).
+ */
+export const READS_SCOPE = 16
+/** `^` somewhere below (never hidden by an inner scope: it may read as far up as it likes). */
+const PARENT = 32
+
+// The keys whose subtree is evaluated in a scope of its own, per item.
+const ITEM_SCOPED_KEYS: Record<string, string> = {Filter: 'expr', Projection: 'expr', Map: 'expr', FlatMap: 'expr', PipeFuncCall: 'args'}
+
 // Nodes that read something other than `@` and what is below it.
 const BEYOND_ITEM_NODES = new Set(['Parameter', 'Parent', 'Everything', 'Deref', 'Context'])
 
@@ -38,15 +51,18 @@ const known = new WeakMap<object, number>()
 
 function own(node: Node): number {
   if (node.type === 'Everything') return EVERYTHING | BEYOND_ITEM
+  if (node.type === 'Parent') return BEYOND_ITEM | READS_SCOPE | PARENT
+  if (node.type === 'Context') return BEYOND_ITEM | READS_SCOPE
   if (BEYOND_ITEM_NODES.has(node.type!)) return BEYOND_ITEM
+  if (node.type === 'This' || (node.type === 'AccessAttribute' && !(node as {base?: unknown}).base)) return READS_SCOPE
   if (node.type !== 'FuncCall') return 0
   const name = `${node.namespace}::${node.name}`
-  if (name === 'text::query') return TEXT_QUERY | BEYOND_ITEM
-  if (ASYNC_ONLY_FUNCTIONS.has(name)) return ASYNC_ONLY | BEYOND_ITEM
-  return ITEM_FUNCTIONS.has(name) ? 0 : BEYOND_ITEM
+  if (name === 'text::query') return TEXT_QUERY | BEYOND_ITEM | READS_SCOPE
+  if (ASYNC_ONLY_FUNCTIONS.has(name)) return ASYNC_ONLY | BEYOND_ITEM | READS_SCOPE
+  return ITEM_FUNCTIONS.has(name) ? 0 : BEYOND_ITEM | READS_SCOPE
 }
 
-/** The features (EVERYTHING | TEXT_QUERY | ASYNC_ONLY | BEYOND_ITEM) of a node or array of nodes and everything below it. */
+/** The features (EVERYTHING | TEXT_QUERY | ASYNC_ONLY | BEYOND_ITEM | READS_SCOPE) of a node or array of nodes and everything below it. */
 export function featuresOf(value: unknown): number {
   if (!value || typeof value !== 'object') return 0
   const kept = known.get(value)
@@ -58,8 +74,14 @@ export function featuresOf(value: unknown): number {
     const node = value as Node
     if (node.type === 'Value') return 0
     features = own(node)
+    const itemScoped = ITEM_SCOPED_KEYS[node.type!]
     // `func` is groq-js's implementation of a FuncCall, not part of the tree.
-    for (const key in node) if (key !== 'func') features |= featuresOf((node as Record<string, unknown>)[key])
+    for (const key in node) {
+      if (key === 'func') continue
+      const below = featuresOf((node as Record<string, unknown>)[key])
+      // In an item's own scope `@` is the item: what reads it there does not read this node's scope.
+      features |= key === itemScoped && !(below & PARENT) ? below & ~READS_SCOPE : below
+    }
   }
   // Only frozen nodes are kept: they cannot change, and are the ones shared from request to request.
   if (Object.isFrozen(value)) known.set(value, features)

@@ -236,6 +236,31 @@ describe('compiled GROQ', () => {
     expect(keptTextChars()).toBe(before + docs.reduce((sum, stored) => sum + JSON.stringify({_id: stored._id, title: stored.title}).length, 0))
   })
 
+  it('evaluates a sub-query that reads nothing of its scope once per run, and one that reads `^` per item', async () => {
+    // Each document counts how often its `n` is read: groq-js reads the inner filter's `n` for every outer item.
+    let reads = 0
+    const docs = Array.from({length: 30}, (_, i) => {
+      const stored = {_id: `d${i}`, _type: i % 3 === 0 ? 'featured' : 't', refs: [{_ref: `d${(i * 7) % 30}`}]}
+      Object.defineProperty(stored, 'n', {enumerable: true, get: () => (reads++, i)})
+      return stored
+    })
+    const cases = [
+      // The same list for every item: evaluated once (the 30 documents' `n` read about once each).
+      {text: '*[_type == "t" && _id in *[_type == "featured" && n > 3].refs[]._ref]._id', once: true},
+      {text: '*[_type == "t"]{_id, "featured": count(*[_type == "featured" && n > 3])}', once: true},
+      // Reads the enclosing document: evaluated for each of the 20 (a featured document's `n` read 200 times).
+      {text: '*[_type == "t"]{_id, "after": count(*[_type == "featured" && n > ^.n])}', once: false},
+      {text: '*[_type == "t" && count(*[_type == "featured" && n > 3 && _id in ^.refs[]._ref]) > 0]._id', once: false},
+    ]
+    for (const {text, once} of cases) {
+      const tree = parse(text)
+      const expected = JSON.stringify(await evaluateSync(tree, {dataset: docs}).get())
+      reads = 0
+      expect(JSON.stringify(compileGroq(tree)!({dataset: docs, params: {}})), text).toBe(expected)
+      expect(reads <= 60 ? 'once' : reads >= 200 ? 'per item' : reads, text).toBe(once ? 'once' : 'per item')
+    }
+  })
+
   it('leaves to groq-js what it does not write out', () => {
     for (const text of LEFT_TO_GROQ) expect(compileGroq(parse(text)), text).toBeUndefined()
     expect(compileGroq(parse('*[_type == "t"]{_id, "n": count(tags)}'))).toBeTypeOf('function')

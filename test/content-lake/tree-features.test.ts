@@ -1,18 +1,18 @@
 import {parse} from 'groq-js'
 import {expect, it} from 'vitest'
 
-import {ASYNC_ONLY, BEYOND_ITEM, EVERYTHING, featuresOf, lacks, TEXT_QUERY} from '../../content-lake/query/tree-features.ts'
+import {ASYNC_ONLY, BEYOND_ITEM, EVERYTHING, featuresOf, lacks, READS_SCOPE, TEXT_QUERY} from '../../content-lake/query/tree-features.ts'
 
 // The rewrites pass over subtrees without what they look for: a feature missed here would leave a
 // filter over `*` unnarrowed or a text::query() unadapted (the differential tests would see the answers).
 
 it('finds `*`, text::query() and the asynchronous-only functions anywhere below a node, but not in values', () => {
-  const rewritten = (text: string) => featuresOf(parse(text)) & ~BEYOND_ITEM
+  const rewritten = (text: string) => featuresOf(parse(text)) & (EVERYTHING | TEXT_QUERY | ASYNC_ONLY)
   expect(rewritten('*[_type == "article"]{title}')).toBe(EVERYTHING)
   expect(rewritten('{"a": [1, {"b": *[0]}]}')).toBe(EVERYTHING)
   expect(rewritten('*[title match text::query("ip5")]')).toBe(EVERYTHING | TEXT_QUERY)
   expect(rewritten('{"changed": diff::changedAny($a, $b, (title))}')).toBe(ASYNC_ONLY)
-  expect(featuresOf(parse('{"title": upper(title), "n": count(tags)}'))).toBe(0)
+  expect(featuresOf(parse('{"title": upper(title), "n": count(tags)}')) & ~READS_SCOPE).toBe(0)
   // A parameter's value is data, even when it looks like a query's node.
   expect(featuresOf({type: 'Value', value: {type: 'Everything'}})).toBe(0)
 })
@@ -36,4 +36,16 @@ it('lets a rewrite skip only frozen subtrees without the feature; a request\'s o
   const filter = Object.freeze(parse('*[_type == "office"]'))
   expect(lacks(filter, EVERYTHING)).toBe(false)
   expect(lacks(filter, TEXT_QUERY)).toBe(true)
+})
+
+// A subtree without READS_SCOPE is the same list wherever it is evaluated in one run: compiled-groq.ts
+// evaluates it once (a sub-query in a filter), where a missed reader would give every item the first one's answer.
+it('finds what reads the scope it is evaluated in: `@`, bare attributes, `^` at any depth, scope-reading functions', () => {
+  const readsScope = (text: string) => (featuresOf(parse(text)) & READS_SCOPE) !== 0
+  for (const text of ['title', '@', '@.n', '*[_id == ^._id]', '*[_type == "t"]{"up": ^.title}', '*[_type == "t"][*[^.^._id == _id][0]._id == "x"]', 'references("a")', '*[_type == "t"] | order(^.n)', 'count(tags)', 'items[]{k}']) {
+    expect(readsScope(text), text).toBe(true)
+  }
+  for (const text of ['*[_type == "t"]._id', '*[_type == "t" && _id in *[_type == "u"].refs[]._ref]', '*[_type == "t"]{title, "n": count(tags), "r": references("a")}', '*[_type == "t"] | order(n desc)[0...2]', '$p + 1', '[1, 2]{"k": @}', '*[references($id)]{_id}']) {
+    expect(readsScope(text), text).toBe(false)
+  }
 })
