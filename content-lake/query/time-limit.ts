@@ -66,9 +66,9 @@ export function checkTime(): void {
 /**
  * Runs code that does not call checkTime() (groq-js evaluating a query) within what is left of the
  * limit of withDeadline, interrupted by V8 at the deadline; outside withDeadline, as it is. Node starts
- * a watchdog thread for each interrupted run (0.1 to 0.4 ms, more on a busy machine): a query that
- * calls groq-js several times runs its whole evaluation through one interruptible(), and the calls
- * inside it run as they are, under that one.
+ * a watchdog thread for each interrupted run (0.1 to 0.4 ms, more on a busy machine): code that calls
+ * groq-js several times (top-k's filter, chunk after chunk) runs them all through one interruptible(),
+ * and the calls inside it run as they are, under that one.
  */
 export function interruptible<T>(fn: () => T): T {
   const current = limit
