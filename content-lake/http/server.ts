@@ -16,6 +16,7 @@ import {ACT_AS_COOKIE, ANONYMOUS, assertAuthenticated, assertEnforceable, isLoca
 import {OriginPolicy} from './origins.ts'
 import {KeyValueStore} from './key-value-store.ts'
 import {serveAsset, serveStudio} from './static-files.ts'
+import {searchParamsOf} from './search-params.ts'
 
 export interface LakeServerOptions {
   store: DocumentStore
@@ -139,7 +140,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     {methods: ['GET'], pattern: '/data/ping/:dataset', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
     {methods: ['GET'], pattern: '/ping', handle: (request, response) => sendJson(request, response, 200, {status: 'ok'})},
     {methods: ['GET'], pattern: '/projects/:projectId/datasets/:dataset/acl', handle: (request, response, _, {user}) => sendJson(request, response, 200, user.grants)},
-    {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url, user}) => data.query(request, response, params.dataset!, url.searchParams, user, url)},
+    {methods: ['GET', 'POST'], pattern: '/data/query/:dataset', handle: (request, response, params, {url, user}) => data.query(request, response, params.dataset!, searchParamsOf(url), user, url)},
     {methods: ['GET'], pattern: '/data/doc/:dataset/*', handle: (request, response, params, {user}) => data.doc(request, response, params.dataset!, params.rest!, user)},
     {methods: ['GET'], pattern: '/data/listen/:dataset', handle: (request, response, params, {url, user}) => data.listen(request, response, params.dataset!, url.searchParams, user)},
     {methods: ['GET'], pattern: '/data/live/events/:dataset', handle: (request, response, params, {url, user}) => data.liveEvents(request, response, params.dataset!, url.searchParams, user)},
