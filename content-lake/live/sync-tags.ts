@@ -36,6 +36,24 @@ function fieldTags(expr: Node, field: string, tag: (value: string) => string): s
   return undefined
 }
 
+/**
+ * Whether a query reads any document whatever its parameters' values: it follows a reference (`->`) or
+ * reads `*` other than as the base of a filter. Its sync tags are then [ANY_DOCUMENT_TAG] for every request.
+ */
+export function readsAnyDocument(tree: ExprNode): boolean {
+  const stack: unknown[] = [tree]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (!value || typeof value !== 'object') continue
+    const node = value as Node
+    if (node.type === 'Value') continue
+    if (node.type === 'Everything' || node.type === 'Deref') return true
+    if (node.type === 'Filter' && (node.base as Node).type === 'Everything') stack.push(node.expr)
+    else for (const child of Array.isArray(value) ? value : Object.values(node)) stack.push(child)
+  }
+  return false
+}
+
 /** The sync tags of a parsed query (its parameters already in place). */
 export function syncTagsOf(tree: ExprNode): string[] {
   const tags = new Set<string>()

@@ -2,7 +2,7 @@ import type {ExprNode} from 'groq-js'
 
 import {isIndexableText} from './text-index.ts'
 import {EVERYTHING, lacks} from './tree-features.ts'
-import {rewriteChildren} from './tree-rewrite.ts'
+import {freezeTree, rewriteChildren} from './tree-rewrite.ts'
 
 /** A set of ids as narrowing reads it: a Set, or a range of a sorted index that is never copied into one. */
 export interface IdSet extends Iterable<string> {
@@ -107,6 +107,32 @@ const constantString = (node: unknown): string | undefined => {
 const topLevelField = (node: unknown): string | undefined => {
   const n = node as Node | undefined
   return n?.type === 'AccessAttribute' && n.base === undefined ? (n.name as string) : undefined
+}
+
+/** Whether `==` and `in` with a constant on this node's other side name an index: `_type`, `_id`, `slug.current`. */
+const isIndexedField = (node: unknown): boolean => isAttribute(node, '_type') || isAttribute(node, '_id') || isSlugCurrent(node)
+
+/**
+ * Where a filter over `*` is narrowed, the keys of one of its conjuncts that conjunctOf (and the sync
+ * tags and top-k, which read less) reads as constants: the value compared with an indexed field, a range's
+ * bound beside a top-level field, a `match` pattern on indexable text, `references()`'s arguments. `&&`,
+ * `||` and groups hold conjuncts of their own: "conjunct" keys. Keep in step with conjunctOf.
+ */
+export function constantKeysOfConjunct(expr: {type: string; [key: string]: unknown}): Array<[key: string, read: 'constant' | 'conjunct']> {
+  if (expr.type === 'And' || expr.type === 'Or') return [['left', 'conjunct'], ['right', 'conjunct']]
+  if (expr.type === 'Group') return [['base', 'conjunct']]
+  if (expr.type === 'OpCall' && (expr.op === '==' || expr.op === 'in')) {
+    const keys: Array<[string, 'constant']> = []
+    if (isIndexedField(expr.left)) keys.push(['right', 'constant'])
+    if (expr.op === '==' && isIndexedField(expr.right)) keys.push(['left', 'constant'])
+    return keys
+  }
+  if (expr.type === 'OpCall' && isRangeOperator(expr.op)) {
+    return [...(topLevelField(expr.left) !== undefined ? [['right', 'constant'] as ['right', 'constant']] : []), ...(topLevelField(expr.right) !== undefined ? [['left', 'constant'] as ['left', 'constant']] : [])]
+  }
+  if (expr.type === 'OpCall' && expr.op === 'match') return isIndexableText(expr.left) ? [['right', 'constant']] : []
+  if (expr.type === 'FuncCall' && expr.name === 'references' && expr.namespace === 'global') return [['args', 'constant']]
+  return []
 }
 
 function conjunctOf(expr: Node, lookup: IndexLookup): Conjunct | undefined {
@@ -214,11 +240,14 @@ function referencedEnclosingId(expr: Node): Node | undefined {
 }
 
 /**
- * Reads the candidates of a reverse lookup while the query runs: given the filter's other conjuncts and
- * the expression of the referenced `_id` (evaluated where the filter's base is), returns the node that
- * replaces `*` as the filter's base.
+ * The node that replaces `*` as the base of a reverse lookup (the filter, the expression of the
+ * referenced `_id` as the filter's base sees it): it reads the candidates while the query runs.
  */
-export type ReverseLookup = (conjuncts: Conjunct[], referencedId: ExprNode) => ExprNode
+export type ReverseLookup = (filter: ExprNode, referencedId: ExprNode) => ExprNode
+
+// Per frozen node (of a template), its narrowed form where that reads nothing of a request's data: the
+// same for every request, so neither walked nor made again.
+const staticRewrites = new WeakMap<object, unknown>()
 
 /**
  * A copy of the query tree in which every `*[filter]` whose filter the indexes can answer reads only
@@ -228,16 +257,28 @@ export type ReverseLookup = (conjuncts: Conjunct[], referencedId: ExprNode) => E
  * so the result is the same; nested `*` elsewhere still see everything.
  */
 export function narrowTree(tree: ExprNode, lookup: IndexLookup, documentsFor: (conjuncts: Conjunct[]) => unknown[], reverseLookup?: ReverseLookup): ExprNode {
+  // How many filters the indexes were asked about: a subtree that asked nothing is the same next time.
+  let candidatesRead = 0
   const visit = (value: unknown): unknown => {
     // Only filters over `*` are narrowed: a subtree without one comes back as it is, unwalked.
     if (lacks(value, EVERYTHING)) return value
+    const kept = staticRewrites.get(value as object)
+    if (kept) return kept
+    const before = candidatesRead
+    const rewritten = rewrite(value)
+    if (candidatesRead === before && Object.isFrozen(value)) staticRewrites.set(value as object, freezeTree(rewritten))
+    return rewritten
+  }
+  const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return rewriteChildren(value, visit)
     const node = value as Node
     if (node.type === 'Value') return node // constants (parameters) are data, not query structure
     if (node.type === 'Filter' && (node.base as Node).type === 'Everything') {
-      const found = filterConjuncts(node.expr as ExprNode, lookup)
       const referencedId = reverseLookup && conjuncts(node.expr as Node).map(referencedEnclosingId).find((id) => id !== undefined)
-      if (referencedId) return {type: 'Filter', base: reverseLookup(found ?? [], referencedId as ExprNode), expr: visit(node.expr)}
+      if (referencedId) return {type: 'Filter', base: reverseLookup(node as ExprNode, referencedId as ExprNode), expr: visit(node.expr)}
+      // What the indexes answer (or not) is this request's data, even where they cannot tell.
+      candidatesRead++
+      const found = filterConjuncts(node.expr as ExprNode, lookup)
       if (found) return {type: 'Filter', base: {type: 'Value', value: documentsFor(found)}, expr: visit(node.expr)}
     }
     return rewriteChildren(node, visit)

@@ -1,8 +1,10 @@
 import type {ExprNode} from 'groq-js'
 
 import {assertNesting, LIMITS} from '../limits.ts'
-import {syncTagsOf} from '../live/sync-tags.ts'
+import {ANY_DOCUMENT_TAG, readsAnyDocument, syncTagsOf} from '../live/sync-tags.ts'
+import {constantKeysOfConjunct} from './narrow-query.ts'
 import {parseQuery} from './query-checks.ts'
+import {freezeTree} from './tree-rewrite.ts'
 
 type Node = {type: string; [key: string]: unknown}
 
@@ -26,20 +28,32 @@ interface Template {
   names: string[]
   /** The nodes with a Parameter node below them that is written in: only these are copied for a request. */
   withParameters: WeakSet<object>
+  /** Whether it reads any document whatever the values (sync-tags.ts). */
+  readsAnyDocument: boolean
 }
 
 /**
- * Where the lake's rewrites read values as constants: the filters over `*` (narrowing, top-k, sync tags),
- * the arguments of pipe functions (order() keys name top-k's sorted lists, score() patterns) and of
- * text::query() (text search). A parameter there is written in as a Value node, as groq-js writes it.
- * Elsewhere (a projection's `[language == $language]`) it stays a Parameter node, which both evaluators
- * read from the request's parameters, so the nodes above it stay the template's own, frozen and shared:
- * the rewrites pass over them and their compiled closures are reused (tree-features.ts, compiled-groq.ts).
+ * Where the lake's rewrites read values as constants: the conjuncts of a filter over `*` that the indexes
+ * answer (narrowing, top-k, sync tags: `slug.current == $slug`, `_type in $types`, `publishedAt < $before`,
+ * `references($id)`; see constantKeysOfConjunct), the arguments of pipe functions (order() keys name
+ * top-k's sorted lists, score() patterns) and of text::query() (text search). A parameter there is written
+ * in as a Value node, as groq-js writes it. Elsewhere (a projection's `[language == $language]`, a reverse
+ * lookup's `language == $language`) it stays a Parameter node, which both evaluators read from the request's
+ * parameters, so the nodes above it stay the template's own, frozen and shared: the rewrites pass over them
+ * and their compiled closures are reused (tree-features.ts, compiled-groq.ts).
  */
-function readsAsConstant(node: Node, key: string): boolean {
-  if (node.type === 'Filter') return key === 'expr' && (node.base as Node | undefined)?.type === 'Everything'
-  if (node.type === 'PipeFuncCall') return key === 'args'
-  return node.type === 'FuncCall' && node.namespace === 'text' && node.name === 'query' && key === 'args'
+type Reading = 'value' | 'constant' | 'conjunct'
+
+/** How the child at `key` is read, where its node is read as `reading`. */
+function readingOf(node: Node, key: string, reading: Reading): Reading {
+  if (reading === 'constant') return 'constant'
+  if (reading === 'conjunct') {
+    const found = constantKeysOfConjunct(node).find(([name]) => name === key)
+    if (found) return found[1]
+  }
+  if (node.type === 'Filter' && key === 'expr' && (node.base as Node | undefined)?.type === 'Everything') return 'conjunct'
+  if (node.type === 'PipeFuncCall' && key === 'args') return 'constant'
+  return node.type === 'FuncCall' && node.namespace === 'text' && node.name === 'query' && key === 'args' ? 'constant' : 'value'
 }
 
 /** How many parsed queries (templates and trees parsed per request) a ParsedQueries keeps. */
@@ -70,7 +84,8 @@ export class ParsedQueries {
     if (template && template.names.every((name) => Object.hasOwn(params, name))) {
       for (const [name, value] of Object.entries(params)) assertNesting(value, `Parameter $${name}`)
       const tree = withValues(template.tree, params, template.withParameters) as ExprNode
-      return {tree, syncTags: syncTagsOf(tree)}
+      // Most page queries follow a reference somewhere: their tags need no walk of each request's tree.
+      return {tree, syncTags: template.readsAnyDocument ? [ANY_DOCUMENT_TAG] : syncTagsOf(tree)}
     }
     return this.perRequest(query, params)
   }
@@ -128,7 +143,7 @@ function templateOf(query: string, numbers: Record<string, unknown>): Template |
   const withParameters = new WeakSet<object>()
   // Marks the nodes with a Parameter node below them that is written in, where a rewrite reads it as a
   // constant (the depth is bounded: parseQuery checked it).
-  const mark = (value: unknown, written: boolean): boolean | null => {
+  const mark = (value: unknown, reading: Reading): boolean | null => {
     if (!value || typeof value !== 'object') return false
     const node = value as Node
     if (node.type === 'Value') return false
@@ -136,16 +151,16 @@ function templateOf(query: string, numbers: Record<string, unknown>): Template |
     let found = false
     if (node.type === 'Parameter') {
       names.add(String(node.name))
-      found = written
+      found = reading === 'constant'
     } else if (Array.isArray(value)) {
       for (const child of value) {
-        const below = mark(child, written)
+        const below = mark(child, reading === 'constant' ? 'constant' : 'value')
         if (below === null) return null
         found ||= below
       }
     } else {
       for (const key of Object.keys(node)) {
-        const below = mark(node[key], written || readsAsConstant(node, key))
+        const below = mark(node[key], readingOf(node, key, reading))
         if (below === null) return null
         found ||= below
       }
@@ -153,8 +168,8 @@ function templateOf(query: string, numbers: Record<string, unknown>): Template |
     if (found) withParameters.add(value)
     return found
   }
-  if (mark(tree, false) === null) return null
-  return {tree: freezeTree(tree), names: [...names], withParameters}
+  if (mark(tree, 'value') === null) return null
+  return {tree: freezeTree(tree), names: [...names], withParameters, readsAnyDocument: readsAnyDocument(tree)}
 }
 
 /** What groq-js's parser folds in a bracket: a value, a parameter, a group, a sign or arithmetic of these (its canConstantEvaluate). */
@@ -188,19 +203,6 @@ function withValues(node: unknown, params: Record<string, unknown>, withParamete
   const copy: Record<string, unknown> = {}
   for (const key of Object.keys(n)) copy[key] = withValues(n[key], params, withParameters)
   return copy
-}
-
-/** The tree with every node frozen (not the values in Value nodes, which are the caller's). */
-function freezeTree<T>(tree: T): T {
-  const stack: unknown[] = [tree]
-  while (stack.length > 0) {
-    const value = stack.pop()
-    if (!value || typeof value !== 'object' || Object.isFrozen(value)) continue
-    Object.freeze(value)
-    if ((value as {type?: unknown}).type === 'Value') continue
-    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push(child)
-  }
-  return tree
 }
 
 /** Whether JSON.stringify writes the value so that no other value writes the same (no undefined, NaN, Date, ...). */

@@ -13,6 +13,7 @@ import {positionOf} from './view-positions.ts'
 import {IdRange, idsInRange} from './range-index.ts'
 import {interruptible} from './time-limit.ts'
 import {rewriteTopK} from './top-k.ts'
+import {freezeTree} from './tree-rewrite.ts'
 import {contentSourceMap, type ContentSourceMap, type SourceMapMode} from './source-map.ts'
 
 export {type Perspective, type PerspectiveInput} from './perspectives.ts'
@@ -242,7 +243,6 @@ export class StoreQueries {
     {sourceMap, asJson}: {sourceMap?: SourceMapMode; asJson?: boolean},
   ): {result?: unknown; json?: string; pending?: Promise<unknown>; errorOf: (error: unknown) => unknown; sourceMapOf?: (result: unknown) => Promise<ContentSourceMap>} {
     const view = this.view(perspective)
-    const reverse = new ReverseLookups(this.store.indexes, view, this.alwaysPick)
     const adapted = adaptTextQuery(tree, () => this.allTextExpression())
     const lookup: IndexLookup = {
       idsOfType: (type) => this.store.indexes.idsOfType(type),
@@ -275,6 +275,7 @@ export class StoreQueries {
           termPostings: (fields, term) => this.textIndexes.termPostings(view, fields, term),
           positionOf: (id) => positionOf(view, id),
         })
+    const reverse = new ReverseLookups(ranked, lookup, view, this.alwaysPick)
     const narrowed = narrowTree(ranked, lookup, (conjuncts) => candidatesInOrder(view, conjuncts, this.alwaysPick), reverse.baseFor)
     const dereference = (id: string) => reverse.resolve(id) ?? view.get(id)
     const errorOf = (error: unknown) => queryEvaluationError(error, narrowed)
@@ -315,40 +316,68 @@ function substitute(node: unknown, values: Record<string, unknown>): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, substitute(child, values)]))
 }
 
+// Tokens start with a character no document id has and carry a secret of this process, so no stored `_ref` can reach them.
+const REVERSE_TOKEN_PREFIX = `\u0000${crypto.randomUUID()}:`
+// Each reverse-lookup filter met gets a number, which its token carries: the filter by number (held
+// weakly: the template or request that holds the filter keeps it), and a template's base by filter, made
+// once and frozen, so narrowing gives the same node for every request (narrow-query.ts).
+const reverseFilters = new Map<number, WeakRef<ExprNode>>()
+const forgetReverseFilter = new FinalizationRegistry<number>((number) => reverseFilters.delete(number))
+const reverseBases = new WeakMap<object, ExprNode>()
+let reverseFiltersNumbered = 0
+
+/** The base that replaces a reverse lookup's `*`: `coalesce({"_ref": <token> + <referenced id>}->, *)`. */
+const reverseBaseOf = (filter: ExprNode, referencedId: ExprNode): ExprNode => {
+  const kept = reverseBases.get(filter)
+  if (kept) return kept
+  const number = reverseFiltersNumbered++
+  reverseFilters.set(number, new WeakRef(filter))
+  forgetReverseFilter.register(filter, number)
+  const base = substitute(REVERSE_BASE, {token: {type: 'Value', value: `${REVERSE_TOKEN_PREFIX}${number}:`}, id: referencedId}) as ExprNode
+  // A request's own filter (a value written in) is not met again: only a template's is kept.
+  if (Object.isFrozen(filter)) reverseBases.set(filter, freezeTree(base))
+  return base
+}
+
 /**
  * Reverse lookups inside a query (`*[_type == "article" && ^._id in people[]._ref]` in a projection):
- * their candidates depend on the enclosing document, so they are found while groq-js runs. The filter's
- * base becomes a reference to a token naming the lookup and the enclosing `_id`; groq-js follows it
- * through `dereference`, which answers with the documents the reference index gives for that id, in
- * dataset order. The token starts with a character no document id has and carries a secret of this
- * evaluation, so no stored `_ref` can reach it.
+ * their candidates depend on the enclosing document, so they are found while the query runs. The filter's
+ * base becomes a reference to a token naming the lookup and the enclosing `_id`; the evaluator follows it
+ * through `dereference`, which answers with the documents the reference index gives for that id that the
+ * filter's other conjuncts allow, in dataset order. A token whose filter is gone answers nothing, and
+ * the base's `coalesce` then reads the whole view: the same result, found the slow way.
  */
 class ReverseLookups {
-  private readonly prefix = `\u0000${crypto.randomUUID()}:`
-  private readonly lookups: Conjunct[][] = []
-  private readonly lookup: QueryableStore['indexes']
+  // The tree narrowed holds the filters its tokens name: kept here, it holds them while the evaluation runs.
+  readonly tree: ExprNode
+  private readonly lookup: IndexLookup
   private readonly view: PerspectiveView
   private readonly alwaysPick: boolean
+  // Per lookup, the conjuncts of its filter the indexes answer: asked once per evaluation, when first read.
+  private readonly conjuncts = new Map<number, Conjunct[]>()
 
-  constructor(lookup: QueryableStore['indexes'], view: PerspectiveView, alwaysPick: boolean) {
+  constructor(tree: ExprNode, lookup: IndexLookup, view: PerspectiveView, alwaysPick: boolean) {
+    this.tree = tree
     this.lookup = lookup
     this.view = view
     this.alwaysPick = alwaysPick
   }
 
-  baseFor = (conjuncts: Conjunct[], referencedId: ExprNode): ExprNode => {
-    this.lookups.push(conjuncts)
-    const token = {type: 'Value', value: `${this.prefix}${this.lookups.length - 1}:`}
-    return substitute(REVERSE_BASE, {token, id: referencedId}) as ExprNode
-  }
+  baseFor = reverseBaseOf
 
   /** The candidates for a token, or undefined for an ordinary reference. */
   resolve(ref: string): Doc[] | undefined {
-    if (!ref.startsWith(this.prefix)) return undefined
-    const rest = ref.slice(this.prefix.length)
+    if (!ref.startsWith(REVERSE_TOKEN_PREFIX)) return undefined
+    const rest = ref.slice(REVERSE_TOKEN_PREFIX.length)
     const colon = rest.indexOf(':')
-    const conjuncts = this.lookups[Number(rest.slice(0, colon))]
-    if (!conjuncts) return undefined
+    const number = Number(rest.slice(0, colon))
+    let conjuncts = this.conjuncts.get(number)
+    if (!conjuncts) {
+      const filter = reverseFilters.get(number)?.deref() as {expr?: ExprNode} | undefined
+      if (!filter?.expr) return undefined
+      conjuncts = filterConjuncts(filter.expr, this.lookup) ?? []
+      this.conjuncts.set(number, conjuncts)
+    }
     const referencing: Conjunct = {on: 'stored', ids: this.lookup.idsReferencing(rest.slice(colon + 1))}
     return candidatesInOrder(this.view, [referencing, ...conjuncts], this.alwaysPick)
   }

@@ -5,7 +5,7 @@ import {compileGroq} from './compiled-groq.ts'
 import type {IdSet} from './narrow-query.ts'
 import {isIndexableText, termsOf, type TermPostings} from './text-index.ts'
 import {interruptible} from './time-limit.ts'
-import {EVERYTHING, lacks} from './tree-features.ts'
+import {EVERYTHING, lacks, SORTS} from './tree-features.ts'
 import {rewriteChildren} from './tree-rewrite.ts'
 
 type Node = {type: string; [key: string]: unknown}
@@ -274,8 +274,8 @@ export function rewriteTopK(tree: ExprNode, context: TopKContext): ExprNode {
 
   // Without `^`, the filter and keys mean the same wherever the expression sits, so nested ones qualify too.
   const visit = (value: unknown): unknown => {
-    // Every rewrite here reads a filter over `*`: a subtree without one comes back as it is, unwalked.
-    if (lacks(value, EVERYTHING)) return value
+    // Every rewrite here reads a filter over `*` that is sorted or ranked: a subtree without both comes back as it is, unwalked.
+    if (lacks(value, EVERYTHING) || lacks(value, SORTS)) return value
     if (Array.isArray(value)) return rewriteChildren(value, visit)
     const node = value as Node
     if (node.type === 'Value') return node

@@ -29,6 +29,8 @@ export const BEYOND_ITEM = 8
 export const READS_SCOPE = 16
 /** `^` somewhere below (never hidden by an inner scope: it may read as far up as it likes). */
 const PARENT = 32
+/** `order()` or `score()` somewhere below: top-k (top-k.ts) rewrites only what sorts or ranks. */
+export const SORTS = 64
 
 // The keys whose subtree is evaluated in a scope of its own, per item.
 const ITEM_SCOPED_KEYS: Record<string, string> = {Filter: 'expr', Projection: 'expr', Map: 'expr', FlatMap: 'expr', PipeFuncCall: 'args'}
@@ -54,6 +56,7 @@ function own(node: Node): number {
   if (node.type === 'Parent') return BEYOND_ITEM | READS_SCOPE | PARENT
   if (node.type === 'Context') return BEYOND_ITEM | READS_SCOPE
   if (BEYOND_ITEM_NODES.has(node.type!)) return BEYOND_ITEM
+  if (node.type === 'PipeFuncCall') return node.name === 'order' || node.name === 'score' ? SORTS : 0
   if (node.type === 'This' || (node.type === 'AccessAttribute' && !(node as {base?: unknown}).base)) return READS_SCOPE
   if (node.type !== 'FuncCall') return 0
   const name = `${node.namespace}::${node.name}`
@@ -62,7 +65,7 @@ function own(node: Node): number {
   return ITEM_FUNCTIONS.has(name) ? 0 : BEYOND_ITEM | READS_SCOPE
 }
 
-/** The features (EVERYTHING | TEXT_QUERY | ASYNC_ONLY | BEYOND_ITEM | READS_SCOPE) of a node or array of nodes and everything below it. */
+/** The features (EVERYTHING | TEXT_QUERY | ASYNC_ONLY | BEYOND_ITEM | READS_SCOPE | SORTS) of a node or array of nodes and everything below it. */
 export function featuresOf(value: unknown): number {
   if (!value || typeof value !== 'object') return 0
   const kept = known.get(value)

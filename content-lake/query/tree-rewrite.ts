@@ -23,3 +23,16 @@ export function rewriteChildren<T>(value: T, visit: (child: unknown) => unknown)
   }
   return (copy ?? value) as T
 }
+
+/** The tree with every node frozen (not the values in Value nodes, which are the caller's). */
+export function freezeTree<T>(tree: T): T {
+  const stack: unknown[] = [tree]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (!value || typeof value !== 'object' || Object.isFrozen(value)) continue
+    Object.freeze(value)
+    if ((value as {type?: unknown}).type === 'Value') continue
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push(child)
+  }
+  return tree
+}

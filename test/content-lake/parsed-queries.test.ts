@@ -139,21 +139,31 @@ describe('ParsedQueries', () => {
     }
   })
 
-  it('writes values in only where the rewrites read them: a projection that reads $language stays the template\'s own', () => {
+  it('writes values in only where the rewrites read them: the indexed conjuncts of filters over `*`, pipe functions\' arguments', () => {
     const parsed = new ParsedQueries()
     const english = parsed.parsed(site.articleBySlugQuery, {slug: 'one', language: 'en'})
     const chinese = parsed.parsed(site.articleBySlugQuery, {slug: 'two', language: 'zh-Hans'})
-    // The filters over `*` (narrowed by slug and language) hold the values...
-    expect(JSON.stringify(chinese.tree)).toContain('{"type":"Value","value":"two"}')
-    expect(JSON.stringify(chinese.tree)).toContain('{"type":"Value","value":"zh-Hans"}')
-    // ...the projection, whose names are read `[language == $language]`, the Parameter node, shared and frozen.
-    const officesOf = (tree: unknown) => (tree as {expr: {attributes: {name: string; value: unknown}[]}}).expr.attributes.find((attribute) => attribute.name === 'offices')!.value
-    expect(JSON.stringify(officesOf(chinese.tree))).toContain('{"type":"Parameter","name":"language"}')
-    expect(officesOf(english.tree)).toBe(officesOf(chinese.tree))
-    expect(Object.isFrozen(officesOf(chinese.tree))).toBe(true)
+    const text = JSON.stringify(chinese.tree)
+    // The filters over `*` hold the slug, which the slug index answers...
+    expect(text).toContain('{"type":"Value","value":"two"}')
+    // ...not the language, which no index answers: groq-js reads it from the parameters, as in projections.
+    expect(text).not.toContain('"zh-Hans"')
+    // So the projection (names read `[language == $language]`, translations found by reverse lookup) is the template's own, shared and frozen.
+    const projectionOf = (tree: unknown) => (tree as {expr: unknown}).expr
+    expect(JSON.stringify(projectionOf(chinese.tree))).toContain('{"type":"Parameter","name":"language"}')
+    expect(projectionOf(english.tree)).toBe(projectionOf(chinese.tree))
+    expect(Object.isFrozen(projectionOf(chinese.tree))).toBe(true)
+    // Every conjunct shape the indexes answer gets its value, and nothing else in the filter does.
+    const shapes = JSON.stringify(
+      parsed.parsed('*[_type == $type && _id in $ids && slug.current == $slug && publishedAt >= $from && title match $words && references($ref) && section == $section]', {
+        type: 't', ids: ['i'], slug: 's', from: 'f', words: 'w', ref: 'r', section: 'x',
+      }).tree,
+    )
+    for (const json of ['"t"', '["i"]', '"s"', '"f"', '"w"', '"r"']) expect(shapes).toContain(`{"type":"Value","value":${json}}`)
+    expect(shapes).toContain('{"type":"Parameter","name":"section"}')
     // order() keys and score() patterns are written in too: they name top-k's sorted lists and scores.
     const search = JSON.stringify(parsed.parsed(site.articleSearchQuery, {language: 'en', search: 'ip5', limit: 20}).tree)
-    expect(search).not.toContain('"type":"Parameter"')
+    expect(search).toContain('{"type":"Value","value":"ip5"}')
   })
 
   it('refuses a parameter the query reads but the request leaves out, after a request that gave it', () => {

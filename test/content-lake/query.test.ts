@@ -2,7 +2,8 @@ import {parse} from 'groq-js'
 import {describe, expect, it} from 'vitest'
 
 import {LakeError} from '../../content-lake/errors.ts'
-import {filterCandidates} from '../../content-lake/query/narrow-query.ts'
+import {filterCandidates, narrowTree} from '../../content-lake/query/narrow-query.ts'
+import {ParsedQueries} from '../../content-lake/query/parsed-queries.ts'
 import {StoreQueries} from '../../content-lake/query/query-store.ts'
 import {DocumentStore, type Doc} from '../../content-lake/store/document-store.ts'
 import {evaluateGroq} from '../../offline/evaluate-groq.ts'
@@ -132,6 +133,36 @@ describe('index narrowing', () => {
     const either = candidates('*[_type == "office" || _type == "forum"]')!
     expect([...forums].every((id) => either.has(id))).toBe(true)
     expect(either.size).toBe(forums.size + candidates('*[_type == "office"]')!.size)
+  })
+
+  it('narrows a template once where the narrowing reads no request\'s data: a reverse lookup in its projection', () => {
+    const tree = new ParsedQueries().parsed('*[_type == "event" && slug.current == $slug][0]{title, "articles": *[_type == "article" && ^._id in events[]._ref]{title}}', {slug: 'x'}).tree
+    let reverse = 0
+    let candidateLists = 0
+    const narrow = () =>
+      narrowTree(tree, {idsOfType: () => new Set(), idsReferencing: () => new Set(), idsWithSlug: () => new Set()}, () => (candidateLists++, []), () => (reverse++, {type: 'Value', value: null}) as never)
+    const [first, second] = [narrow(), narrow()] as {expr: unknown}[]
+    // The filter by slug is narrowed for each request (its candidates are that request's)...
+    expect(candidateLists).toBe(2)
+    // ...the projection with its reverse lookup once: the same frozen node comes back.
+    expect(reverse).toBe(1)
+    expect(second!.expr).toBe(first!.expr)
+    expect(Object.isFrozen(first!.expr)).toBe(true)
+  })
+
+  it('answers a reverse lookup of a template\'s projection from each store\'s own data, after writes too', async () => {
+    const query = '*[_type == "office" && _id == $id][0]{_id, "forums": *[_type == "forum" && references(^._id)] | order(_id) {_id}}'
+    const {store: one, queries: first} = openStore()
+    const {queries: second} = openStore()
+    const params = {id: 'office-wo'}
+    const expected = async (docs: Doc[]) => evaluateGroq(query, params, docs.toSorted((a, b) => (a._id < b._id ? -1 : 1)))
+    expect(await first.query(query, params)).toEqual(await expected([...seed, ...drafts]))
+    one.commit([{id: 'forum-new', after: {_id: 'forum-new', _type: 'forum', name: 'New', members: [{_key: 'k', _type: 'reference', _ref: 'office-wo'}]}}])
+    const afterWrite = await first.query(query, params)
+    expect((afterWrite as {forums: {_id: string}[]}).forums.map((forum) => forum._id)).toContain('forum-new')
+    expect(afterWrite).toEqual(await expected(one.all() as Doc[]))
+    // The other store never saw the write: the same template, narrowed once, reads its own indexes.
+    expect(await second.query(query, params)).toEqual(await expected([...seed, ...drafts]))
   })
 
   it('does not narrow what the indexes cannot answer', () => {
