@@ -6,7 +6,7 @@ for (let digit = 0; digit < 16; digit++) {
   HEX_DIGIT['0123456789abcdef'.charCodeAt(digit)] = digit
   HEX_DIGIT['0123456789ABCDEF'.charCodeAt(digit)] = digit
 }
-const NOT_ASCII = /[^\u0000-\u007f]/
+const NOT_ASCII = /[\u0080-\uffff]/
 
 /**
  * One name or value of an `application/x-www-form-urlencoded` string, decoded as URLSearchParams decodes
