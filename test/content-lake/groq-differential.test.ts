@@ -136,6 +136,8 @@ const passed = fc.oneof(
   fc.constantFrom('_id in *[_type == "person"]._id', 'author._ref in *[rank > 1]._id', 'count(items[@._ref in *[_type == "article" && rank > 0]._id]) > 0', 'count(*[title match "alpha"]) > 1', 'rank < count(*[_type == $type])'),
   // Reverse lookups by the field that holds the reference: the lake reads them from the reference index.
   fc.constantFrom('count(*[author._ref == ^._id]) > 0', 'count(*[_type == "article" && ^._id in items[]._ref]) > 0', 'count(*[(author._ref == ^._id || nested.author._ref == ^._id)]) > 0'),
+  // Parameters no index reads: they stay Parameter nodes in the shared template (parsed-queries.ts).
+  fc.constantFrom('title == $title', 'lower(title) != $title', '$tag in tags', 'count(*[_type == $type && title == $title]) > 0', 'count(*[author._ref == ^._id && title != $title]) > 0'),
 )
 
 const filter: fc.Arbitrary<string> = fc.letrec<{filter: string}>((tie) => ({
@@ -162,6 +164,7 @@ const projection = fc.constantFrom(
   '{_id, "people": *[_type == "person" && references(^._id)]{_id, rank}}',
   '{_id, "back": *[_type == "article" && ^._id in items[]._ref] | order(rank desc)[0...2]{_id, rank}}',
   '{_id, "by": *[author._ref == ^._id || nested.author._ref == ^._id]._id}',
+  '{_id, "named": *[_type == "person" && title != $title && references(^._id)]{_id, "same": title == $title}}',
   '{_id, "two": *[_id != ^._id]{_id, "x": *[author._ref == ^.^._id]._id}[0...2]}',
   '{_id, "fromItems": items[]{"back": *[author._ref == ^._id]._id}}',
   '{..., "n": count(tags)}',
@@ -214,7 +217,9 @@ const query = fc
   })
 
 // A plain object: groq-js calls params.hasOwnProperty.
-const params = fc.record({type: fc.constantFrom(...TYPES), ids: fc.subarray([...ALL_IDS, 'nope'], {maxLength: 4})}).map((value) => ({...value}))
+const params = fc
+  .record({type: fc.constantFrom(...TYPES), ids: fc.subarray([...ALL_IDS, 'nope'], {maxLength: 4}), title: fc.constantFrom('alpha', 'beta', 'gamma', ''), tag: fc.constantFrom('t1', 't2', 't3')})
+  .map((value) => ({...value}))
 
 // ---------------------------------------------------------------------------------------------------
 // The two paths
