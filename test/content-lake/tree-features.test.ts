@@ -1,7 +1,7 @@
 import {parse} from 'groq-js'
 import {expect, it} from 'vitest'
 
-import {ASYNC_ONLY, BEYOND_ITEM, EVERYTHING, featuresOf, lacks, READS_SCOPE, TEXT_QUERY} from '../../content-lake/query/tree-features.ts'
+import {ASYNC_ONLY, BEYOND_ITEM, EVERYTHING, featuresOf, lacks, READS_SCOPE, SORTS, TEXT_QUERY} from '../../content-lake/query/tree-features.ts'
 
 // The rewrites pass over subtrees without what they look for: a feature missed here would leave a
 // filter over `*` unnarrowed or a text::query() unadapted (the differential tests would see the answers).
@@ -15,6 +15,13 @@ it('finds `*`, text::query() and the asynchronous-only functions anywhere below 
   expect(featuresOf(parse('{"title": upper(title), "n": count(tags)}')) & ~READS_SCOPE).toBe(0)
   // A parameter's value is data, even when it looks like a query's node.
   expect(featuresOf({type: 'Value', value: {type: 'Everything'}})).toBe(0)
+})
+
+// Top-k rewrites only what is sorted or ranked: a subtree without SORTS is passed over (a page's projection).
+it('finds order() and score() below a node, and no other pipe function', () => {
+  const sorts = (text: string) => (featuresOf(parse(text)) & SORTS) !== 0
+  for (const text of ['*[_type == "event"] | order(startDate desc)[0...10]', '{"latest": *[_type == "article"] | order(publishedAt desc)[0]}', '*[title match "ip5"] | score(title match "ip5")']) expect(sorts(text), text).toBe(true)
+  for (const text of ['*[_type == "article" && slug.current == "x"][0]{title, "offices": offices[]->name}', '*[_type == "article"]{title}[0...10]']) expect(sorts(text), text).toBe(false)
 })
 
 // A subtree without BEYOND_ITEM answers the same for the same `@`: json-fragments.ts keeps its JSON per document.
