@@ -1,6 +1,6 @@
 import {parse, type ExprNode} from 'groq-js'
 
-import {evaluateTree, needsAsyncEvaluation} from '../../offline/evaluate-groq.ts'
+import {evaluateTree} from '../../offline/evaluate-groq.ts'
 import {compileGroq, compileGroqToJson} from './compiled-groq.ts'
 import {LakeError} from '../errors.ts'
 import type {Doc, DocumentStore} from '../store/document-store.ts'
@@ -13,6 +13,7 @@ import {positionOf} from './view-positions.ts'
 import {IdRange, idsInRange} from './range-index.ts'
 import {interruptible} from './time-limit.ts'
 import {rewriteTopK} from './top-k.ts'
+import {ASYNC_ONLY, featuresOf, SORTS, TEXT_QUERY} from './tree-features.ts'
 import {freezeTree} from './tree-rewrite.ts'
 import {contentSourceMap, type ContentSourceMap, type SourceMapMode} from './source-map.ts'
 
@@ -243,7 +244,10 @@ export class StoreQueries {
     {sourceMap, asJson}: {sourceMap?: SourceMapMode; asJson?: boolean},
   ): {result?: unknown; json?: string; pending?: Promise<unknown>; errorOf: (error: unknown) => unknown; sourceMapOf?: (result: unknown) => Promise<ContentSourceMap>} {
     const view = this.view(perspective)
-    const adapted = adaptTextQuery(tree, () => this.allTextExpression())
+    // What the tree holds, found in one walk of the request's own nodes (the template's are known): a
+    // rewrite with nothing to look for is not run at all.
+    const features = featuresOf(tree)
+    const adapted = features & TEXT_QUERY ? adaptTextQuery(tree, () => this.allTextExpression()) : tree
     const lookup: IndexLookup = {
       idsOfType: (type) => this.store.indexes.idsOfType(type),
       idsReferencing: (id) => this.store.indexes.idsReferencing(id),
@@ -252,7 +256,7 @@ export class StoreQueries {
       idsInRange: (field, op, value) => idsInRange(view, field, op, value),
     }
     // Sorted lists are evaluated synchronously: queries that need groq-js's asynchronous mode skip them.
-    const ranked = needsAsyncEvaluation(adapted)
+    const ranked = features & ASYNC_ONLY || !(features & SORTS)
       ? adapted
       : rewriteTopK(adapted, {
           documentsOfType: (type) => candidatesInOrder(view, [{on: 'stored', ids: this.store.indexes.idsOfType(type), key: `_type:${type}`}], this.alwaysPick),
