@@ -36,11 +36,12 @@ interface Template {
  * Where the lake's rewrites read values as constants: the conjuncts of a filter over `*` that the indexes
  * answer (narrowing, top-k, sync tags: `slug.current == $slug`, `_type in $types`, `publishedAt < $before`,
  * `references($id)`; see constantKeysOfConjunct), the arguments of pipe functions (order() keys name
- * top-k's sorted lists, score() patterns) and of text::query() (text search). A parameter there is written
- * in as a Value node, as groq-js writes it. Elsewhere (a projection's `[language == $language]`, a reverse
- * lookup's `language == $language`) it stays a Parameter node, which both evaluators read from the request's
- * parameters, so the nodes above it stay the template's own, frozen and shared: the rewrites pass over them
- * and their compiled closures are reused (tree-features.ts, compiled-groq.ts).
+ * top-k's sorted lists, score() patterns), of text::query() (text search) and of path() (compiled only
+ * for a constant glob). A parameter there is written in as a Value node, as groq-js writes it. Elsewhere
+ * (a projection's `[language == $language]`, a reverse lookup's `language == $language`) it stays a
+ * Parameter node, which both evaluators read from the request's parameters, so the nodes above it stay
+ * the template's own, frozen and shared: the rewrites pass over them and their compiled closures are
+ * reused (tree-features.ts, compiled-groq.ts).
  */
 type Reading = 'value' | 'constant' | 'conjunct'
 
@@ -53,7 +54,9 @@ function readingOf(node: Node, key: string, reading: Reading): Reading {
   }
   if (node.type === 'Filter' && key === 'expr' && (node.base as Node | undefined)?.type === 'Everything') return 'conjunct'
   if (node.type === 'PipeFuncCall' && key === 'args') return 'constant'
-  return node.type === 'FuncCall' && node.namespace === 'text' && node.name === 'query' && key === 'args' ? 'constant' : 'value'
+  // path()'s glob: the compiled evaluator compiles only a constant one (compiled-groq.ts compileInPath).
+  if (node.type === 'FuncCall' && key === 'args' && ((node.namespace === 'text' && node.name === 'query') || (node.namespace === 'global' && node.name === 'path'))) return 'constant'
+  return 'value'
 }
 
 /** How many parsed queries (templates and trees parsed per request) a ParsedQueries keeps. */

@@ -11,6 +11,7 @@ import * as fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 
 import {LakeError} from '../../content-lake/errors.ts'
+import {compileGroq} from '../../content-lake/query/compiled-groq.ts'
 import {syncTagsOf} from '../../content-lake/live/sync-tags.ts'
 import {ParsedQueries} from '../../content-lake/query/parsed-queries.ts'
 import {parseQuery} from '../../content-lake/query/query-checks.ts'
@@ -161,6 +162,10 @@ describe('ParsedQueries', () => {
     )
     for (const json of ['"t"', '["i"]', '"s"', '"f"', '"w"', '"r"']) expect(shapes).toContain(`{"type":"Value","value":${json}}`)
     expect(shapes).toContain('{"type":"Parameter","name":"section"}')
+    // A path() glob too, wherever it stands: the compiled evaluator compiles only a constant one.
+    const drafts = parsed.parsed('*[_type == "post" && !(_id in path($drafts))]{_id}', {drafts: 'drafts.**'}).tree
+    expect(JSON.stringify(drafts)).toContain('{"type":"Value","value":"drafts.**"}')
+    expect(compileGroq(drafts)).toBeDefined()
     // order() keys and score() patterns are written in too: they name top-k's sorted lists and scores.
     const search = JSON.stringify(parsed.parsed(site.articleSearchQuery, {language: 'en', search: 'ip5', limit: 20}).tree)
     expect(search).toContain('{"type":"Value","value":"ip5"}')
