@@ -322,24 +322,28 @@ function substitute(node: unknown, values: Record<string, unknown>): unknown {
 
 // Tokens start with a character no document id has and carry a secret of this process, so no stored `_ref` can reach them.
 const REVERSE_TOKEN_PREFIX = `\u0000${crypto.randomUUID()}:`
-// Each reverse-lookup filter met gets a number, which its token carries: the filter by number (held
-// weakly: the template or request that holds the filter keeps it), and a template's base by filter, made
-// once and frozen, so narrowing gives the same node for every request (narrow-query.ts).
-const reverseFilters = new Map<number, WeakRef<ExprNode>>()
-const forgetReverseFilter = new FinalizationRegistry<number>((number) => reverseFilters.delete(number))
-const reverseBases = new WeakMap<object, ExprNode>()
+// Each reverse-lookup filter met gets a number, which its token carries. A template's filter (frozen)
+// is found by number for as long as the template holds it (weakly here), and its base is made once and
+// frozen, so narrowing gives the same node for every request (narrow-query.ts). A request's own filter
+// (a value written in) is known only to its evaluation (ReverseLookups).
+const templateFilters = new Map<number, WeakRef<ExprNode>>()
+const forgetTemplateFilter = new FinalizationRegistry<number>((number) => templateFilters.delete(number))
+const templateBases = new WeakMap<object, ExprNode>()
 let reverseFiltersNumbered = 0
 
 /** The base that replaces a reverse lookup's `*`: `coalesce({"_ref": <token> + <referenced id>}->, *)`. */
-const reverseBaseOf = (filter: ExprNode, referencedId: ExprNode): ExprNode => {
-  const kept = reverseBases.get(filter)
-  if (kept) return kept
-  const number = reverseFiltersNumbered++
-  reverseFilters.set(number, new WeakRef(filter))
-  forgetReverseFilter.register(filter, number)
-  const base = substitute(REVERSE_BASE, {token: {type: 'Value', value: `${REVERSE_TOKEN_PREFIX}${number}:`}, id: referencedId}) as ExprNode
-  // A request's own filter (a value written in) is not met again: only a template's is kept.
-  if (Object.isFrozen(filter)) reverseBases.set(filter, freezeTree(base))
+const reverseBase = (number: number, referencedId: ExprNode): ExprNode =>
+  substitute(REVERSE_BASE, {token: {type: 'Value', value: `${REVERSE_TOKEN_PREFIX}${number}:`}, id: referencedId}) as ExprNode
+
+/** A template filter's base, made the first time it is narrowed. */
+function templateBaseOf(filter: ExprNode, referencedId: ExprNode): ExprNode {
+  let base = templateBases.get(filter)
+  if (!base) {
+    const number = reverseFiltersNumbered++
+    templateFilters.set(number, new WeakRef(filter))
+    forgetTemplateFilter.register(filter, number)
+    templateBases.set(filter, (base = freezeTree(reverseBase(number, referencedId))))
+  }
   return base
 }
 
@@ -359,6 +363,8 @@ class ReverseLookups {
   private readonly alwaysPick: boolean
   // Per lookup, the conjuncts of its filter the indexes answer: asked once per evaluation, when first read.
   private readonly conjuncts = new Map<number, Conjunct[]>()
+  // The request's own reverse-lookup filters, by number.
+  private readonly ownFilters = new Map<number, ExprNode>()
 
   constructor(tree: ExprNode, lookup: IndexLookup, view: PerspectiveView, alwaysPick: boolean) {
     this.tree = tree
@@ -367,7 +373,12 @@ class ReverseLookups {
     this.alwaysPick = alwaysPick
   }
 
-  baseFor = reverseBaseOf
+  baseFor = (filter: ExprNode, referencedId: ExprNode): ExprNode => {
+    if (Object.isFrozen(filter)) return templateBaseOf(filter, referencedId)
+    const number = reverseFiltersNumbered++
+    this.ownFilters.set(number, filter)
+    return reverseBase(number, referencedId)
+  }
 
   /** The candidates for a token, or undefined for an ordinary reference. */
   resolve(ref: string): Doc[] | undefined {
@@ -377,7 +388,7 @@ class ReverseLookups {
     const number = Number(rest.slice(0, colon))
     let conjuncts = this.conjuncts.get(number)
     if (!conjuncts) {
-      const filter = reverseFilters.get(number)?.deref() as {expr?: ExprNode} | undefined
+      const filter = (this.ownFilters.get(number) ?? templateFilters.get(number)?.deref()) as {expr?: ExprNode} | undefined
       if (!filter?.expr) return undefined
       conjuncts = filterConjuncts(filter.expr, this.lookup) ?? []
       this.conjuncts.set(number, conjuncts)

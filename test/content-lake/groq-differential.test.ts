@@ -138,6 +138,8 @@ const passed = fc.oneof(
   fc.constantFrom('count(*[author._ref == ^._id]) > 0', 'count(*[_type == "article" && ^._id in items[]._ref]) > 0', 'count(*[(author._ref == ^._id || nested.author._ref == ^._id)]) > 0'),
   // Parameters no index reads: they stay Parameter nodes in the shared template (parsed-queries.ts).
   fc.constantFrom('title == $title', 'lower(title) != $title', '$tag in tags', 'count(*[_type == $type && title == $title]) > 0', 'count(*[author._ref == ^._id && title != $title]) > 0'),
+  // A reverse lookup whose own filter reads a parameter an index answers: the request's own node.
+  fc.constant('count(*[_type == $type && author._ref == ^._id]) > 0'),
 )
 
 const filter: fc.Arbitrary<string> = fc.letrec<{filter: string}>((tie) => ({
@@ -165,6 +167,7 @@ const projection = fc.constantFrom(
   '{_id, "back": *[_type == "article" && ^._id in items[]._ref] | order(rank desc)[0...2]{_id, rank}}',
   '{_id, "by": *[author._ref == ^._id || nested.author._ref == ^._id]._id}',
   '{_id, "named": *[_type == "person" && title != $title && references(^._id)]{_id, "same": title == $title}}',
+  '{_id, "typed": *[_type == $type && references(^._id)]._id}',
   '{_id, "two": *[_id != ^._id]{_id, "x": *[author._ref == ^.^._id]._id}[0...2]}',
   '{_id, "fromItems": items[]{"back": *[author._ref == ^._id]._id}}',
   '{..., "n": count(tags)}',
