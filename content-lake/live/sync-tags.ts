@@ -37,10 +37,11 @@ function fieldTags(expr: Node, field: string, tag: (value: string) => string): s
 }
 
 /**
- * Whether a query reads any document whatever its parameters' values: it follows a reference (`->`) or
- * reads `*` other than as the base of a filter. Its sync tags are then [ANY_DOCUMENT_TAG] for every request.
+ * Walks what a query reads of the dataset: true as soon as it reads any document (it follows a reference,
+ * `->`, reads `*` other than as the base of a filter, or `filterReadsAny` says so of a filter over `*`'s
+ * expression, which is walked too).
  */
-export function readsAnyDocument(tree: ExprNode): boolean {
+function readsAny(tree: ExprNode, filterReadsAny: (filter: Node) => boolean): boolean {
   const stack: unknown[] = [tree]
   while (stack.length > 0) {
     const value = stack.pop()
@@ -48,36 +49,28 @@ export function readsAnyDocument(tree: ExprNode): boolean {
     const node = value as Node
     if (node.type === 'Value') continue
     if (node.type === 'Everything' || node.type === 'Deref') return true
-    if (node.type === 'Filter' && (node.base as Node).type === 'Everything') stack.push(node.expr)
-    else for (const child of Array.isArray(value) ? value : Object.values(node)) stack.push(child)
+    if (node.type === 'Filter' && (node.base as Node).type === 'Everything') {
+      if (filterReadsAny(node.expr as Node)) return true
+      stack.push(node.expr)
+    } else for (const child of Array.isArray(value) ? value : Object.values(node)) stack.push(child)
   }
   return false
 }
 
+/**
+ * Whether a query reads any document whatever its parameters' values: its sync tags are then
+ * [ANY_DOCUMENT_TAG] for every request.
+ */
+export const readsAnyDocument = (tree: ExprNode): boolean => readsAny(tree, () => false)
+
 /** The sync tags of a parsed query (its parameters already in place). */
 export function syncTagsOf(tree: ExprNode): string[] {
   const tags = new Set<string>()
-  let anyDocument = false
-  const stack: unknown[] = [tree]
-  while (stack.length > 0 && !anyDocument) {
-    const value = stack.pop()
-    if (Array.isArray(value)) {
-      stack.push(...value)
-      continue
-    }
-    if (!value || typeof value !== 'object') continue
-    const node = value as Node
-    if (node.type === 'Value') continue
-    if (node.type === 'Filter' && (node.base as Node).type === 'Everything') {
-      const found = filterTags(node.expr as Node)
-      if (!found) anyDocument = true
-      else for (const tag of found) tags.add(tag)
-      stack.push(node.expr)
-      continue
-    }
-    if (node.type === 'Everything' || node.type === 'Deref') anyDocument = true
-    for (const child of Object.values(node)) if (child && typeof child === 'object') stack.push(child)
-  }
+  const anyDocument = readsAny(tree, (filter) => {
+    const found = filterTags(filter)
+    for (const tag of found ?? []) tags.add(tag)
+    return !found
+  })
   return anyDocument ? [ANY_DOCUMENT_TAG] : [...tags].toSorted()
 }
 
