@@ -209,11 +209,40 @@ function enclosingIdFromBase(node: unknown): Node | undefined {
   return parent.n === 1 ? {type: 'AccessAttribute', name: '_id'} : {type: 'AccessAttribute', name: '_id', base: {type: 'Parent', n: parent.n - 1}}
 }
 
-/** Whether an expression's values are `_ref`s: `x._ref`, `xs[]._ref`, `a.b[].c._ref`. */
+/**
+ * Whether an expression reads only the document being filtered (or, inside a `[]` traversal, the item
+ * at hand): attributes, elements, slices and filters of it, no `->` (another document's fields), `^`,
+ * `*`, parameter or function.
+ */
+function readsOwnFields(node: unknown): boolean {
+  const n = node as Node | undefined
+  switch (n?.type) {
+    case 'This':
+      return true
+    case 'AccessAttribute':
+      return n.base === undefined || readsOwnFields(n.base)
+    case 'ArrayCoerce':
+    case 'Group':
+    case 'AccessElement':
+    case 'Slice':
+    case 'Filter':
+      return readsOwnFields(n.base)
+    case 'Map':
+    case 'FlatMap':
+      return readsOwnFields(n.base) && readsOwnFields(n.expr)
+    default:
+      return false
+  }
+}
+
+/**
+ * Whether an expression's values are the filtered document's own `_ref`s: `x._ref`, `xs[]._ref`,
+ * `a.b[].c._ref`. Not `parent->parent._ref`: that `_ref` is held by another document.
+ */
 function yieldsRefs(node: unknown): boolean {
   const n = node as Node | undefined
-  if (n?.type === 'AccessAttribute') return n.name === '_ref'
-  if (n?.type === 'Map' || n?.type === 'FlatMap') return yieldsRefs(n.expr)
+  if (n?.type === 'AccessAttribute') return n.name === '_ref' && (n.base === undefined || readsOwnFields(n.base))
+  if (n?.type === 'Map' || n?.type === 'FlatMap') return readsOwnFields(n.base) && yieldsRefs(n.expr)
   return false
 }
 

@@ -135,7 +135,7 @@ const passed = fc.oneof(
   // Sub-queries that read nothing of the item: the compiled evaluator evaluates each once per query.
   fc.constantFrom('_id in *[_type == "person"]._id', 'author._ref in *[rank > 1]._id', 'count(items[@._ref in *[_type == "article" && rank > 0]._id]) > 0', 'count(*[title match "alpha"]) > 1', 'rank < count(*[_type == $type])'),
   // Reverse lookups by the field that holds the reference: the lake reads them from the reference index.
-  fc.constantFrom('count(*[author._ref == ^._id]) > 0', 'count(*[_type == "article" && ^._id in items[]._ref]) > 0', 'count(*[(author._ref == ^._id || nested.author._ref == ^._id)]) > 0'),
+  fc.constantFrom('count(*[author._ref == ^._id]) > 0', 'count(*[_type == "article" && ^._id in items[]._ref]) > 0', 'count(*[(author._ref == ^._id || nested.author._ref == ^._id)]) > 0', 'count(*[author->author._ref == ^._id]) > 0', 'count(*[^._id in items[]->author._ref]) > 0'),
   // Parameters no index reads: they stay Parameter nodes in the shared template (parsed-queries.ts).
   fc.constantFrom('title == $title', 'lower(title) != $title', '$tag in tags', 'count(*[_type == $type && title == $title]) > 0', 'count(*[author._ref == ^._id && title != $title]) > 0'),
   // A reverse lookup whose own filter reads a parameter an index answers: the request's own node.
@@ -170,6 +170,8 @@ const projection = fc.constantFrom(
   '{_id, "typed": *[_type == $type && references(^._id)]._id}',
   '{_id, "two": *[_id != ^._id]{_id, "x": *[author._ref == ^.^._id]._id}[0...2]}',
   '{_id, "fromItems": items[]{"back": *[author._ref == ^._id]._id}}',
+  // A `_ref` read through `->` is another document's: no reverse lookup of the reference index.
+  '{_id, "viaAuthor": *[author->author._ref == ^._id]._id, "viaItems": *[^._id in (items[]->nested)[].author._ref]._id}',
   '{..., "n": count(tags)}',
   '{_id, "persons": count(*[_type == "person" && rank > 1]), "first": *[_type == "office"] | order(_id)[0]._id}',
   '{_id, "v": sanity::versionOf("a1"), "r": sanity::partOfRelease("r1")}',

@@ -55,6 +55,9 @@ const cases: [string, string, Record<string, unknown>][] = [
   ['search', site.articleSearchQuery, {search: 'deputy', limit: 10, language: 'en'}],
   ['ids', '*[_id in $ids]{_id, _type}', {ids: ['office-cn', 'drafts.person-liao-tao', 'nope']}],
   ['references', '*[references($id)]._id', {id: 'person-liao-tao'}],
+  // Reverse lookups whose `_ref` is read through `->`: held by another document, so not the reference index's.
+  ['grandchildren through a reference', '*[_type == "office" && _id == "office-cn"]{_id, "grandchildren": *[parent->parent._ref == ^._id]._id, "children": *[parent._ref == ^._id]._id}', {}],
+  ['grandchildren in a list of references', '*[_type == "office"]{_id, "grandchildren": *[^._id in [parent->parent][]._ref]._id, "viaParent": *[^._id == parent->parent._ref]._id}', {}],
 ]
 
 describe('queries through the store', () => {
