@@ -4,6 +4,7 @@ import {assertNesting, LIMITS} from '../limits.ts'
 import {ANY_DOCUMENT_TAG, readsAnyDocument, syncTagsOf} from '../live/sync-tags.ts'
 import {constantKeysOfConjunct} from './narrow-query.ts'
 import {parseQuery} from './query-checks.ts'
+import {jsonFaithful} from './json-faithful.ts'
 import {freezeTree} from './tree-rewrite.ts'
 
 type Node = {type: string; [key: string]: unknown}
@@ -206,17 +207,6 @@ function withValues(node: unknown, params: Record<string, unknown>, withParamete
   const copy: Record<string, unknown> = {}
   for (const key of Object.keys(n)) copy[key] = withValues(n[key], params, withParameters)
   return copy
-}
-
-/** Whether JSON.stringify writes the value so that no other value writes the same (no undefined, NaN, Date, ...). */
-function jsonFaithful(value: unknown): boolean {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
-  if (typeof value === 'number') return Number.isFinite(value)
-  if (typeof value !== 'object') return false
-  if (Array.isArray(value)) return value.every(jsonFaithful)
-  const prototype = Object.getPrototypeOf(value)
-  if (prototype !== Object.prototype && prototype !== null) return false
-  return Object.values(value).every(jsonFaithful)
 }
 
 /** Least recently used first: a hit moves to the end, and past KEPT the first goes. */

@@ -6,6 +6,7 @@ import {LIMITS} from '../limits.ts'
 import type {DocumentStore} from '../store/document-store.ts'
 import type {IndexEntry} from '../store/indexes.ts'
 import {decodeSnapshotEntries, decodeSnapshotHead, type SnapshotIndex} from '../store/snapshot-index.ts'
+import {jsonFaithful} from './json-faithful.ts'
 import type {SourceMapMode} from './source-map.ts'
 
 export type WorkerRequest =
@@ -235,8 +236,9 @@ export class QueryPool {
    * comes back without evaluating.
    */
   query(query: string, params: Record<string, unknown>, perspective: unknown, sourceMap?: SourceMapMode): Promise<Answer> {
-    // now() answers differently from one moment to the next: such queries are always evaluated.
-    if (this.maxCacheBytes === 0 || /\bnow\s*\(/.test(query)) return this.evaluate(query, params, perspective, sourceMap)
+    // now() answers differently from one moment to the next: such queries are always evaluated, as are
+    // parameters whose JSON text another value shares (Infinity writes as null): the key must tell them apart.
+    if (this.maxCacheBytes === 0 || /\bnow\s*\(/.test(query) || !jsonFaithful(params)) return this.evaluate(query, params, perspective, sourceMap)
     const key = JSON.stringify(sourceMap ? [query, params, perspective, sourceMap] : [query, params, perspective])
     const hit = this.cache.get(key)
     if (hit) {

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, expect, it} from 'vitest'
 
-import {postJson, startLake, type InProcessLake} from '../support/lake.ts'
+import {postJson, raw, startLake, type InProcessLake} from '../support/lake.ts'
 
 // Repeated queries are answered from a cache that every write empties: a query never sees a state
 // older than the last write acknowledged before it was asked.
@@ -29,6 +29,18 @@ it('answers a repeated query from the cache, and the first query after a write f
   await write([{createOrReplace: {_id: 'drafts.forum-tm5', _type: 'forum', name: 'TM5 draft'}}])
   expect((await ask(query, {id: 'forum-tm5'})).result).toBe('TM5')
   expect((await ask(query, {id: 'forum-tm5'}, 'drafts')).result).toBe('TM5 draft')
+})
+
+it('tells apart parameters whose JSON text is the same: 1e400 (Infinity) is not null', async () => {
+  // Over GET each value is JSON text of its own; JSON.parse reads 1e400 as Infinity, which JSON.stringify writes as null.
+  const get = (value: string) => raw(lake.port, `${v}/data/query/production?query=${encodeURIComponent('{"big": $x > 5, "x": $x}')}&%24x=${value}`).then((response) => response.json().result)
+  for (const order of [['1e400', 'null'], ['null', '1e400'], ['-1e400', '1e400']]) {
+    const answers = []
+    for (const value of [...order, ...order]) answers.push(await get(value))
+    // As groq-js answers each (the infinities themselves go out as null, as JSON has no other way).
+    const expected: Record<string, unknown> = {'1e400': {big: true, x: null}, '-1e400': {big: false, x: null}, null: {big: null, x: null}}
+    expect(answers, order.join(' then ')).toEqual([...order, ...order].map((value) => expected[value]))
+  }
 })
 
 it('never caches a query that reads the clock', async () => {
