@@ -1,6 +1,7 @@
 import {evaluateSync, parse, toJS, type ExprNode} from 'groq-js'
 
 import {LakeError} from '../errors.ts'
+import {compileGroq, type CompiledQuery} from '../query/compiled-groq.ts'
 import type {Doc} from '../store/document-store.ts'
 
 /** What a grant allows on the documents its filter matches, as in the hosted lake's dataset ACL. */
@@ -18,13 +19,21 @@ export const EVERY_DOCUMENT = '_id in path("**")'
 /** The documents a request without credentials reads on a public dataset: ids that are root paths (no "."). */
 export const PUBLIC_DOCUMENTS = '_id in path("*")'
 
-const parsedFilters = new Map<string, ExprNode>()
+const parsedFilters = new Map<string, {tree: ExprNode; compiled: CompiledQuery | undefined}>()
 
-/** Whether a grant's GROQ filter matches a document: evaluated as the Studio does, `*[filter]` over it alone. */
+/**
+ * Whether a grant's GROQ filter matches a document: evaluated as the Studio does, `*[filter]` over it
+ * alone. Compiled where it can be (`_type in [...]`, `_id in path(...)`): groq-js throws for a document
+ * with a field named `hasOwnProperty`, which would fail the write with a 500 instead of checking it.
+ * A filter that reads `identity()` goes to groq-js.
+ */
 function matches(filter: string, doc: Doc, identity: string): boolean {
-  let tree = parsedFilters.get(filter)
-  if (!tree) parsedFilters.set(filter, (tree = parse(`*[${filter}]`)))
-  const result = toJS(evaluateSync(tree, {dataset: [doc], identity, params: {identity}})) as unknown[]
+  let parsed = parsedFilters.get(filter)
+  if (!parsed) {
+    const tree = parse(`*[${filter}]`)
+    parsedFilters.set(filter, (parsed = {tree, compiled: compileGroq(tree)}))
+  }
+  const result = (parsed.compiled ? parsed.compiled({params: {identity}, dataset: [doc]}) : toJS(evaluateSync(parsed.tree, {dataset: [doc], identity, params: {identity}}))) as unknown[]
   return result.length === 1
 }
 

@@ -34,12 +34,15 @@ function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
   const params: Record<string, unknown> = {}
   for (const [key, value] of search) {
     if (!key.startsWith('$')) continue
+    let parsed: unknown
     try {
-      params[key.slice(1)] = JSON.parse(value)
+      parsed = JSON.parse(value)
     } catch {
       throw new LakeError(400, 'invalidParam', `Parameter ${key} is not valid JSON`)
     }
-    assertNesting(params[key.slice(1)], `Parameter ${key}`)
+    assertNesting(parsed, `Parameter ${key}`)
+    // Defined, not assigned: `$__proto__` is a parameter of that name, as in a POSTed {"params": {...}}.
+    Object.defineProperty(params, key.slice(1), {value: parsed, enumerable: true, writable: true, configurable: true})
   }
   return params
 }

@@ -158,6 +158,15 @@ describe('roles are enforced by the lake, as the grants it reports say', () => {
     expect((await actAs({}, [{actionType: 'sanity.action.document.edit', draftId: 'drafts.cookiePolicy', publishedId: 'cookiePolicy', patch: {set: {title: 'Cookies'}}}])).status).toBe(200)
   })
 
+  it('checks the grants on a document with a field named hasOwnProperty (groq-js throws reading one)', async () => {
+    const odd = {hasOwnProperty: 'a field like any other', constructor: 1}
+    expect((await mutateAs(EDITOR, [{create: {_id: 'article.odd-fields', _type: 'article', title: 'Odd', ...odd}}])).status).toBe(200)
+    const refused = await mutateAs(EDITOR, [{create: {_id: 'office.odd-fields', _type: 'office', name: 'Odd', ...odd}}])
+    expect(refused.status, refused.text).toBe(403)
+    expect((await mutateAs({}, [{create: {_id: 'office.odd-fields', _type: 'office', name: 'Odd', ...odd}}])).status).toBe(200)
+    expect(lake.store.get('article.odd-fields')?.hasOwnProperty).toBe('a field like any other')
+  })
+
   it('never lets the act-as cookie raise a server started as editor to administrator', async () => {
     const editorLake = await startLake({defaultRole: 'editor'})
     try {

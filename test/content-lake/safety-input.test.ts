@@ -169,6 +169,11 @@ describe('documents, parameters and queries past the limits get 4xx, and the dat
       expect((await query(`$${name}`)).status, name).toBe(400)
     }
     expect((await query('$constructor', {constructor: 'given'})).json().result).toBe('given')
+    // A parameter named __proto__ is a parameter like any other, given in a POST body or a GET query string.
+    const viaPost = (await query('$__proto__', JSON.parse('{"__proto__": {"a": 1}}'))).json()
+    const viaGet = (await raw(lake.port, `${v}/data/query/production?query=%24__proto__&%24__proto__=${encodeURIComponent('{"a":1}')}`)).json()
+    expect(viaPost.result).toEqual({a: 1})
+    expect(viaGet.result).toEqual({a: 1})
   })
 
   it('refuses documents without a string _type, and patches that remove it or change the _id', async () => {
