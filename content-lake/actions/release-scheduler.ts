@@ -1,14 +1,22 @@
-import type {DocumentStore} from '../store/document-store.ts'
+import type {CheckedChange, DocumentStore} from '../store/document-store.ts'
 import {planActions, type PlanContext} from './document-actions.ts'
 import {RELEASE_TYPE} from './release-actions.ts'
 
 /**
- * Publishes scheduled releases when their time comes, as the hosted lake does: every `everyMs` it runs
- * `release.publish` for each release whose `publishAt` has passed. A release that cannot be published
- * (a version refused by referential integrity, say) goes back to active with the reason in `error`, so
- * the Releases tool shows it and it is not tried again until scheduled again.
+ * How a scheduled release's publishing is checked: the grants of whoever scheduled it (the release
+ * document's id given), as a commit's `authorize`; undefined when that person is not known.
  */
-export function scheduleReleases(store: DocumentStore, context: PlanContext, everyMs = 10_000): () => void {
+export type ScheduledPublisher = (releaseDocumentId: string) => ((change: CheckedChange) => void) | undefined
+
+/**
+ * Publishes scheduled releases when their time comes, as the hosted lake does: every `everyMs` it runs
+ * `release.publish` for each release whose `publishAt` has passed, with the grants of the person who
+ * scheduled it (an editor's release may not replace an office even though the lake publishes it). A
+ * release that cannot be published (a version refused by those grants or by referential integrity, say)
+ * goes back to active with the reason in `error`, so the Releases tool shows it and it is not tried again
+ * until scheduled again.
+ */
+export function scheduleReleases(store: DocumentStore, context: PlanContext, publisherOf: ScheduledPublisher, everyMs = 10_000): () => void {
   const tick = () => {
     const now = Date.now()
     // A copy: each commit takes the release out of the type index and puts it back, which a live Set iteration would visit again.
@@ -16,7 +24,9 @@ export function scheduleReleases(store: DocumentStore, context: PlanContext, eve
       const release = store.get(id)
       if (release?.state !== 'scheduled' || typeof release.publishAt !== 'string' || Date.parse(release.publishAt) > now) continue
       try {
-        store.commit(planActions(store, [{actionType: 'sanity.action.release.publish', releaseId: release.name}], context), {author: 'system'})
+        const authorize = publisherOf(id)
+        if (!authorize) throw new Error('who scheduled it is no longer known (history keeps the newest transactions only): schedule it again')
+        store.commit(planActions(store, [{actionType: 'sanity.action.release.publish', releaseId: release.name}], context), {author: 'system', authorize})
       } catch (error) {
         const {_rev, _createdAt, _updatedAt, ...rest} = release
         try {

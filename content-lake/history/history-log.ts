@@ -161,6 +161,19 @@ export class HistoryLog {
     return null
   }
 
+  /**
+   * Who last scheduled a release (its release document's id), while history holds that transaction:
+   * the author of the newest revision that made it `scheduled`. Undefined otherwise.
+   */
+  scheduledBy(releaseDocumentId: string): string | undefined {
+    const list = this.revisions.get(releaseDocumentId) ?? []
+    for (let index = list.length - 1; index >= 0; index--) {
+      const {before, after, author} = list[index]!
+      if (after?.state === 'scheduled' && before?.state !== 'scheduled') return author === 'unknown' ? undefined : author
+    }
+    return undefined
+  }
+
   /** The events of a document's group (its published, draft and release versions), newest first. */
   events(publishedId: string): ReturnType<typeof documentEvents> {
     return documentEvents(publishedId, this.transactionsOf(this.groups.get(publishedId)))

@@ -202,7 +202,15 @@ export class DataRoutes {
   async actions(request: Request, response: Response, dataset: string, user: LakeUser, history: HistoryLog) {
     this.checkDataset(dataset)
     const body = await readJsonObject(request, '{"actions": [...]}')
-    const changes = planActions(this.store, body.actions as DocumentAction[], {lastContent: (id) => history.lastContent(id)})
+    const context = {lastContent: (id: string) => history.lastContent(id)}
+    const changes = planActions(this.store, body.actions as DocumentAction[], context)
+    // Scheduling a release is publishing it later, with the grants of whoever schedules it (as the
+    // scheduler checks them then): refused now, with the reason, where publishing it now would be.
+    for (const action of body.actions as DocumentAction[]) {
+      if (action.actionType !== 'sanity.action.release.schedule') continue
+      const publishing = planActions(this.store, [{actionType: 'sanity.action.release.publish', releaseId: action.releaseId}], context)
+      this.store.commit(publishing, {...this.writeOptions(user, {}), dryRun: true, referentialIntegrity: false})
+    }
     // A dry run (the Studio checks a release action this way) answers as the commit would, and changes nothing.
     const record = this.store.commit(changes, {...this.writeOptions(user, body), dryRun: body.dryRun === true})
     sendJson(request, response, 200, {transactionId: record.transactionId})

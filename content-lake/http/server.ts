@@ -2,13 +2,14 @@ import {createHmac} from 'node:crypto'
 import {createSecureServer, type Http2SecureServer} from 'node:http2'
 import {join} from 'node:path'
 
+import {authorizeChange} from '../access/grants.ts'
 import {scheduleReleases} from '../actions/release-scheduler.ts'
 import {AssetStore} from '../assets/asset-store.ts'
 import {HistoryLog} from '../history/history-log.ts'
 
 import {LakeError} from '../errors.ts'
 import {LIMITS} from '../limits.ts'
-import type {DocumentStore} from '../store/document-store.ts'
+import type {CheckedChange, DocumentStore} from '../store/document-store.ts'
 import type {QueryPoolOptions} from '../query/query-pool.ts'
 import {DataRoutes} from './data-routes.ts'
 import {allowCors, corsHeaders, decodeComponent, sendError, sendJson, type Request, type Response} from './responses.ts'
@@ -99,7 +100,13 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   const data = new DataRoutes(options.store, options.dataset, options.queries)
   const keyValues = new KeyValueStore()
   const history = new HistoryLog(options.store)
-  const stopScheduler = scheduleReleases(options.store, {lastContent: (id) => history.lastContent(id)}, options.scheduledReleasesEveryMs)
+  // A scheduled release is published with the grants of whoever scheduled it.
+  const publisherOf = (releaseDocumentId: string) => {
+    const author = history.scheduledBy(releaseDocumentId)
+    const user = Object.values(users).find((candidate) => candidate.id === author)
+    return user && ((change: CheckedChange) => authorizeChange(user, change))
+  }
+  const stopScheduler = scheduleReleases(options.store, {lastContent: (id) => history.lastContent(id)}, publisherOf, options.scheduledReleasesEveryMs)
   // Asset URLs are made from the lake's own origin, never from a request's Host header.
   const assets = new AssetStore({
     directory: options.assetsDir ?? join(options.store.directory, 'assets'),

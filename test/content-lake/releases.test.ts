@@ -93,6 +93,31 @@ describe('content releases', () => {
     expect(lake.store.get(`_.releases.${rsoon}`)?.state).toBe('published')
   })
 
+  it('publishes a scheduled release with the grants of whoever scheduled it: an editor cannot replace an office that way', async () => {
+    const mutateAsEditor = (mutations: unknown[]) => postJson(lake.port, `${v}/data/mutate/production`, {mutations}, EDITOR)
+    // An editor may make a version of type article under an office's id, but not publish it over the office...
+    await act({actionType: 'sanity.action.release.create', releaseId: 'rover', metadata: {title: 'Over an office'}})
+    expect((await mutateAsEditor([{create: {_id: 'versions.rover.office-gb', _type: 'article', title: 'Replaced by an editor'}}])).status).toBe(200)
+    expect((await act({actionType: 'sanity.action.release.publish', releaseId: 'rover'})).status).toBe(403)
+    // ...nor schedule it: scheduling is publishing later, checked now with the same grants.
+    const scheduled = await act({actionType: 'sanity.action.release.schedule', releaseId: 'rover', publishAt: '2020-01-01T00:00:00Z'})
+    expect(scheduled.status, scheduled.text).toBe(403)
+    expect(scheduled.json().error.description).toMatch(/Local editor may not change "office-gb"/)
+    expect(lake.store.get('_.releases.rover')?.state).toBe('active')
+
+    // A release the editor could publish when scheduling it, and then given a version it could not: the
+    // scheduler publishes nothing of it, and says why on the release.
+    await act({actionType: 'sanity.action.release.create', releaseId: 'rlate', metadata: {title: 'Changed after scheduling'}})
+    await act({actionType: 'sanity.action.document.version.create', publishedId: 'article.late', document: {_id: 'versions.rlate.article.late', _type: 'article', title: 'Late'}})
+    expect((await act({actionType: 'sanity.action.release.schedule', releaseId: 'rlate', publishAt: new Date(Date.now() + 300).toISOString()})).status).toBe(200)
+    expect((await mutateAsEditor([{create: {_id: 'versions.rlate.office-br', _type: 'article', title: 'Deleted by an editor', _system: {delete: true}}}])).status).toBe(200)
+    await expect.poll(() => lake.store.get('_.releases.rlate')?.state, {timeout: 5_000}).toBe('active')
+    expect((lake.store.get('_.releases.rlate')?.error as {message: string}).message).toMatch(/Scheduled publishing failed: Local editor may not (change|delete) "office-br"/)
+    expect(lake.store.get('office-br')?._type).toBe('office')
+    expect(lake.store.get('office-gb')?._type).toBe('office')
+    expect(lake.store.get('article.late')).toBeUndefined()
+  })
+
   it('answers release actions on releases that do not exist or have bad ids with 404 and 400', async () => {
     expect((await act({actionType: 'sanity.action.release.publish', releaseId: 'rnone'})).status).toBe(404)
     expect((await act({actionType: 'sanity.action.release.create', releaseId: 'r.dotted'})).status).toBe(400)
