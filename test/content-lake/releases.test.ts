@@ -112,7 +112,7 @@ describe('content releases', () => {
     expect((await act({actionType: 'sanity.action.release.schedule', releaseId: 'rlate', publishAt: new Date(Date.now() + 300).toISOString()})).status).toBe(200)
     expect((await mutateAsEditor([{create: {_id: 'versions.rlate.office-br', _type: 'article', title: 'Deleted by an editor', _system: {delete: true}}}])).status).toBe(200)
     await expect.poll(() => lake.store.get('_.releases.rlate')?.state, {timeout: 5_000}).toBe('active')
-    expect((lake.store.get('_.releases.rlate')?.error as {message: string}).message).toMatch(/Scheduled publishing failed: Local editor may not (change|delete) "office-br"/)
+    expect(lake.store.get('_.releases.rlate')!.error).toHaveProperty('message', expect.stringMatching(/Scheduled publishing failed: Local editor may not (change|delete) "office-br"/))
     expect(lake.store.get('office-br')?._type).toBe('office')
     expect(lake.store.get('office-gb')?._type).toBe('office')
     expect(lake.store.get('article.late')).toBeUndefined()
