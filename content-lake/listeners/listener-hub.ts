@@ -41,6 +41,13 @@ const MAX_LISTENERS = 1_000
 // limit is wall-clock time: at 250 ms, a loaded machine (a Studio build and a browser on two cores)
 // stopped trivial filters and closed the Studio's listeners mid-edit.
 const MATCH_TIME_LIMIT_MS = 2_000
+// The checks run on the main thread before the write is acknowledged, so a transaction's checks, for
+// every listener together, get this long: past it, each further check gets CHECK_FLOOR_MS (a filter
+// such as the Studio's takes microseconds), and a listener whose check runs longer is closed. Listeners
+// with costly filters (nested filters over a large parameter, say) then hold a write for about this
+// long, not two seconds each.
+const TRANSACTION_BUDGET_MS = 500
+const CHECK_FLOOR_MS = 2
 
 /**
  * A function the listener's per-document check cannot run: one groq-js does not implement, or one it
@@ -62,10 +69,11 @@ export class ListenerHub {
 
   constructor(store: DocumentStore) {
     store.onTransaction((record, before) => {
+      const budgetEnds = performance.now() + TRANSACTION_BUDGET_MS
       for (const listener of this.listeners) {
         // One listener's query failing ends that listener alone; the others and the write are unaffected.
         try {
-          this.notify(listener, record, before)
+          this.notify(listener, record, before, budgetEnds)
         } catch (error) {
           this.listeners.delete(listener)
           listener.disconnect(`The listener's query failed and the listener was closed: ${queryErrorOf(error).message}`)
@@ -94,23 +102,24 @@ export class ListenerHub {
     return () => this.listeners.delete(listener)
   }
 
-  private matches(listener: Listener, doc: Doc | null): boolean {
+  private matches(listener: Listener, doc: Doc | null, budgetEnds: number): boolean {
     if (!doc) return false
+    const ms = Math.ceil(Math.min(MATCH_TIME_LIMIT_MS, Math.max(CHECK_FLOOR_MS, budgetEnds - performance.now())))
     // Each listener checks each changed document twice on every write: compiled, it runs under a deadline
     // its loops check, without the watchdog thread V8's interrupt (withTimeLimit) starts for groq-js.
     const {compiled} = listener
     const result = compiled
-      ? withDeadline(MATCH_TIME_LIMIT_MS, () => compiled({dataset: [doc], params: listener.params}), "The listener's query")
-      : withTimeLimit(MATCH_TIME_LIMIT_MS, () => toJS(evaluateSync(listener.tree, {dataset: [doc], params: listener.params})), "The listener's query")
+      ? withDeadline(ms, () => compiled({dataset: [doc], params: listener.params}), "The listener's query")
+      : withTimeLimit(ms, () => toJS(evaluateSync(listener.tree, {dataset: [doc], params: listener.params})), "The listener's query")
     return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
   }
 
-  private notify(listener: Listener, record: TransactionRecord, before: Map<string, Doc | null>) {
+  private notify(listener: Listener, record: TransactionRecord, before: Map<string, Doc | null>, budgetEnds: number) {
     const events = []
     for (const change of record.changes) {
       if (listener.publicOnly && !isRootPathId(change.id)) continue
       const previous = before.get(change.id) ?? null
-      const [was, is] = [this.matches(listener, previous), this.matches(listener, change.after)]
+      const [was, is] = [this.matches(listener, previous, budgetEnds), this.matches(listener, change.after, budgetEnds)]
       if (!was && !is) continue
       events.push({change, previous, transition: !was ? 'appear' : is ? 'update' : 'disappear'})
     }

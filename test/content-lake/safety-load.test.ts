@@ -108,6 +108,38 @@ describe('listeners that never read', () => {
   }, 60_000)
 })
 
+describe('listeners with costly filters', () => {
+  it('hold a write for about half a second in all, not up to two seconds each, and are closed with the reason', async () => {
+    // 400 x 400 x 400 comparisons a document: seconds in any evaluator.
+    const costly = '*[count($a[count($a[count($a[@ == ^ + 100000]) > 0]) > 0]) == 0]'
+    // (Listeners without a token hear root-path ids only: the notes below have no dots.)
+    const a = JSON.stringify(Array.from({length: 400}, (_, index) => index))
+    const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
+    const listeners = Array.from({length: 4}, () => {
+      const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent(costly)}&%24a=${encodeURIComponent(a)}`, ':authority': `localhost:${lake.port}`})
+      let text = ''
+      stream.setEncoding('utf8')
+      stream.on('data', (chunk: string) => (text += chunk))
+      stream.on('error', () => {})
+      return {text: () => text, closed: new Promise<void>((resolve) => stream.once('close', resolve))}
+    })
+    await expect.poll(() => listeners.every((listener) => listener.text().includes('welcome'))).toBe(true)
+    const started = performance.now()
+    const response = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{create: {_id: 'note-under-costly-listeners', _type: 'note'}}]})
+    const took = performance.now() - started
+    expect(response.status).toBe(200)
+    await Promise.all(listeners.map((listener) => listener.closed))
+    for (const listener of listeners) expect(listener.text()).toMatch(/event: channelError\ndata: .*ran longer than \d+ ms/)
+    // Each check ran to its two-second limit before, one listener after the other: 8 s for these four.
+    expect(took).toBeLessThan(3_000)
+    // The next write has no costly listener left to check.
+    const next = performance.now()
+    expect((await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{create: {_id: 'note-after-costly-listeners', _type: 'note'}}]})).status).toBe(200)
+    expect(performance.now() - next).toBeLessThan(1_000)
+    session.close()
+  }, 30_000)
+})
+
 describe('long action lists', () => {
   const editActions = (count: number, id: string) =>
     Array.from({length: count}, (_, index) => ({actionType: 'sanity.action.document.edit', draftId: `drafts.${id}`, publishedId: id, patch: {set: {n: index}}}))
