@@ -1,5 +1,6 @@
 import type {ExprNode} from 'groq-js'
 
+import {LakeError} from '../errors.ts'
 import {assertNesting, LIMITS} from '../limits.ts'
 import {ANY_DOCUMENT_TAG, readsAnyDocument, syncTagsOf} from '../live/sync-tags.ts'
 import {constantKeysOfConjunct} from './narrow-query.ts'
@@ -140,7 +141,9 @@ function templateOf(query: string, numbers: Record<string, unknown>): Template |
   try {
     // The lake's own checks, but for parameters the request gives and the template leaves open.
     tree = parseQuery(query, numbers, {allowMissing: true})
-  } catch {
+  } catch (error) {
+    // Too deep or too slow to parse whatever the values: not parsed a second time per request.
+    if (error instanceof LakeError && error.type === 'queryTooComplex') throw error
     return null
   }
   const names = new Set<string>()
