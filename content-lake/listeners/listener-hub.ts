@@ -94,7 +94,9 @@ export class ListenerHub {
     if (this.listeners.size >= MAX_LISTENERS) {
       throw new LakeError(429, 'tooManyListeners', `The local Content Lake serves at most ${MAX_LISTENERS} listeners at once: close some (each open Studio tab holds about ten)`)
     }
-    const tree = parseQuery(options.query, options.params)
+    // Parsed on the main thread, which serves every request: a listener's filter is short, and a long
+    // one gets a tenth of a second to parse (a 16 KB chain, as long as a URL may be, takes about one).
+    const tree = parseQuery(options.query, options.params, {parseLimitMs: 100})
     const unsupported = unsupportedFunction(tree)
     if (unsupported) throw new LakeError(400, 'unsupportedFunction', `Listeners cannot use ${unsupported} in the local Content Lake: listen with a filter such as *[_type == "article"]`)
     const listener: Listener = {...options, tree, compiled: compileGroq(tree), send, disconnect}

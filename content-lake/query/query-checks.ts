@@ -90,18 +90,19 @@ function parseEndingInComment(query: string, params: Record<string, unknown>): E
  * the query reads but the request does not give (groq-js would read it as null, or as an inherited
  * property such as `$constructor`), and queries or parameters past the limits. Returns the tree.
  * With `allowMissing` (a template, see parsed-queries.ts), parameters not given stay Parameter nodes.
+ * `parseLimitMs`: how long a long query may take to parse (the main thread, parsing a listener's, gives less).
  */
-export function parseQuery(query: string, params: Record<string, unknown>, {allowMissing = false} = {}): ExprNode {
+export function parseQuery(query: string, params: Record<string, unknown>, {allowMissing = false, parseLimitMs = LONG_PARSE_LIMIT_MS} = {}): ExprNode {
   if (query.length > LIMITS.queryLength) throw new LakeError(413, 'queryTooLong', `Queries are limited to ${LIMITS.queryLength} characters`)
   for (const [name, value] of Object.entries(params)) assertNesting(value, `Parameter $${name}`)
   let tree: ExprNode
   try {
     // groq-js parses a long chain (`1 + 1 + ...`, `a.b.c...`, `x == 1 && ...`) in time growing with its
     // square, then overflows the stack: 48 KB took 3 s. A long query parses under a limit of its own.
-    tree = query.length < LONG_QUERY ? parseEndingInComment(query, params) : withTimeLimit(LONG_PARSE_LIMIT_MS, () => parseEndingInComment(query, params), 'Parsing the query')
+    tree = query.length < LONG_QUERY ? parseEndingInComment(query, params) : withTimeLimit(parseLimitMs, () => parseEndingInComment(query, params), 'Parsing the query')
   } catch (error) {
     if (error instanceof RangeError) throw new LakeError(400, 'queryTooComplex', `The query nests too deeply to parse: at most ${LIMITS.queryDepth} levels`)
-    if (error instanceof LakeError) throw new LakeError(400, 'queryTooComplex', `The query took more than ${LONG_PARSE_LIMIT_MS} ms to parse: it chains too many operators or accesses in one expression (at most ${LIMITS.queryDepth} levels); simplify it`)
+    if (error instanceof LakeError) throw new LakeError(400, 'queryTooComplex', `The query took more than ${parseLimitMs} ms to parse: it chains too many operators or accesses in one expression (at most ${LIMITS.queryDepth} levels); simplify it`)
     throw new LakeError(400, 'queryParseError', (error as Error).message)
   }
   if (treeDepth(tree, LIMITS.queryDepth) > LIMITS.queryDepth) {

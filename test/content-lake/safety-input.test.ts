@@ -58,6 +58,12 @@ describe('listeners cannot stop the server', () => {
     expect(geo.json().error.description).toMatch(/Listeners cannot use geo::distance\(\)/)
   })
 
+  it('gives a listener\'s query a tenth of a second to parse on the main thread (a 14 KB chain took a third of one)', async () => {
+    const response = await raw(lake.port, `${v}/data/listen/production?query=${encodeURIComponent(`*[0]${'.a'.repeat(7_000)}`)}`)
+    expect(response.status).toBe(400)
+    expect(response.json().error.description).toMatch(/took more than 100 ms to parse/)
+  })
+
   it('ends only the listener whose query fails on a write; the write, the server and other listeners carry on', async () => {
     const runaway = listen(lake.port, `*[_type == "forum" && ${RUNAWAY}]`)
     const good = listen(lake.port, '*[_type == "forum"]')
