@@ -1,7 +1,7 @@
 import {LakeError} from '../errors.ts'
 import {publishedIdOf} from '../store/document-ids.ts'
 import type {DocumentStore} from '../store/document-store.ts'
-import {syncTagsOfChange} from './sync-tags.ts'
+import {syncTagsOfChange, typeTag} from './sync-tags.ts'
 
 /** One write as the Live Content API reports it: an id to resume after, and the sync tags it touched. */
 interface LiveEvent {
@@ -43,6 +43,16 @@ export class LiveEvents {
         for (const tag of syncTagsOfChange(change.id, before.get(change.id) ?? null, change.after)) {
           tags.add(tag)
           if (isPublishedId(change.id)) publishedTags.add(tag)
+        }
+        // A draft or version that comes or goes shows or hides the published document or draft under it
+        // (in the drafts and release perspectives), whose type may be another: a query of that type
+        // changes too. (Their ids share the change's id tag.)
+        if (!isPublishedId(change.id)) {
+          const publishedId = publishedIdOf(change.id)
+          for (const id of [publishedId, `drafts.${publishedId}`]) {
+            const type = id === change.id ? undefined : store.get(id)?._type
+            if (typeof type === 'string') tags.add(typeTag(type))
+          }
         }
       }
       const event: LiveEvent = {id: record.transactionId, tags: [...tags], publishedTags: [...publishedTags]}

@@ -128,6 +128,27 @@ describe('the live events stream', () => {
     }
   })
 
+  it('names the type of the document a draft hid or showed: deleting a draft of another type changes that type\'s queries', async () => {
+    await put({_id: 'live.shadowed', _type: 'liveOffice', title: 'published'})
+    await put({_id: 'drafts.live.shadowed', _type: 'livePerson', title: 'a draft of another type'})
+    const query = '*[_type == "liveOffice" && _id == "live.shadowed"]._id'
+    const drafts = client.withConfig({perspective: 'drafts'})
+    const before = await drafts.fetch(query, {}, {filterResponse: false})
+    expect(before.result).toEqual([])
+    const stream = openStream('/v2025-02-19/data/live/events/production?includeDrafts=true', auth)
+    try {
+      await expect.poll(() => stream.events.length, {timeout: 10_000}).toBe(1)
+      await client.delete('drafts.live.shadowed')
+      await expect.poll(() => stream.events.filter((event) => event.event === 'message').length, {timeout: 10_000}).toBe(1)
+      const {tags} = stream.events.find((event) => event.event === 'message')!.data as {tags: string[]}
+      // The query's answer changed, so the event names one of the tags it came with.
+      expect((await drafts.fetch(query)) as string[]).toEqual(['live.shadowed'])
+      expect(tags.some((tag) => (before.syncTags as string[]).includes(tag)), `${tags} against ${before.syncTags}`).toBe(true)
+    } finally {
+      stream.close()
+    }
+  })
+
   it('answers /check/cors for any page, saying whether its origin may use the lake', async () => {
     const own = await raw(lake.port, '/v2025-02-19/check/cors', {headers: {origin: `https://localhost:${lake.port}`}})
     expect(own.json()).toEqual({result: {allowed: true, withCredentials: true}})
