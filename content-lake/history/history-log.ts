@@ -174,6 +174,12 @@ export class HistoryLog {
     return undefined
   }
 
+  /** Who wrote a document last (a release's version, say), while history holds that transaction; undefined otherwise. */
+  lastAuthor(id: string): string | undefined {
+    const author = this.revisions.get(id)?.at(-1)?.author
+    return author === 'unknown' ? undefined : author
+  }
+
   /** The events of a document's group (its published, draft and release versions), newest first. */
   events(publishedId: string): ReturnType<typeof documentEvents> {
     return documentEvents(publishedId, this.transactionsOf(this.groups.get(publishedId)))

@@ -1,6 +1,7 @@
 import {gzip} from 'node:zlib'
 
 import {authorizeChange} from '../access/grants.ts'
+import {releaseDocumentId} from '../actions/release-actions.ts'
 import {planActions, type DocumentAction} from '../actions/document-actions.ts'
 import {LakeError} from '../errors.ts'
 import {assertNesting, LIMITS} from '../limits.ts'
@@ -207,7 +208,8 @@ export class DataRoutes {
     // Scheduling a release is publishing it later, with the grants of whoever schedules it (as the
     // scheduler checks them then): refused now, with the reason, where publishing it now would be.
     for (const action of body.actions as DocumentAction[]) {
-      if (action.actionType !== 'sanity.action.release.schedule') continue
+      // (A release this request creates is checked when it is published: its versions by their writers.)
+      if (action.actionType !== 'sanity.action.release.schedule' || !this.store.get(releaseDocumentId(String(action.releaseId)))) continue
       const publishing = planActions(this.store, [{actionType: 'sanity.action.release.publish', releaseId: action.releaseId}], context)
       this.store.commit(publishing, {...this.writeOptions(user, {}), dryRun: true, referentialIntegrity: false})
     }

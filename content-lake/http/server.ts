@@ -9,6 +9,7 @@ import {HistoryLog} from '../history/history-log.ts'
 
 import {LakeError} from '../errors.ts'
 import {LIMITS} from '../limits.ts'
+import {publishedIdOf} from '../store/document-ids.ts'
 import type {CheckedChange, DocumentStore} from '../store/document-store.ts'
 import type {QueryPoolOptions} from '../query/query-pool.ts'
 import {DataRoutes} from './data-routes.ts'
@@ -100,11 +101,18 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   const data = new DataRoutes(options.store, options.dataset, options.queries)
   const keyValues = new KeyValueStore()
   const history = new HistoryLog(options.store)
-  // A scheduled release is published with the grants of whoever scheduled it.
+  // A scheduled release is published with the grants of whoever scheduled it, and each document with
+  // those of whoever last wrote its version too: anyone may add to a scheduled release, but an editor's
+  // version may not replace an office when the release goes out.
+  const userWithId = (id: string | undefined) => Object.values(users).find((candidate) => candidate.id === id)
   const publisherOf = (releaseDocumentId: string) => {
-    const author = history.scheduledBy(releaseDocumentId)
-    const user = Object.values(users).find((candidate) => candidate.id === author)
-    return user && ((change: CheckedChange) => authorizeChange(user, change))
+    const scheduler = userWithId(history.scheduledBy(releaseDocumentId))
+    const releaseId = releaseDocumentId.slice('_.releases.'.length)
+    return scheduler && ((change: CheckedChange) => {
+      authorizeChange(scheduler, change)
+      const writer = userWithId(history.lastAuthor(`versions.${releaseId}.${publishedIdOf(change.id)}`))
+      if (writer && writer !== scheduler) authorizeChange(writer, change)
+    })
   }
   const stopScheduler = scheduleReleases(options.store, {lastContent: (id) => history.lastContent(id)}, publisherOf, options.scheduledReleasesEveryMs)
   // Asset URLs are made from the lake's own origin, never from a request's Host header.

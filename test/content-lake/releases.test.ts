@@ -118,6 +118,21 @@ describe('content releases', () => {
     expect(lake.store.get('article.late')).toBeUndefined()
   })
 
+  it('checks each version against whoever wrote it last: an editor\'s version in an administrator\'s scheduled release cannot replace an office', async () => {
+    const asAdmin = (...actions: unknown[]) => postJson(lake.port, `${v}/data/actions/production`, {actions})
+    // Created and scheduled in one request, as a client may send them.
+    const created = await asAdmin({actionType: 'sanity.action.release.create', releaseId: 'radmin', metadata: {title: 'By an administrator'}}, {actionType: 'sanity.action.release.schedule', releaseId: 'radmin', publishAt: '2099-01-01T00:00:00Z'})
+    expect(created.status, created.text).toBe(200)
+    await asAdmin({actionType: 'sanity.action.document.version.create', publishedId: 'article.admins', document: {_id: 'versions.radmin.article.admins', _type: 'article', title: 'The administrator\'s'}})
+    expect((await act({actionType: 'sanity.action.document.version.create', publishedId: 'office-de', document: {_id: 'versions.radmin.office-de', _type: 'article', title: 'The editor\'s'}})).status).toBe(200)
+    // The editor brings the publishing forward.
+    expect((await act({actionType: 'sanity.action.release.edit', releaseId: 'radmin', patch: {set: {publishAt: new Date(Date.now() + 200).toISOString()}}})).status).toBe(200)
+    await expect.poll(() => lake.store.get('_.releases.radmin')?.error, {timeout: 5_000}).toHaveProperty('message', expect.stringMatching(/Local editor may not change "office-de"/))
+    expect(lake.store.get('_.releases.radmin')?.state).toBe('active')
+    expect(lake.store.get('office-de')?._type).toBe('office')
+    expect(lake.store.get('article.admins')).toBeUndefined()
+  })
+
   it('answers release actions on releases that do not exist or have bad ids with 404 and 400', async () => {
     expect((await act({actionType: 'sanity.action.release.publish', releaseId: 'rnone'})).status).toBe(404)
     expect((await act({actionType: 'sanity.action.release.create', releaseId: 'r.dotted'})).status).toBe(400)
