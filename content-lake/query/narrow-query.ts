@@ -261,7 +261,10 @@ function referencedEnclosingId(expr: Node): Node | undefined {
     if (yieldsRefs(expr.left)) return enclosingIdFromBase(expr.right)
     if (yieldsRefs(expr.right)) return enclosingIdFromBase(expr.left)
   }
-  if (expr.type === 'OpCall' && expr.op === 'in' && yieldsRefs(expr.right)) return enclosingIdFromBase(expr.left)
+  // `in` a single `_ref` (not a list of them) matches an element of a `_ref` that is an array, which the
+  // reference index (strings only) does not hold.
+  const right = expr.right as Node | undefined
+  if (expr.type === 'OpCall' && expr.op === 'in' && (right?.type === 'Map' || right?.type === 'FlatMap') && yieldsRefs(right)) return enclosingIdFromBase(expr.left)
   if (expr.type === 'FuncCall' && expr.name === 'references' && expr.namespace === 'global' && (expr.args as Node[]).length === 1) {
     return enclosingIdFromBase((expr.args as Node[])[0])
   }

@@ -19,6 +19,8 @@ const drafts: Doc[] = [
   {...(seed.find((doc) => doc._id === 'person-liao-tao') as Doc), _id: 'drafts.person-liao-tao', givenName: 'Tao (draft)'},
   {...(seed.find((doc) => doc._id === 'event-ip5-deputy-heads-2023') as Doc), _id: 'drafts.event-ip5-deputy-heads-2023', slug: {_type: 'slug', current: 'ip5-deputy-heads-2023-draft'}},
   {_id: 'drafts.article.draft-only', _type: 'article', title: 'Draft only', language: 'en', slug: {_type: 'slug', current: 'draft-only'}, section: 'alert', publishedAt: '2024-01-01T00:00:00Z', offices: [{_key: 'a', _type: 'reference', _ref: 'office-cn'}]},
+  // Not a reference Sanity makes, but GROQ's `in` finds an id in it: the reference index holds strings only.
+  {_id: 'drafts.article.array-ref', _type: 'article', title: 'An array for a _ref', refs: {_ref: ['office-cn', 'office-jp']}},
 ]
 
 function openStore() {
@@ -57,6 +59,7 @@ const cases: [string, string, Record<string, unknown>][] = [
   ['references', '*[references($id)]._id', {id: 'person-liao-tao'}],
   // Reverse lookups whose `_ref` is read through `->`: held by another document, so not the reference index's.
   ['grandchildren through a reference', '*[_type == "office" && _id == "office-cn"]{_id, "grandchildren": *[parent->parent._ref == ^._id]._id, "children": *[parent._ref == ^._id]._id}', {}],
+  ['in a _ref that is an array', '*[_type == "office" && _id in ["office-cn", "office-jp"]]{_id, "back": *[^._id in refs._ref]._id, "either": *[^._id in refs._ref || references(^._id)]._id}', {}],
   ['grandchildren in a list of references', '*[_type == "office"]{_id, "grandchildren": *[^._id in [parent->parent][]._ref]._id, "viaParent": *[^._id == parent->parent._ref]._id}', {}],
 ]
 
