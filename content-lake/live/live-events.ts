@@ -1,3 +1,4 @@
+import {RELEASE_TYPE} from '../actions/release-actions.ts'
 import {LakeError} from '../errors.ts'
 import {publishedIdOf} from '../store/document-ids.ts'
 import type {DocumentStore} from '../store/document-store.ts'
@@ -25,6 +26,12 @@ const MAX_STREAMS = 1_000
 
 const isPublishedId = (id: string) => publishedIdOf(id) === id
 
+/** The ids a perspective may show for a published id: it, its draft, and its version in each release. */
+function groupIdsOf(store: DocumentStore, publishedId: string): string[] {
+  const releases = Array.from(store.idsOfType(RELEASE_TYPE), (id) => id.slice('_.releases.'.length))
+  return [publishedId, `drafts.${publishedId}`, ...releases.map((release) => `versions.${release}.${publishedId}`)]
+}
+
 /**
  * The Live Content API (`/data/live/events/:dataset`): after each write, a `message` event with the
  * sync tags the write touched, to every open stream; streams without includeDrafts hear only of
@@ -44,12 +51,11 @@ export class LiveEvents {
           tags.add(tag)
           if (isPublishedId(change.id)) publishedTags.add(tag)
         }
-        // A draft or version that comes or goes shows or hides the published document or draft under it
-        // (in the drafts and release perspectives), whose type may be another: a query of that type
-        // changes too. (Their ids share the change's id tag.)
+        // A draft or version that comes or goes shows or hides the published document, draft or other
+        // release's version under it (in the drafts and release perspectives, stacked ones included),
+        // whose type may be another: a query of that type changes too. (Their ids share the change's id tag.)
         if (!isPublishedId(change.id)) {
-          const publishedId = publishedIdOf(change.id)
-          for (const id of [publishedId, `drafts.${publishedId}`]) {
+          for (const id of groupIdsOf(store, publishedIdOf(change.id))) {
             const type = id === change.id ? undefined : store.get(id)?._type
             if (typeof type === 'string') tags.add(typeTag(type))
           }

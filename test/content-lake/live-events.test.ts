@@ -149,6 +149,29 @@ describe('the live events stream', () => {
     }
   })
 
+  it('names the type of another release\'s version a version hid, in a stacked release perspective', async () => {
+    const asAdmin = (...actions: unknown[]) => client.request({method: 'POST', uri: '/data/actions/production', body: {actions}})
+    await asAdmin({actionType: 'sanity.action.release.create', releaseId: 'rlivea'}, {actionType: 'sanity.action.release.create', releaseId: 'rliveb'})
+    await put({_id: 'live.stacked', _type: 'liveArticle', title: 'published'})
+    await put({_id: 'versions.rliveb.live.stacked', _type: 'liveEvent', title: 'in rliveb'})
+    await put({_id: 'versions.rlivea.live.stacked', _type: 'liveArticle', title: 'in rlivea'})
+    const query = '*[_type == "liveEvent" && _id == "live.stacked"].title'
+    const stacked = client.withConfig({perspective: ['rlivea', 'rliveb', 'drafts']})
+    const before = await stacked.fetch(query, {}, {filterResponse: false})
+    expect(before.result).toEqual([])
+    const stream = openStream('/v2025-02-19/data/live/events/production?includeDrafts=true', auth)
+    try {
+      await expect.poll(() => stream.events.length, {timeout: 10_000}).toBe(1)
+      await client.delete('versions.rlivea.live.stacked')
+      await expect.poll(() => stream.events.filter((event) => event.event === 'message').length, {timeout: 10_000}).toBe(1)
+      const {tags} = stream.events.find((event) => event.event === 'message')!.data as {tags: string[]}
+      expect(await stacked.fetch(query)).toEqual(['in rliveb'])
+      expect(tags.some((tag) => (before.syncTags as string[]).includes(tag)), `${tags} against ${before.syncTags}`).toBe(true)
+    } finally {
+      stream.close()
+    }
+  })
+
   it('answers /check/cors for any page, saying whether its origin may use the lake', async () => {
     const own = await raw(lake.port, '/v2025-02-19/check/cors', {headers: {origin: `https://localhost:${lake.port}`}})
     expect(own.json()).toEqual({result: {allowed: true, withCredentials: true}})
