@@ -32,22 +32,25 @@ interface Listener extends ListenOptions {
   send: Send
   /** Ends this listener's stream, telling the client why. */
   disconnect: (reason: string) => void
+  /** Milliseconds a check of one document took it on the last write that checked it; Infinity until then. */
+  msPerCheck: number
 }
 
 // Far more than the dozens of listeners a few open Studios hold; each costs a check on every write.
 const MAX_LISTENERS = 1_000
 
-// Deciding whether one changed document matches a listener's filter: far more than any filter needs. The
-// limit is wall-clock time: at 250 ms, a loaded machine (a Studio build and a browser on two cores)
-// stopped trivial filters and closed the Studio's listeners mid-edit.
-const MATCH_TIME_LIMIT_MS = 2_000
-// The checks run on the main thread before the write is acknowledged, so a transaction's checks, for
-// every listener together, get this long: past it, each further check gets CHECK_FLOOR_MS (a filter
-// such as the Studio's takes microseconds), and a listener whose check runs longer is closed. Listeners
-// with costly filters (nested filters over a large parameter, say) then hold a write for about this
-// long, not two seconds each.
-const TRANSACTION_BUDGET_MS = 500
-const CHECK_FLOOR_MS = 2
+// The checks run on the main thread before the write is answered, so they are limited per write: each
+// listener's checks of one write get LISTENER_SHARE_MS, and all listeners' together TRANSACTION_BUDGET_MS.
+// A listener whose checks run past its share, or that is not reached before the write's budget is spent,
+// is closed with a channelError saying why (it cannot be told of this write; its client listens again and
+// the Studio refetches). The cheapest listeners, as measured on earlier writes, are checked first and new
+// ones last, so a few costly filters cannot close the Studio's. A filter such as the Studio's takes
+// microseconds a document: only costly filters, or thousands of documents in one write, come near. The
+// limits are wall-clock time, generous because a loaded machine (a Studio build and a browser on two cores)
+// is slow: at 250 ms a check, it once stopped trivial filters run under V8's watchdog.
+const LISTENER_SHARE_MS = 250
+const TRANSACTION_BUDGET_MS = 1_000
+const WRITE_TOO_LARGE = `This write changed more documents than the listeners' filters could be checked against in ${TRANSACTION_BUDGET_MS} ms: listen again`
 
 /**
  * A function the listener's per-document check cannot run: one groq-js does not implement, or one it
@@ -70,16 +73,27 @@ export class ListenerHub {
   constructor(store: DocumentStore) {
     store.onTransaction((record, before) => {
       const budgetEnds = performance.now() + TRANSACTION_BUDGET_MS
-      for (const listener of this.listeners) {
-        // One listener's query failing ends that listener alone; the others and the write are unaffected.
+      // (A stable sort: new listeners, and those that cost the same, in the order they came.)
+      for (const listener of [...this.listeners].toSorted((a, b) => a.msPerCheck - b.msPerCheck)) {
+        const started = performance.now()
+        if (started >= budgetEnds) {
+          this.close(listener, WRITE_TOO_LARGE)
+          continue
+        }
+        // One listener's query failing (or running past its share) ends that listener alone; the others and the write are unaffected.
         try {
-          this.notify(listener, record, before, budgetEnds)
+          const checks = this.notify(listener, record, before, Math.min(budgetEnds, started + LISTENER_SHARE_MS))
+          if (checks > 0) listener.msPerCheck = (performance.now() - started) / checks
         } catch (error) {
-          this.listeners.delete(listener)
-          listener.disconnect(`The listener's query failed and the listener was closed: ${queryErrorOf(error).message}`)
+          this.close(listener, `The listener's query failed and the listener was closed: ${queryErrorOf(error).message}`)
         }
       }
     })
+  }
+
+  private close(listener: Listener, reason: string) {
+    this.listeners.delete(listener)
+    listener.disconnect(reason)
   }
 
   get size() {
@@ -99,14 +113,17 @@ export class ListenerHub {
     const tree = parseQuery(options.query, options.params, {parseLimitMs: 100})
     const unsupported = unsupportedFunction(tree)
     if (unsupported) throw new LakeError(400, 'unsupportedFunction', `Listeners cannot use ${unsupported} in the local Content Lake: listen with a filter such as *[_type == "article"]`)
-    const listener: Listener = {...options, tree, compiled: compileGroq(tree), send, disconnect}
+    const listener: Listener = {...options, tree, compiled: compileGroq(tree), send, disconnect, msPerCheck: Number.POSITIVE_INFINITY}
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
 
-  private matches(listener: Listener, doc: Doc | null, budgetEnds: number): boolean {
+  /** Whether the document matches the listener's filter, checked by `ends` (performance.now()); throws 408 past it. */
+  private matches(listener: Listener, doc: Doc | null, ends: number): boolean {
     if (!doc) return false
-    const ms = Math.ceil(Math.min(MATCH_TIME_LIMIT_MS, Math.max(CHECK_FLOOR_MS, budgetEnds - performance.now())))
+    const left = ends - performance.now()
+    if (left <= 0) throw new LakeError(408, 'queryTimeout', `The listener's filter took more than its ${LISTENER_SHARE_MS} ms (or the write's ${TRANSACTION_BUDGET_MS} ms for all listeners) to check the documents of one write: listen with a simpler filter`)
+    const ms = Math.max(1, Math.ceil(left))
     // Each listener checks each changed document twice on every write: compiled, it runs under a deadline
     // its loops check, without the watchdog thread V8's interrupt (withTimeLimit) starts for groq-js.
     const {compiled} = listener
@@ -116,12 +133,15 @@ export class ListenerHub {
     return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
   }
 
-  private notify(listener: Listener, record: TransactionRecord, before: Map<string, Doc | null>, budgetEnds: number) {
+  /** Sends the listener the events of a transaction, its checks done by `ends`; returns how many documents it checked. */
+  private notify(listener: Listener, record: TransactionRecord, before: Map<string, Doc | null>, ends: number): number {
     const events = []
+    let checks = 0
     for (const change of record.changes) {
       if (listener.publicOnly && !isRootPathId(change.id)) continue
       const previous = before.get(change.id) ?? null
-      const [was, is] = [this.matches(listener, previous, budgetEnds), this.matches(listener, change.after, budgetEnds)]
+      const [was, is] = [this.matches(listener, previous, ends), this.matches(listener, change.after, ends)]
+      checks += (previous ? 1 : 0) + (change.after ? 1 : 0)
       if (!was && !is) continue
       events.push({change, previous, transition: !was ? 'appear' : is ? 'update' : 'disappear'})
     }
@@ -144,5 +164,6 @@ export class ListenerHub {
         transactionCurrentEvent: index + 1,
       })
     })
+    return checks
   }
 }
