@@ -157,7 +157,12 @@ export class DataRoutes {
     }
     if (!query) throw new LakeError(400, 'queryMissing', 'Give the query in the "query" parameter or the JSON body')
     // `resultSourceMap=true|withKeyArraySelector` (what @sanity/client sends, also for stega) adds the content source map.
-    const answer = await this.queries.query(query, params, perspectiveOf(search, user, url), sourceMapModeOf(search.get('resultSourceMap')))
+    // A client that goes away (closes the connection or resets its HTTP/2 stream) takes its query out of the queue.
+    const gone = new AbortController()
+    response.once('close', () => {
+      if (!response.headersSent) gone.abort()
+    })
+    const answer = await this.queries.query(query, params, perspectiveOf(search, user, url), sourceMapModeOf(search.get('resultSourceMap')), gone.signal)
     // As hosted: the query is echoed unless `returnQuery=false`; `syncTags` name what the result depends
     // on for the Live Content API. The lake answers after every acknowledged write, so `lastLiveEventId`
     // (at least as new as that event) always holds; `tag` and `cacheMode` concern the hosted CDN.

@@ -28,6 +28,8 @@ interface Job {
   resolve: (answer: Answer) => void
   reject: (error: LakeError) => void
   timer?: NodeJS.Timeout
+  /** Requests waiting for it that have not gone away: a queued job no one waits for any more is dropped. */
+  waiters: number
 }
 
 interface Slot {
@@ -208,7 +210,7 @@ export class QueryPool {
   private cachedBytes = 0
   private readonly maxCacheBytes: number
   // The same query asked again while it runs waits for that run instead of starting another.
-  private readonly running = new Map<string, Promise<Answer>>()
+  private readonly running = new Map<string, {answer: Promise<Answer>; job: Job | undefined}>()
 
   constructor(store: DocumentStore, options: QueryPoolOptions = {}) {
     this.store = store
@@ -235,10 +237,10 @@ export class QueryPool {
    * kept until the next write: asked again with the same parameters and perspective, the same text
    * comes back without evaluating.
    */
-  query(query: string, params: Record<string, unknown>, perspective: unknown, sourceMap?: SourceMapMode): Promise<Answer> {
+  query(query: string, params: Record<string, unknown>, perspective: unknown, sourceMap?: SourceMapMode, signal?: AbortSignal): Promise<Answer> {
     // now() answers differently from one moment to the next: such queries are always evaluated, as are
     // parameters whose JSON text another value shares (Infinity writes as null): the key must tell them apart.
-    if (this.maxCacheBytes === 0 || /\bnow\s*\(/.test(query) || !jsonFaithful(params)) return this.evaluate(query, params, perspective, sourceMap)
+    if (this.maxCacheBytes === 0 || /\bnow\s*\(/.test(query) || !jsonFaithful(params)) return this.evaluate(query, params, perspective, sourceMap, signal).answer
     const key = JSON.stringify(sourceMap ? [query, params, perspective, sourceMap] : [query, params, perspective])
     const hit = this.cache.get(key)
     if (hit) {
@@ -247,17 +249,21 @@ export class QueryPool {
       return Promise.resolve(hit)
     }
     const running = this.running.get(key)
-    if (running) return running
-    const answer = this.evaluate(query, params, perspective, sourceMap)
-    this.running.set(key, answer)
+    if (running) {
+      if (running.job) this.waitFor(running.job, signal)
+      return running.answer
+    }
+    const evaluation = this.evaluate(query, params, perspective, sourceMap, signal)
+    const {answer} = evaluation
+    this.running.set(key, evaluation)
     const forget = () => {
-      if (this.running.get(key) === answer) this.running.delete(key)
+      if (this.running.get(key) === evaluation) this.running.delete(key)
     }
     const settle = async () => {
       try {
         const result = await answer
         // Still current only if no write came while it ran (the write cleared `running`).
-        if (this.running.get(key) === answer) this.remember(key, result)
+        if (this.running.get(key) === evaluation) this.remember(key, result)
       } catch {
         // The caller gets the error; nothing is kept.
       } finally {
@@ -266,6 +272,25 @@ export class QueryPool {
     }
     void settle()
     return answer
+  }
+
+  /**
+   * Counts a request waiting for a job until its signal says the request has gone (its client closed the
+   * stream or connection): a job still queued when none waits any more is dropped, so requests sent and
+   * reset at once cannot fill the workers' time. (One already running finishes, within the time limit.)
+   */
+  private waitFor(job: Job, signal: AbortSignal | undefined) {
+    job.waiters++
+    if (!signal) return
+    const gone = () => {
+      job.waiters--
+      const queued = this.queue.indexOf(job)
+      if (job.waiters > 0 || queued === -1) return
+      this.queue.splice(queued, 1)
+      job.reject(new LakeError(499, 'clientClosedRequest', 'The client closed the request before its query ran'))
+    }
+    if (signal.aborted) gone()
+    else signal.addEventListener('abort', gone, {once: true})
   }
 
   private remember(key: string, answer: Answer) {
@@ -293,16 +318,20 @@ export class QueryPool {
     }
   }
 
-  private evaluate(query: string, params: Record<string, unknown>, perspective: unknown, sourceMap?: SourceMapMode): Promise<Answer> {
-    if (this.closed) return Promise.reject(new LakeError(503, 'shuttingDown', 'The local Content Lake is stopping'))
+  private evaluate(query: string, params: Record<string, unknown>, perspective: unknown, sourceMap?: SourceMapMode, signal?: AbortSignal): {answer: Promise<Answer>; job: Job | undefined} {
+    if (this.closed) return {answer: Promise.reject(new LakeError(503, 'shuttingDown', 'The local Content Lake is stopping')), job: undefined}
     if (this.queue.length >= this.maxQueued) {
-      return Promise.reject(new LakeError(429, 'tooManyQueries', `More than ${this.maxQueued} queries are waiting: try again shortly`))
+      return {answer: Promise.reject(new LakeError(429, 'tooManyQueries', `More than ${this.maxQueued} queries are waiting: try again shortly`)), job: undefined}
     }
-    return new Promise((resolve, reject) => {
+    let job: Job | undefined
+    const answer = new Promise<Answer>((resolve, reject) => {
       const id = this.nextId++
-      this.queue.push({id, resolve, reject, request: {type: 'query', id, query, params, perspective, timeoutMs: this.timeoutMs, ...(sourceMap ? {sourceMap} : {})}})
-      this.dispatch()
+      job = {id, resolve, reject, waiters: 0, request: {type: 'query', id, query, params, perspective, timeoutMs: this.timeoutMs, ...(sourceMap ? {sourceMap} : {})}}
+      this.queue.push(job)
     })
+    this.waitFor(job!, signal)
+    this.dispatch()
+    return {answer, job}
   }
 
   private dispatch() {

@@ -31,3 +31,25 @@ it('answers with every transaction committed while its workers were loading, com
     store.close()
   }
 }, 60_000)
+
+it('drops a queued query once every request waiting for it has gone, and answers those still waiting', async () => {
+  const store = DocumentStore.open(mkdtempSync(join(tmpdir(), 'lake-workers-')), () => structuredClone(seed) as Doc[])
+  const pool = new QueryPool(store, {size: 1, timeoutMs: 1_000})
+  try {
+    await pool.query('count(*)', {}, 'raw') // the one worker loaded
+    // groq-js's path matcher backtracks past any limit on this: it holds the worker for the whole second.
+    const busy = pool.query(`"${'a.'.repeat(24)}a" in path("${'**.'.repeat(10)}x")`, {}, 'raw').catch((error: unknown) => error)
+    const [first, second, alone] = [new AbortController(), new AbortController(), new AbortController()]
+    // Two requests for the same query share one run: one leaving does not take it from the other.
+    const shared = [pool.query('*[_id == "forum-ip5"][0].name', {}, 'raw', undefined, first.signal), pool.query('*[_id == "forum-ip5"][0].name', {}, 'raw', undefined, second.signal)]
+    const dropped = pool.query('*[_id == "forum-tm5"][0].name', {}, 'raw', undefined, alone.signal).catch((error: unknown) => error)
+    first.abort()
+    alone.abort()
+    expect(await dropped).toMatchObject({status: 499, type: 'clientClosedRequest'})
+    expect((await Promise.all(shared)).map((answer) => JSON.parse(answer.json))).toEqual(['IP5', 'IP5'])
+    expect(await busy).toMatchObject({status: 408})
+  } finally {
+    await pool.close()
+    store.close()
+  }
+}, 30_000)

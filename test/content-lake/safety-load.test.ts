@@ -60,6 +60,31 @@ describe('a runaway query', () => {
   }, 30_000)
 })
 
+describe('queries whose clients go away', () => {
+  it('are dropped from the queue: six slow queries sent and reset at once hold the workers for one time limit, not three', async () => {
+    const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
+    const slow = (n: number) => {
+      // Each with its own parameter, so none waits for another's run.
+      const stream = session.request({':path': `${v}/data/query/production?query=${encodeURIComponent(`${RUNAWAY} && $n >= 0`)}&%24n=${n}`, ':authority': `localhost:${lake.port}`, ...TEST_AUTHORIZATION})
+      stream.on('error', () => {})
+      stream.end()
+      return stream
+    }
+    const streams = Array.from({length: 6}, (_, n) => slow(n))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    for (const stream of streams) stream.close()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const started = performance.now()
+    const answer = await postJson(lake.port, `${v}/data/query/production`, {query: '*[_id == "forum-ip5"][0].name'})
+    const waited = performance.now() - started
+    expect(answer.json().result).toBe('IP5')
+    // Two workers: the two slow queries running when their clients left end at the limit; the four queued
+    // are dropped. Kept, they would have run after, 3 x 1.5 s in all, before this one.
+    expect(waited).toBeLessThan(2 * QUERY_TIMEOUT_MS)
+    session.close()
+  }, 30_000)
+})
+
 // The garbage collector, for measuring what a test keeps in memory (vitest does not start Node with --expose-gc).
 v8.setFlagsFromString('--expose-gc')
 const collectGarbage = runInNewContext('gc') as () => void
