@@ -24,13 +24,41 @@ function kindOf(mutation: ApiMutation): Kind {
   return kind as Kind
 }
 
-/** What every stored document must be: a valid id, a type, and no deeper than the nesting limit. */
+/**
+ * Where a value holds a key named `hasOwnProperty` (a path such as `body[2].hasOwnProperty`), if it does.
+ * groq-js reads fields with the object's own `hasOwnProperty`, and @sanity/mutator too: one document
+ * with such a field made every `match` and `score()` query over its type fail, for everyone, and every
+ * patch to it. Walked with a stack, as the nesting is checked.
+ */
+function reservedKeyPath(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']]
+  while (stack.length > 0) {
+    const [current, path] = stack.pop()!
+    if (!current || typeof current !== 'object') continue
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => stack.push([item, `${path}[${index}]`]))
+      continue
+    }
+    for (const [key, child] of Object.entries(current)) {
+      const childPath = path ? `${path}.${key}` : key
+      if (key === 'hasOwnProperty') return childPath
+      stack.push([child, childPath])
+    }
+  }
+  return undefined
+}
+
+/** What every stored document must be: a valid id, a type, no deeper than the nesting limit, and readable by GROQ. */
 function assertStorable(doc: Doc, what: string) {
   assertValidId(doc._id)
   if (typeof doc._type !== 'string' || doc._type.trim() === '') {
     throw new LakeError(400, 'invalidDocumentType', `${what} of "${doc._id}": the document needs a _type, a non-empty string (got ${JSON.stringify(doc._type) ?? 'nothing'})`)
   }
   assertNesting(doc, `${what} of "${doc._id}"`)
+  const reserved = reservedKeyPath(doc)
+  if (reserved !== undefined) {
+    throw new LakeError(400, 'invalidDocument', `${what} of "${doc._id}": a field named "hasOwnProperty" (${reserved}) cannot be stored in the local Content Lake, whose GROQ and patches (groq-js, @sanity/mutator) fail on documents holding one: rename the field`)
+  }
 }
 
 function documentBody(kind: string, value: unknown, generateId: boolean): Doc {

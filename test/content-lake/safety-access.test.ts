@@ -158,13 +158,28 @@ describe('roles are enforced by the lake, as the grants it reports say', () => {
     expect((await actAs({}, [{actionType: 'sanity.action.document.edit', draftId: 'drafts.cookiePolicy', publishedId: 'cookiePolicy', patch: {set: {title: 'Cookies'}}}])).status).toBe(200)
   })
 
-  it('checks the grants on a document with a field named hasOwnProperty (groq-js throws reading one)', async () => {
-    const odd = {hasOwnProperty: 'a field like any other', constructor: 1}
+  it('checks the grants on a document with fields named like Object\'s own (constructor, toString)', async () => {
+    const odd = {constructor: 1, toString: 'a field like any other', valueOf: [1]}
     expect((await mutateAs(EDITOR, [{create: {_id: 'article.odd-fields', _type: 'article', title: 'Odd', ...odd}}])).status).toBe(200)
     const refused = await mutateAs(EDITOR, [{create: {_id: 'office.odd-fields', _type: 'office', name: 'Odd', ...odd}}])
     expect(refused.status, refused.text).toBe(403)
     expect((await mutateAs({}, [{create: {_id: 'office.odd-fields', _type: 'office', name: 'Odd', ...odd}}])).status).toBe(200)
-    expect(lake.store.get('article.odd-fields')?.hasOwnProperty).toBe('a field like any other')
+    expect(lake.store.get('article.odd-fields')?.toString).toBe('a field like any other')
+  })
+
+  it('refuses a field named hasOwnProperty, which groq-js and @sanity/mutator cannot read past, with 400 naming where it is', async () => {
+    const search = () => postJson(lake.port, `${v}/data/query/production`, {query: '*[_type == "article" && [title, summary] match "odd*"]._id'})
+    for (const mutation of [
+      {create: {_id: 'article.holds-it', _type: 'article', title: 'Odd', hasOwnProperty: 'x'}},
+      {create: {_id: 'article.holds-it', _type: 'article', title: 'Odd', body: [{_type: 'block', _key: 'a', hasOwnProperty: true}]}},
+      {patch: {id: 'article.odd-fields', set: {'seo.hasOwnProperty': 1}}},
+    ]) {
+      const response = await mutateAs({}, [mutation])
+      expect(response.status, response.text).toBe(400)
+      expect(response.json().error.description).toMatch(/a field named "hasOwnProperty" \((hasOwnProperty|body\[0\]\.hasOwnProperty|seo\.hasOwnProperty)\)/)
+    }
+    // Search over articles still answers, for everyone.
+    expect((await search()).json().result).toContain('article.odd-fields')
   })
 
   it('never lets the act-as cookie raise a server started as editor to administrator', async () => {
