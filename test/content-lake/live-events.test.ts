@@ -1,6 +1,6 @@
 import {connect} from 'node:http2'
 
-import {createClient, type SanityClient} from '@sanity/client'
+import {createClient, type ClientPerspective, type SanityClient} from '@sanity/client'
 import {parse} from 'groq-js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
@@ -128,25 +128,31 @@ describe('the live events stream', () => {
     }
   })
 
-  it('names the type of the document a draft hid or showed: deleting a draft of another type changes that type\'s queries', async () => {
-    await put({_id: 'live.shadowed', _type: 'liveOffice', title: 'published'})
-    await put({_id: 'drafts.live.shadowed', _type: 'livePerson', title: 'a draft of another type'})
-    const query = '*[_type == "liveOffice" && _id == "live.shadowed"]._id'
-    const drafts = client.withConfig({perspective: 'drafts'})
-    const before = await drafts.fetch(query, {}, {filterResponse: false})
-    expect(before.result).toEqual([])
+  /**
+   * A query's answer in a perspective and the tags it came with; then the tags of the live event a
+   * deletion sends, and the answer after it. A changed answer must share a tag with that event.
+   */
+  async function tagsAcross(perspective: ClientPerspective, query: string, deletedId: string) {
+    const reader = client.withConfig({perspective})
+    const before = await reader.fetch(query, {}, {filterResponse: false})
     const stream = openStream('/v2025-02-19/data/live/events/production?includeDrafts=true', auth)
     try {
       await expect.poll(() => stream.events.length, {timeout: 10_000}).toBe(1)
-      await client.delete('drafts.live.shadowed')
+      await client.delete(deletedId)
       await expect.poll(() => stream.events.filter((event) => event.event === 'message').length, {timeout: 10_000}).toBe(1)
       const {tags} = stream.events.find((event) => event.event === 'message')!.data as {tags: string[]}
-      // The query's answer changed, so the event names one of the tags it came with.
-      expect((await drafts.fetch(query)) as string[]).toEqual(['live.shadowed'])
-      expect(tags.some((tag) => (before.syncTags as string[]).includes(tag)), `${tags} against ${before.syncTags}`).toBe(true)
+      return {before: before.result, after: await reader.fetch(query), shared: tags.filter((tag) => (before.syncTags as string[]).includes(tag))}
     } finally {
       stream.close()
     }
+  }
+
+  it('names the type of the document a draft hid or showed: deleting a draft of another type changes that type\'s queries', async () => {
+    await put({_id: 'live.shadowed', _type: 'liveOffice', title: 'published'})
+    await put({_id: 'drafts.live.shadowed', _type: 'livePerson', title: 'a draft of another type'})
+    const {before, after, shared} = await tagsAcross('drafts', '*[_type == "liveOffice" && _id == "live.shadowed"]._id', 'drafts.live.shadowed')
+    expect([before, after]).toEqual([[], ['live.shadowed']])
+    expect(shared).not.toEqual([])
   })
 
   it('names the type of another release\'s version a version hid, in a stacked release perspective', async () => {
@@ -155,21 +161,9 @@ describe('the live events stream', () => {
     await put({_id: 'live.stacked', _type: 'liveArticle', title: 'published'})
     await put({_id: 'versions.rliveb.live.stacked', _type: 'liveEvent', title: 'in rliveb'})
     await put({_id: 'versions.rlivea.live.stacked', _type: 'liveArticle', title: 'in rlivea'})
-    const query = '*[_type == "liveEvent" && _id == "live.stacked"].title'
-    const stacked = client.withConfig({perspective: ['rlivea', 'rliveb', 'drafts']})
-    const before = await stacked.fetch(query, {}, {filterResponse: false})
-    expect(before.result).toEqual([])
-    const stream = openStream('/v2025-02-19/data/live/events/production?includeDrafts=true', auth)
-    try {
-      await expect.poll(() => stream.events.length, {timeout: 10_000}).toBe(1)
-      await client.delete('versions.rlivea.live.stacked')
-      await expect.poll(() => stream.events.filter((event) => event.event === 'message').length, {timeout: 10_000}).toBe(1)
-      const {tags} = stream.events.find((event) => event.event === 'message')!.data as {tags: string[]}
-      expect(await stacked.fetch(query)).toEqual(['in rliveb'])
-      expect(tags.some((tag) => (before.syncTags as string[]).includes(tag)), `${tags} against ${before.syncTags}`).toBe(true)
-    } finally {
-      stream.close()
-    }
+    const {before, after, shared} = await tagsAcross(['rlivea', 'rliveb', 'drafts'], '*[_type == "liveEvent" && _id == "live.stacked"].title', 'versions.rlivea.live.stacked')
+    expect([before, after]).toEqual([[], ['in rliveb']])
+    expect(shared).not.toEqual([])
   })
 
   it('answers /check/cors for any page, saying whether its origin may use the lake', async () => {
