@@ -5,7 +5,7 @@ import {join} from 'node:path'
 import {authorizeChange} from '../access/grants.ts'
 import {scheduleReleases} from '../actions/release-scheduler.ts'
 import {AssetStore} from '../assets/asset-store.ts'
-import {HistoryLog} from '../history/history-log.ts'
+import {HistoryLog, KEEP_TRANSACTIONS} from '../history/history-log.ts'
 
 import {LakeError} from '../errors.ts'
 import {LIMITS} from '../limits.ts'
@@ -42,6 +42,8 @@ export interface LakeServerOptions {
   assetsDir?: string
   /** How often scheduled releases whose time has come are published (10 s by default). */
   scheduledReleasesEveryMs?: number
+  /** How many of the newest transactions history keeps (KEEP_TRANSACTIONS by default; tests ask for fewer). */
+  historyKeep?: number
   /** Told of every request once it is answered: the drift test records the endpoints the Studio calls. */
   onRequest?: (request: ServedRequest) => void
 }
@@ -100,7 +102,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   const origins = new OriginPolicy(options.corsOrigins ?? [])
   const data = new DataRoutes(options.store, options.dataset, options.queries)
   const keyValues = new KeyValueStore()
-  const history = new HistoryLog(options.store)
+  const history = new HistoryLog(options.store, {keep: options.historyKeep})
   // A scheduled release is published with the grants of whoever scheduled it, and each document with
   // those of whoever last wrote its version too: anyone may add to a scheduled release, but an editor's
   // version may not replace an office when the release goes out.
@@ -110,8 +112,13 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
     const releaseId = releaseDocumentId.slice('_.releases.'.length)
     return scheduler && ((change: CheckedChange) => {
       authorizeChange(scheduler, change)
-      const writer = userWithId(history.lastAuthor(`versions.${releaseId}.${publishedIdOf(change.id)}`))
-      if (writer && writer !== scheduler) authorizeChange(writer, change)
+      // The documents the versions become (not the versions it deletes, nor the release document).
+      if (publishedIdOf(change.id) !== change.id || change.id.startsWith('_.')) return
+      const versionId = `versions.${releaseId}.${change.id}`
+      const writer = userWithId(history.lastAuthor(versionId))
+      // Unknown once history has let the write go (it keeps the newest transactions): refused, not let through.
+      if (!writer) throw new LakeError(403, 'permissionDenied', `Who last wrote "${versionId}" is no longer known (history keeps the newest ${options.historyKeep ?? KEEP_TRANSACTIONS} transactions): save it again, or publish the release yourself`)
+      if (writer !== scheduler) authorizeChange(writer, change)
     })
   }
   const stopScheduler = scheduleReleases(options.store, {lastContent: (id) => history.lastContent(id)}, publisherOf, options.scheduledReleasesEveryMs)

@@ -3,11 +3,14 @@ import {LakeError} from '../errors.ts'
 // The Content Lake's id alphabet: letters, digits, ".", "_" and "-", not starting with "-", at most 128.
 const validId = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,127}$/
 
-/** A draft or version id names its document after the prefix: "drafts.", "versions.r1." alone name nothing. */
+/**
+ * A draft or version id names a published document after its prefix: "drafts.", "versions.r1." alone
+ * name nothing, and none names another draft, version or system document ("versions.r1.drafts.x",
+ * "versions.r1.versions.r2.x", "drafts._.releases.r1"), which publishing it would write.
+ */
 function namesADocument(id: string): boolean {
-  if (id.startsWith('drafts.')) return id.length > 'drafts.'.length
-  if (id.startsWith('versions.')) return id.split('.').length >= 3 && !id.endsWith('.')
-  return true
+  const named = id.startsWith('drafts.') ? id.slice('drafts.'.length) : id.startsWith('versions.') ? id.split('.').slice(2).join('.') : undefined
+  return named === undefined || (named.length > 0 && !/^(drafts\.|versions\.|_\.)/.test(named))
 }
 
 /** Whether the Content Lake takes `id` as a document id. */
@@ -17,7 +20,7 @@ export function isValidDocumentId(id: unknown): id is string {
 
 export function assertValidId(id: unknown): asserts id is string {
   if (!isValidDocumentId(id)) {
-    throw new LakeError(400, 'invalidDocumentId', `Document id ${JSON.stringify(id)} is not valid: use letters, digits, ".", "_" and "-", at most 128 characters, not starting with "-" nor ending with "."`)
+    throw new LakeError(400, 'invalidDocumentId', `Document id ${JSON.stringify(id)} is not valid: use letters, digits, ".", "_" and "-", at most 128 characters, not starting with "-" nor ending with "."; a draft or version id names a published one ("drafts.x", "versions.<release>.x")`)
   }
 }
 

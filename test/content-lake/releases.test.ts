@@ -133,6 +133,23 @@ describe('content releases', () => {
     expect(lake.store.get('article.admins')).toBeUndefined()
   })
 
+  it('refuses to publish a version whose writer history no longer knows, rather than letting it through', async () => {
+    const forgetful = await startLake({scheduledReleasesEveryMs: 100, historyKeep: 20})
+    try {
+      const asAdmin = (...actions: unknown[]) => postJson(forgetful.port, `${v}/data/actions/production`, {actions})
+      const asEditor = (...actions: unknown[]) => postJson(forgetful.port, `${v}/data/actions/production`, {actions}, EDITOR)
+      await asAdmin({actionType: 'sanity.action.release.create', releaseId: 'rforgot'})
+      expect((await asEditor({actionType: 'sanity.action.document.version.create', publishedId: 'office-fr', document: {_id: 'versions.rforgot.office-fr', _type: 'article', title: 'The editor\'s, long ago'}})).status).toBe(200)
+      // Enough later writes for history (20 transactions here, 10,000 by default) to let the editor's go.
+      for (let index = 0; index < 25; index++) await postJson(forgetful.port, `${v}/data/mutate/production`, {mutations: [{createOrReplace: {_id: `note.filler-${index}`, _type: 'note'}}]}, EDITOR)
+      expect((await asAdmin({actionType: 'sanity.action.release.schedule', releaseId: 'rforgot', publishAt: new Date(Date.now() + 200).toISOString()})).status).toBe(200)
+      await expect.poll(() => forgetful.store.get('_.releases.rforgot')?.error, {timeout: 5_000}).toHaveProperty('message', expect.stringMatching(/Who last wrote "versions.rforgot.office-fr" is no longer known/))
+      expect(forgetful.store.get('office-fr')?._type).toBe('office')
+    } finally {
+      await forgetful.close()
+    }
+  })
+
   it('answers release actions on releases that do not exist or have bad ids with 404 and 400', async () => {
     expect((await act({actionType: 'sanity.action.release.publish', releaseId: 'rnone'})).status).toBe(404)
     expect((await act({actionType: 'sanity.action.release.create', releaseId: 'r.dotted'})).status).toBe(400)
