@@ -1,4 +1,3 @@
-import {RELEASE_TYPE} from '../actions/release-actions.ts'
 import {LakeError} from '../errors.ts'
 import {publishedIdOf} from '../store/document-ids.ts'
 import type {DocumentStore} from '../store/document-store.ts'
@@ -26,11 +25,6 @@ const MAX_STREAMS = 1_000
 
 const isPublishedId = (id: string) => publishedIdOf(id) === id
 
-/** The ids a perspective may show for a published id: it, its draft, and its version in each release. */
-function groupIdsOf(store: DocumentStore, publishedId: string): string[] {
-  const releases = Array.from(store.idsOfType(RELEASE_TYPE), (id) => id.slice('_.releases.'.length))
-  return [publishedId, `drafts.${publishedId}`, ...releases.map((release) => `versions.${release}.${publishedId}`)]
-}
 
 /**
  * The Live Content API (`/data/live/events/:dataset`): after each write, a `message` event with the
@@ -41,9 +35,13 @@ function groupIdsOf(store: DocumentStore, publishedId: string): string[] {
 export class LiveEvents {
   private readonly streams = new Set<LiveStream>()
   private readonly recent: LiveEvent[] = []
+  /** The release versions of each published id that has any, as the store holds them. */
+  private readonly versionIds = new Map<string, Set<string>>()
 
   constructor(store: DocumentStore) {
+    for (const id of store.ids()) if (id.startsWith('versions.')) this.keepVersion(id, true)
     store.onTransaction((record, before) => {
+      for (const change of record.changes) if (change.id.startsWith('versions.')) this.keepVersion(change.id, change.after !== null)
       const tags = new Set<string>()
       const publishedTags = new Set<string>()
       for (const change of record.changes) {
@@ -55,7 +53,8 @@ export class LiveEvents {
         // release's version under it (in the drafts and release perspectives, stacked ones included),
         // whose type may be another: a query of that type changes too. (Their ids share the change's id tag.)
         if (!isPublishedId(change.id)) {
-          for (const id of groupIdsOf(store, publishedIdOf(change.id))) {
+          const publishedId = publishedIdOf(change.id)
+          for (const id of [publishedId, `drafts.${publishedId}`, ...(this.versionIds.get(publishedId) ?? [])]) {
             const type = id === change.id ? undefined : store.get(id)?._type
             if (typeof type === 'string') tags.add(typeTag(type))
           }
@@ -66,6 +65,15 @@ export class LiveEvents {
       if (this.recent.length > KEPT_EVENTS) this.recent.shift()
       for (const stream of this.streams) this.deliver(stream, event)
     })
+  }
+
+  private keepVersion(id: string, stored: boolean) {
+    const publishedId = publishedIdOf(id)
+    const versions = this.versionIds.get(publishedId)
+    if (stored) {
+      if (versions) versions.add(id)
+      else this.versionIds.set(publishedId, new Set([id]))
+    } else if (versions?.delete(id) && versions.size === 0) this.versionIds.delete(publishedId)
   }
 
   get size() {
