@@ -39,18 +39,21 @@ interface Listener extends ListenOptions {
 // Far more than the dozens of listeners a few open Studios hold; each costs a check on every write.
 const MAX_LISTENERS = 1_000
 
-// The checks run on the main thread before the write is answered, so they are limited per write: each
-// listener's checks of one write get LISTENER_SHARE_MS, and all listeners' together TRANSACTION_BUDGET_MS.
-// A listener whose checks run past its share, or that is not reached before the write's budget is spent,
-// is closed with a channelError saying why (it cannot be told of this write; its client listens again and
-// the Studio refetches). The cheapest listeners, as measured on earlier writes, are checked first and new
-// ones last, so a few costly filters cannot close the Studio's. A filter such as the Studio's takes
-// microseconds a document: only costly filters, or thousands of documents in one write, come near. The
-// limits are wall-clock time, generous because a loaded machine (a Studio build and a browser on two cores)
-// is slow: at 250 ms a check, it once stopped trivial filters run under V8's watchdog.
+// The checks run on the main thread before the write is answered, so they are limited per write. The
+// cheapest listeners, as measured on earlier writes, are checked first and new ones last. Each listener's
+// checks of one write get LISTENER_SHARE_MS until all listeners' together have had TRANSACTION_BUDGET_MS;
+// then each further listener gets LATE_SHARE_MS (a filter such as the Studio's takes microseconds a
+// document), so filters cheap on earlier writes and costly on this one cannot get the cheap listeners
+// after them closed; and none is checked past twice the budget. A listener whose checks run past its
+// share, or that is not reached, is closed with a channelError saying why (it cannot be told of this
+// write; its client listens again and the Studio refetches). Only costly filters, or thousands of
+// documents in one write, come near these. They are wall-clock time, generous because a loaded machine (a
+// Studio build and a browser on two cores) is slow: at 250 ms a check, it once stopped trivial filters run
+// under V8's watchdog.
 const LISTENER_SHARE_MS = 250
 const TRANSACTION_BUDGET_MS = 1_000
-const WRITE_TOO_LARGE = `This write changed more documents than the listeners' filters could be checked against in ${TRANSACTION_BUDGET_MS} ms: listen again`
+const LATE_SHARE_MS = 5
+const WRITE_TOO_LARGE = `This write changed more documents than the listeners' filters could be checked against in ${2 * TRANSACTION_BUDGET_MS} ms: listen again`
 
 /**
  * A function the listener's per-document check cannot run: one groq-js does not implement, or one it
@@ -73,16 +76,18 @@ export class ListenerHub {
   constructor(store: DocumentStore) {
     store.onTransaction((record, before) => {
       const budgetEnds = performance.now() + TRANSACTION_BUDGET_MS
+      const lastEnds = budgetEnds + TRANSACTION_BUDGET_MS
       // (A stable sort: new listeners, and those that cost the same, in the order they came.)
       for (const listener of [...this.listeners].toSorted((a, b) => a.msPerCheck - b.msPerCheck)) {
         const started = performance.now()
-        if (started >= budgetEnds) {
+        if (started >= lastEnds) {
           this.close(listener, WRITE_TOO_LARGE)
           continue
         }
+        const ends = started < budgetEnds ? Math.min(budgetEnds, started + LISTENER_SHARE_MS) : Math.min(lastEnds, started + LATE_SHARE_MS)
         // One listener's query failing (or running past its share) ends that listener alone; the others and the write are unaffected.
         try {
-          const checks = this.notify(listener, record, before, Math.min(budgetEnds, started + LISTENER_SHARE_MS))
+          const checks = this.notify(listener, record, before, ends)
           if (checks > 0) listener.msPerCheck = (performance.now() - started) / checks
         } catch (error) {
           this.close(listener, `The listener's query failed and the listener was closed: ${queryErrorOf(error).message}`)
@@ -122,7 +127,7 @@ export class ListenerHub {
   private matches(listener: Listener, doc: Doc | null, ends: number): boolean {
     if (!doc) return false
     const left = ends - performance.now()
-    if (left <= 0) throw new LakeError(408, 'queryTimeout', `The listener's filter took more than its ${LISTENER_SHARE_MS} ms (or the write's ${TRANSACTION_BUDGET_MS} ms for all listeners) to check the documents of one write: listen with a simpler filter`)
+    if (left <= 0) throw new LakeError(408, 'queryTimeout', `The listener's filter took more than its share of the time for checking one write's documents (${LISTENER_SHARE_MS} ms, ${LATE_SHARE_MS} ms once the listeners together have had ${TRANSACTION_BUDGET_MS} ms): listen with a simpler filter`)
     const ms = Math.max(1, Math.ceil(left))
     // Each listener checks each changed document twice on every write: compiled, it runs under a deadline
     // its loops check, without the watchdog thread V8's interrupt (withTimeLimit) starts for groq-js.

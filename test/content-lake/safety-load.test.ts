@@ -60,6 +60,38 @@ describe('a runaway query', () => {
   }, 30_000)
 })
 
+describe('listeners whose filters are cheap on earlier writes and costly on this one', () => {
+  it('cannot get the cheap listeners checked after them closed', async () => {
+    const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
+    const open = (filter: string, params: Record<string, unknown> = {}) => {
+      const search = Object.entries(params).map(([name, value]) => `&%24${name}=${encodeURIComponent(JSON.stringify(value))}`).join('')
+      const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent(filter)}${search}&includeMutations=false`, ':authority': `localhost:${lake.port}`, ...TEST_AUTHORIZATION})
+      let text = ''
+      stream.setEncoding('utf8')
+      stream.on('data', (chunk: string) => (text += chunk))
+      stream.on('error', () => {})
+      return {text: () => text}
+    }
+    // Costlier than the traps on ordinary documents (300 ids to look through), so checked after them.
+    const ids = Array.from({length: 300}, (_, index) => `note.watched-${index}`)
+    const studio = Array.from({length: 20}, () => open('*[_id in $ids]', {ids}))
+    const traps = Array.from({length: 6}, () => open('*[_type == "trap" && count(items[count(^.items[@ >= 0]) >= 0]) < 0]'))
+    await expect.poll(() => [...studio, ...traps].every((listener) => listener.text().includes('welcome'))).toBe(true)
+    // An ordinary write measures them all: the traps cost nothing on it.
+    await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{createOrReplace: {_id: 'note.watched-0', _type: 'note'}}]})
+    await expect.poll(() => studio.every((listener) => listener.text().includes('note.watched-0'))).toBe(true)
+    // Then documents only the traps find costly: 3,000 x 3,000 steps each.
+    const items = [...Array.from({length: 3_000}).keys()]
+    const started = performance.now()
+    const write = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: Array.from({length: 8}, (_, index) => ({createOrReplace: {_id: `trap.${index}`, _type: 'trap', items}}))})
+    expect(write.status).toBe(200)
+    expect(performance.now() - started).toBeLessThan(4_000)
+    await expect.poll(() => traps.every((listener) => listener.text().includes('event: channelError'))).toBe(true)
+    for (const listener of studio) expect(listener.text()).not.toContain('event: channelError')
+    session.close()
+  }, 60_000)
+})
+
 describe('live events beside many releases', () => {
   it('cost a write of drafts what its documents cost, not what every release in the dataset costs', async () => {
     // Archived releases do not count against the open releases' limit: a writer may make thousands.
