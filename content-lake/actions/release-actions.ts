@@ -44,6 +44,19 @@ function existingRelease(action: Action, context: ReleaseContext, allowed: strin
 
 const withoutSystemFields = ({_rev, _updatedAt, _createdAt, _system, ...rest}: Doc) => rest
 
+/** The paths a patch names: the keys of set, setIfMissing, inc, dec, merge and diffMatchPatch, unset's items, insert's target. */
+function patchedPaths(patch: Record<string, unknown>): string[] {
+  return Object.entries(patch).flatMap(([operation, value]) => {
+    if (operation === 'id' || operation === 'ifRevisionID') return []
+    if (operation === 'unset') return Array.isArray(value) ? value.map(String) : ['']
+    if (operation === 'insert') {
+      const insert = (value ?? {}) as Record<string, unknown>
+      return [String(insert.before ?? insert.after ?? insert.replace ?? '')]
+    }
+    return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : ['']
+  })
+}
+
 /**
  * Publishing a release, in one transaction: each version becomes its published document (references
  * marked `_strengthenOnPublish` made strong), or, when marked `_system.delete`, the published document
@@ -81,6 +94,9 @@ export function releaseMutations(action: Action, context: ReleaseContext): ApiMu
       const {id} = existingRelease(action, context, ['active', 'scheduled'])
       const patch = action.patch
       if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new LakeError(400, 'invalidAction', 'release.edit needs "patch", such as {"set": {"metadata.title": "..."}}')
+      // What a release is (its name, state, type, what it published) changes by the other release actions only.
+      const touched = patchedPaths(patch as Record<string, unknown>).filter((path) => !/^(metadata|publishAt)\b/.test(path))
+      if (touched.length > 0) throw new LakeError(400, 'invalidAction', `release.edit changes the release's metadata (and publishAt) only, not ${touched.map((path) => JSON.stringify(path)).join(', ')}`)
       return [{patch: {...(patch as object), id: releaseDocumentId(id)}}]
     }
     case 'sanity.action.release.publish': {

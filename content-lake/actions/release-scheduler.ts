@@ -26,13 +26,14 @@ export function scheduleReleases(store: DocumentStore, context: PlanContext, pub
       try {
         const authorize = publisherOf(id)
         if (!authorize) throw new Error('who scheduled it is no longer known (history keeps the newest transactions only): schedule it again')
-        store.commit(planActions(store, [{actionType: 'sanity.action.release.publish', releaseId: release.name}], context), {author: 'system', authorize})
+        // The release its document's id names (what publisherOf checked), never its `name` field, which a write could change.
+        store.commit(planActions(store, [{actionType: 'sanity.action.release.publish', releaseId: id.slice('_.releases.'.length)}], context), {author: 'system', authorize})
       } catch (error) {
         const {_rev, _createdAt, _updatedAt, ...rest} = release
         try {
           store.commit([{id, after: {...rest, state: 'active', error: {message: `Scheduled publishing failed: ${(error as Error).message}`}}, ifRevisionId: _rev}], {author: 'system'})
         } catch (failure) {
-          console.error(`Release "${String(release.name)}" could not be published or marked failed:`, failure)
+          console.error(`Release "${id}" could not be published or marked failed:`, failure)
         }
       }
     }

@@ -133,6 +133,23 @@ describe('content releases', () => {
     expect(lake.store.get('article.admins')).toBeUndefined()
   })
 
+  it('publishes the release its document\'s id names, whatever its name field says; release.edit changes metadata only', async () => {
+    const asAdmin = (...actions: unknown[]) => postJson(lake.port, `${v}/data/actions/production`, {actions})
+    await asAdmin({actionType: 'sanity.action.release.create', releaseId: 'rnamed'}, {actionType: 'sanity.action.release.schedule', releaseId: 'rnamed', publishAt: '2099-01-01T00:00:00Z'})
+    await asAdmin({actionType: 'sanity.action.document.version.create', publishedId: 'article.named', document: {_id: 'versions.rnamed.article.named', _type: 'article', title: 'The administrator\'s'}})
+    await act({actionType: 'sanity.action.release.create', releaseId: 'rother'})
+    await act({actionType: 'sanity.action.document.version.create', publishedId: 'office-jp', document: {_id: 'versions.rother.office-jp', _type: 'article', title: 'The editor\'s'}})
+    const renamed = await act({actionType: 'sanity.action.release.edit', releaseId: 'rnamed', patch: {set: {name: 'rother', publishAt: '2020-01-01T00:00:00Z'}}})
+    expect(renamed.status, renamed.text).toBe(400)
+    expect(renamed.json().error.description).toMatch(/metadata \(and publishAt\) only, not "name"/)
+    // Written straight to the release document, the name changes nothing of what is published.
+    const mutateAsEditor = (mutations: unknown[]) => postJson(lake.port, `${v}/data/mutate/production`, {mutations}, EDITOR)
+    expect((await mutateAsEditor([{patch: {id: '_.releases.rnamed', set: {name: 'rother', publishAt: new Date(Date.now() + 200).toISOString()}}}])).status).toBe(200)
+    await expect.poll(() => lake.store.get('article.named')?.title, {timeout: 5_000}).toBe('The administrator\'s')
+    expect(lake.store.get('office-jp')?._type).toBe('office')
+    expect(lake.store.get('versions.rother.office-jp')).toBeDefined()
+  })
+
   it('refuses to publish a version whose writer history no longer knows, rather than letting it through', async () => {
     const forgetful = await startLake({scheduledReleasesEveryMs: 100, historyKeep: 20})
     try {
