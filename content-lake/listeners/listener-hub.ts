@@ -55,6 +55,13 @@ const TRANSACTION_BUDGET_MS = 1_000
 const LATE_SHARE_MS = 5
 const WRITE_TOO_LARGE = `This write changed more documents than the listeners' filters could be checked against in ${2 * TRANSACTION_BUDGET_MS} ms: listen again`
 
+/** Whether the query's innermost base (down its chain of filters, projections, slices and order) is `*`. */
+function readsFromEverything(tree: ExprNode): boolean {
+  let node = tree as {type: string; base?: unknown}
+  while (node.base && typeof node.base === 'object') node = node.base as typeof node
+  return node.type === 'Everything'
+}
+
 /**
  * A function the listener's per-document check cannot run: one groq-js does not implement, or one it
  * runs only asynchronously (diff::, delta::), which the time limit cannot stop.
@@ -116,6 +123,9 @@ export class ListenerHub {
     // Parsed on the main thread, which serves every request: a listener's filter is short, and a long
     // one gets a tenth of a second to parse (a 16 KB chain, as long as a URL may be, takes about one).
     const tree = parseQuery(options.query, options.params, {parseLimitMs: 100})
+    // A listener hears of the documents its query selects from `*` (`*[filter]`, with a projection or
+    // order if given): a bare expression (`false`, `_type == "x"`) selects none, and is refused.
+    if (!readsFromEverything(tree)) throw new LakeError(400, 'invalidListenQuery', 'Listen with a query over the documents, such as *[_type == "article"]')
     const unsupported = unsupportedFunction(tree)
     if (unsupported) throw new LakeError(400, 'unsupportedFunction', `Listeners cannot use ${unsupported} in the local Content Lake: listen with a filter such as *[_type == "article"]`)
     const listener: Listener = {...options, tree, compiled: compileGroq(tree), send, disconnect, msPerCheck: Number.POSITIVE_INFINITY}
@@ -135,7 +145,7 @@ export class ListenerHub {
     const result = compiled
       ? withDeadline(ms, () => compiled({dataset: [doc], params: listener.params}), "The listener's query")
       : withTimeLimit(ms, () => toJS(evaluateSync(listener.tree, {dataset: [doc], params: listener.params})), "The listener's query")
-    return Array.isArray(result) ? result.length > 0 : result !== null && result !== undefined
+    return Array.isArray(result) && result.length > 0
   }
 
   /** Sends the listener the events of a transaction, its checks done by `ends`; returns how many documents it checked. */
@@ -151,6 +161,8 @@ export class ListenerHub {
       events.push({change, previous, transition: !was ? 'appear' : is ? 'update' : 'disappear'})
     }
     events.forEach(({change, previous, transition}, index) => {
+      // Sending counts against the listener's share too: thousands of events for many listeners held writes seconds.
+      if (performance.now() > ends) throw new LakeError(408, 'queryTimeout', `The listener's events for one write took more than its share of the time for sending them (${LISTENER_SHARE_MS} ms, ${LATE_SHARE_MS} ms once the listeners together have had ${TRANSACTION_BUDGET_MS} ms): listen again`)
       listener.send('mutation', {
         eventId: `${record.transactionId}#${change.id}`,
         documentId: change.id,

@@ -56,6 +56,12 @@ describe('listeners cannot stop the server', () => {
     }
     const geo = await raw(lake.port, `${v}/data/listen/production?query=${encodeURIComponent('*[geo::distance(1, 2) > 0]')}`)
     expect(geo.json().error.description).toMatch(/Listeners cannot use geo::distance\(\)/)
+    // A bare expression selects no documents: it heard of every one before (`false` counted as a match).
+    for (const groq of ['false', '_type == "article"', 'count(*[_type == "article"])']) {
+      const response = await raw(lake.port, `${v}/data/listen/production?query=${encodeURIComponent(groq)}`)
+      expect(response.status, groq).toBe(400)
+      expect(response.json().error.description).toMatch(/Listen with a query over the documents/)
+    }
   })
 
   it('gives a listener\'s query a tenth of a second to parse on the main thread (a 14 KB chain took a third of one)', async () => {

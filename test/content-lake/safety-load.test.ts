@@ -60,6 +60,29 @@ describe('a runaway query', () => {
   }, 30_000)
 })
 
+describe('listeners that each hear of thousands of documents in one write', () => {
+  it('are each told of the whole write or closed saying why, and the write is answered within seconds', async () => {
+    const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
+    const listeners = Array.from({length: 40}, () => {
+      const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent('*[_type == "fanout"]')}`, ':authority': `localhost:${lake.port}`, ...TEST_AUTHORIZATION})
+      let text = ''
+      stream.setEncoding('utf8')
+      stream.on('data', (chunk: string) => (text += chunk))
+      stream.on('error', () => {})
+      return {text: () => text}
+    })
+    await expect.poll(() => listeners.every((listener) => listener.text().includes('welcome'))).toBe(true)
+    const started = performance.now()
+    const write = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: Array.from({length: 3_000}, (_, index) => ({create: {_id: `fanout.${index}`, _type: 'fanout', title: `Article ${index}`, body: 'x'.repeat(1_000)}}))})
+    expect(write.status).toBe(200)
+    // 120,000 events, built and sent on the main thread before the answer (their share of time bounds that too).
+    expect(performance.now() - started).toBeLessThan(3_000)
+    // Each listener heard the whole write or was closed saying why.
+    await expect.poll(() => listeners.every((listener) => listener.text().includes('event: channelError') || listener.text().split('event: mutation').length - 1 === 3_000), {timeout: 20_000}).toBe(true)
+    session.close()
+  }, 60_000)
+})
+
 describe('listeners whose filters are cheap on earlier writes and costly on this one', () => {
   it('cannot get the cheap listeners checked after them closed', async () => {
     const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
