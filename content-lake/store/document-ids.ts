@@ -6,11 +6,12 @@ const validId = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,127}$/
 /**
  * A draft or version id names a published document after its prefix: "drafts.", "versions.r1." alone
  * name nothing, and none names another draft, version or system document ("versions.r1.drafts.x",
- * "versions.r1.versions.r2.x", "drafts._.releases.r1"), which publishing it would write.
+ * "versions.r1.versions.r2.x", "drafts._.releases.r1"), which publishing it would write, or an id the
+ * lake refuses ("drafts.-x").
  */
 function namesADocument(id: string): boolean {
   const named = id.startsWith('drafts.') ? id.slice('drafts.'.length) : id.startsWith('versions.') ? id.split('.').slice(2).join('.') : undefined
-  return named === undefined || (named.length > 0 && !/^(drafts\.|versions\.|_\.)/.test(named))
+  return named === undefined || (validId.test(named) && !/^(drafts\.|versions\.|_\.)/.test(named))
 }
 
 /** Whether the Content Lake takes `id` as a document id. */
