@@ -129,7 +129,7 @@ describe('live events beside many releases', () => {
 })
 
 describe('queries whose clients go away', () => {
-  it('are dropped from the queue: six slow queries sent and reset at once hold the workers for one time limit, not three', async () => {
+  it('are dropped from the queue: eight slow queries sent and reset at once hold the workers for one time limit, not four', async () => {
     const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
     const slow = (n: number) => {
       // Each with its own parameter, so none waits for another's run.
@@ -138,7 +138,7 @@ describe('queries whose clients go away', () => {
       stream.end()
       return stream
     }
-    const streams = Array.from({length: 6}, (_, n) => slow(n))
+    const streams = Array.from({length: 8}, (_, n) => slow(n))
     await new Promise((resolve) => setTimeout(resolve, 100))
     for (const stream of streams) stream.close()
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -146,9 +146,9 @@ describe('queries whose clients go away', () => {
     const answer = await postJson(lake.port, `${v}/data/query/production`, {query: '*[_id == "forum-ip5"][0].name'})
     const waited = performance.now() - started
     expect(answer.json().result).toBe('IP5')
-    // Two workers: the two slow queries running when their clients left end at the limit; the four queued
-    // are dropped. Kept, they would have run after, 3 x 1.5 s in all, before this one.
-    expect(waited).toBeLessThan(2 * QUERY_TIMEOUT_MS)
+    // Two workers: the two slow queries running when their clients left end at the limit; the six queued
+    // are dropped. Kept, they would have run after, 4 x 1.5 s in all, before this one.
+    expect(waited).toBeLessThan(3 * QUERY_TIMEOUT_MS)
     session.close()
   }, 30_000)
 })
@@ -253,7 +253,7 @@ describe('listeners checked against a write of thousands of documents', () => {
     const took = performance.now() - started
     // Every listener either hears the whole write or is closed, saying why: none misses it and stays open.
     const heardAll = (text: string) => text.split('event: mutation').length - 1 === 2_000
-    const closed = (text: string) => /event: channelError\ndata: .*(listen again|simpler filter)/.test(text)
+    const closed = (text: string) => /event: channelError\ndata: .*(listen again|simpler filter|ran longer than)/.test(text)
     await expect.poll(() => listeners.every((listener) => heardAll(listener.text()) || closed(listener.text())), {timeout: 20_000}).toBe(true)
     expect(listeners.some((listener) => closed(listener.text()))).toBe(true)
     // Checking every listener took 10 s and more before (each check far under its own limit).
