@@ -204,9 +204,9 @@ describe('the local Content Lake through @sanity/client', () => {
     const rows = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as {id: string; author: string; effects: Record<string, unknown>})
     expect(rows.map((row) => row.id)).toEqual([second._rev, first._rev])
     expect(rows[0]!.effects['forum.history']).toMatchObject({apply: [0, {name: 'Second name'}], revert: [0, {name: 'First name'}]})
-    const then = await client.request<{documents: {name: string}[]}>({uri: `/data/history/production/documents/forum.history?revision=${first._rev}`})
+    const then = await client.request<{documents: {name: string}[]}>({url: `/data/history/production/documents/forum.history?revision=${first._rev}`})
     expect(then.documents.map((doc) => doc.name)).toEqual(['First name'])
-    const missing = client.request({uri: '/data/history/production/documents/forum.history?revision=no-such-revision'})
+    const missing = client.request({url: '/data/history/production/documents/forum.history?revision=no-such-revision'})
     await expect(missing).rejects.toMatchObject({statusCode: 404})
   })
 

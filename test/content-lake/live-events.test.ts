@@ -156,7 +156,7 @@ describe('the live events stream', () => {
   })
 
   it('names the type of another release\'s version a version hid, in a stacked release perspective', async () => {
-    const asAdmin = (...actions: unknown[]) => client.request({method: 'POST', uri: '/data/actions/production', body: {actions}})
+    const asAdmin = (...actions: unknown[]) => client.request({method: 'POST', url: '/data/actions/production', body: {actions}})
     await asAdmin({actionType: 'sanity.action.release.create', releaseId: 'rlivea'}, {actionType: 'sanity.action.release.create', releaseId: 'rliveb'})
     await put({_id: 'live.stacked', _type: 'liveArticle', title: 'published'})
     await put({_id: 'versions.rliveb.live.stacked', _type: 'liveEvent', title: 'in rliveb'})
