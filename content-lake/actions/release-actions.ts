@@ -18,6 +18,8 @@ type Action = {actionType: string; [key: string]: unknown}
 
 export const RELEASE_TYPE = 'system.release'
 export const releaseDocumentId = (releaseId: string) => `_.releases.${releaseId}`
+/** The release a release document's id names: `_.releases.r1` → `r1`. */
+export const releaseIdOfDocument = (id: string) => id.slice('_.releases.'.length)
 const versionPrefix = (releaseId: string) => `versions.${releaseId}.`
 
 // As hosted: a release id is the second segment of `versions.<release>.<id>`, so it has no dot.

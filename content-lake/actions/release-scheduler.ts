@@ -1,17 +1,18 @@
 import type {CheckedChange, DocumentStore} from '../store/document-store.ts'
 import {planActions, type PlanContext} from './document-actions.ts'
-import {RELEASE_TYPE} from './release-actions.ts'
+import {RELEASE_TYPE, releaseIdOfDocument} from './release-actions.ts'
 
 /**
- * How a scheduled release's publishing is checked: the grants of whoever scheduled it (the release
- * document's id given), as a commit's `authorize`; undefined when that person is not known.
+ * How a scheduled release's publishing is checked (the release document's id given), as a commit's
+ * `authorize`: the grants of whoever scheduled it, and of whoever last wrote each version; undefined
+ * when who scheduled it is not known.
  */
 export type ScheduledPublisher = (releaseDocumentId: string) => ((change: CheckedChange) => void) | undefined
 
 /**
  * Publishes scheduled releases when their time comes, as the hosted lake does: every `everyMs` it runs
- * `release.publish` for each release whose `publishAt` has passed, with the grants of the person who
- * scheduled it (an editor's release may not replace an office even though the lake publishes it). A
+ * `release.publish` for each release whose `publishAt` has passed, checked by `publisherOf` (an editor's
+ * version may not replace an office even though the lake publishes it). A
  * release that cannot be published (a version refused by those grants or by referential integrity, say)
  * goes back to active with the reason in `error`, so the Releases tool shows it and it is not tried again
  * until scheduled again.
@@ -27,7 +28,7 @@ export function scheduleReleases(store: DocumentStore, context: PlanContext, pub
         const authorize = publisherOf(id)
         if (!authorize) throw new Error('who scheduled it is no longer known (history keeps the newest transactions only): schedule it again')
         // The release its document's id names (what publisherOf checked), never its `name` field, which a write could change.
-        store.commit(planActions(store, [{actionType: 'sanity.action.release.publish', releaseId: id.slice('_.releases.'.length)}], context), {author: 'system', authorize})
+        store.commit(planActions(store, [{actionType: 'sanity.action.release.publish', releaseId: releaseIdOfDocument(id)}], context), {author: 'system', authorize})
       } catch (error) {
         const {_rev, _createdAt, _updatedAt, ...rest} = release
         try {

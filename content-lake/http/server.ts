@@ -3,6 +3,7 @@ import {createSecureServer, type Http2SecureServer} from 'node:http2'
 import {join} from 'node:path'
 
 import {authorizeChange} from '../access/grants.ts'
+import {releaseIdOfDocument} from '../actions/release-actions.ts'
 import {scheduleReleases} from '../actions/release-scheduler.ts'
 import {AssetStore} from '../assets/asset-store.ts'
 import {HistoryLog, KEEP_TRANSACTIONS} from '../history/history-log.ts'
@@ -109,7 +110,7 @@ export function createLakeServer(options: LakeServerOptions): Promise<{server: H
   const userWithId = (id: string | undefined) => Object.values(users).find((candidate) => candidate.id === id)
   const publisherOf = (releaseDocumentId: string) => {
     const scheduler = userWithId(history.scheduledBy(releaseDocumentId))
-    const releaseId = releaseDocumentId.slice('_.releases.'.length)
+    const releaseId = releaseIdOfDocument(releaseDocumentId)
     return scheduler && ((change: CheckedChange) => {
       authorizeChange(scheduler, change)
       // The documents the versions become (not the versions it deletes, nor the release document).

@@ -53,6 +53,7 @@ const MAX_LISTENERS = 1_000
 const LISTENER_SHARE_MS = 250
 const TRANSACTION_BUDGET_MS = 1_000
 const LATE_SHARE_MS = 5
+const SHARES = `${LISTENER_SHARE_MS} ms, ${LATE_SHARE_MS} ms once the listeners together have had ${TRANSACTION_BUDGET_MS} ms`
 const WRITE_TOO_LARGE = `This write changed more documents than the listeners' filters could be checked against in ${2 * TRANSACTION_BUDGET_MS} ms: listen again`
 
 /** Whether the query's innermost base (down its chain of filters, projections, slices and order) is `*`. */
@@ -137,7 +138,7 @@ export class ListenerHub {
   private matches(listener: Listener, doc: Doc | null, ends: number): boolean {
     if (!doc) return false
     const left = ends - performance.now()
-    if (left <= 0) throw new LakeError(408, 'queryTimeout', `The listener's filter took more than its share of the time for checking one write's documents (${LISTENER_SHARE_MS} ms, ${LATE_SHARE_MS} ms once the listeners together have had ${TRANSACTION_BUDGET_MS} ms): listen with a simpler filter`)
+    if (left <= 0) throw new LakeError(408, 'queryTimeout', `The listener's filter took more than its share of the time for checking one write's documents (${SHARES}): listen with a simpler filter`)
     const ms = Math.max(1, Math.ceil(left))
     // Each listener checks each changed document twice on every write: compiled, it runs under a deadline
     // its loops check, without the watchdog thread V8's interrupt (withTimeLimit) starts for groq-js.
@@ -162,7 +163,7 @@ export class ListenerHub {
     }
     events.forEach(({change, previous, transition}, index) => {
       // Sending counts against the listener's share too: thousands of events for many listeners held writes seconds.
-      if (performance.now() > ends) throw new LakeError(408, 'queryTimeout', `The listener's events for one write took more than its share of the time for sending them (${LISTENER_SHARE_MS} ms, ${LATE_SHARE_MS} ms once the listeners together have had ${TRANSACTION_BUDGET_MS} ms): listen again`)
+      if (performance.now() > ends) throw new LakeError(408, 'queryTimeout', `The listener's events for one write took more than its share of the time for sending them (${SHARES}): listen again`)
       listener.send('mutation', {
         eventId: `${record.transactionId}#${change.id}`,
         documentId: change.id,

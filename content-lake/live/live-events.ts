@@ -25,7 +25,6 @@ const MAX_STREAMS = 1_000
 
 const isPublishedId = (id: string) => publishedIdOf(id) === id
 
-
 /**
  * The Live Content API (`/data/live/events/:dataset`): after each write, a `message` event with the
  * sync tags the write touched, to every open stream; streams without includeDrafts hear only of

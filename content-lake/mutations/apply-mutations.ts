@@ -31,18 +31,25 @@ function kindOf(mutation: ApiMutation): Kind {
  * patch to it. Walked with a stack, as the nesting is checked.
  */
 function reservedKeyPath(value: unknown): string | undefined {
-  const stack: [unknown, string][] = [[value, '']]
+  // Each entry knows its parent and its key or index: the path is spelled out only for the key found.
+  type Entry = {value: unknown; parent?: Entry; step?: string | number}
+  const pathOf = (entry: Entry, key: string) => {
+    const steps: (string | number)[] = [key]
+    for (let at: Entry | undefined = entry; at?.parent; at = at.parent) steps.unshift(at.step!)
+    return steps.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`)).join('')
+  }
+  const stack: Entry[] = [{value}]
   while (stack.length > 0) {
-    const [current, path] = stack.pop()!
+    const entry = stack.pop()!
+    const current = entry.value
     if (!current || typeof current !== 'object') continue
     if (Array.isArray(current)) {
-      current.forEach((item, index) => stack.push([item, `${path}[${index}]`]))
+      current.forEach((item, index) => stack.push({value: item, parent: entry, step: index}))
       continue
     }
     for (const [key, child] of Object.entries(current)) {
-      const childPath = path ? `${path}.${key}` : key
-      if (key === 'hasOwnProperty') return childPath
-      stack.push([child, childPath])
+      if (key === 'hasOwnProperty') return pathOf(entry, key)
+      stack.push({value: child, parent: entry, step: key})
     }
   }
   return undefined
