@@ -1,4 +1,4 @@
-import {connect} from 'node:http2'
+import {connect, type ClientHttp2Session} from 'node:http2'
 import v8 from 'node:v8'
 import {runInNewContext} from 'node:vm'
 
@@ -60,17 +60,24 @@ describe('a runaway query', () => {
   }, 30_000)
 })
 
+/**
+ * A listener over an HTTP/2 session: its events as text as they come, and when its stream closes. With
+ * the tests' token unless `anonymous`; `params` as the query string's `$name` values, `search` appended.
+ */
+function listenOver(session: ClientHttp2Session, query: string, {params = {}, search = '', anonymous = false}: {params?: Record<string, unknown>; search?: string; anonymous?: boolean} = {}) {
+  const given = Object.entries(params).map(([name, value]) => `&%24${name}=${encodeURIComponent(JSON.stringify(value))}`).join('')
+  const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent(query)}${given}${search}`, ':authority': `localhost:${lake.port}`, ...(anonymous ? {} : TEST_AUTHORIZATION)})
+  let text = ''
+  stream.setEncoding('utf8')
+  stream.on('data', (chunk: string) => (text += chunk))
+  stream.on('error', () => {})
+  return {text: () => text, closed: new Promise<void>((resolve) => stream.once('close', resolve))}
+}
+
 describe('listeners that each hear of thousands of documents in one write', () => {
   it('are each told of the whole write or closed saying why, and the write is answered within seconds', async () => {
     const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
-    const listeners = Array.from({length: 40}, () => {
-      const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent('*[_type == "fanout"]')}`, ':authority': `localhost:${lake.port}`, ...TEST_AUTHORIZATION})
-      let text = ''
-      stream.setEncoding('utf8')
-      stream.on('data', (chunk: string) => (text += chunk))
-      stream.on('error', () => {})
-      return {text: () => text}
-    })
+    const listeners = Array.from({length: 40}, () => listenOver(session, '*[_type == "fanout"]'))
     await expect.poll(() => listeners.every((listener) => listener.text().includes('welcome'))).toBe(true)
     const started = performance.now()
     const write = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: Array.from({length: 3_000}, (_, index) => ({create: {_id: `fanout.${index}`, _type: 'fanout', title: `Article ${index}`, body: 'x'.repeat(1_000)}}))})
@@ -86,15 +93,7 @@ describe('listeners that each hear of thousands of documents in one write', () =
 describe('listeners whose filters are cheap on earlier writes and costly on this one', () => {
   it('cannot get the cheap listeners checked after them closed', async () => {
     const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
-    const open = (filter: string, params: Record<string, unknown> = {}) => {
-      const search = Object.entries(params).map(([name, value]) => `&%24${name}=${encodeURIComponent(JSON.stringify(value))}`).join('')
-      const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent(filter)}${search}&includeMutations=false`, ':authority': `localhost:${lake.port}`, ...TEST_AUTHORIZATION})
-      let text = ''
-      stream.setEncoding('utf8')
-      stream.on('data', (chunk: string) => (text += chunk))
-      stream.on('error', () => {})
-      return {text: () => text}
-    }
+    const open = (filter: string, params: Record<string, unknown> = {}) => listenOver(session, filter, {params, search: '&includeMutations=false'})
     // Costlier than the traps on ordinary documents (300 ids to look through), so checked after them.
     const ids = Array.from({length: 300}, (_, index) => `note.watched-${index}`)
     const studio = Array.from({length: 20}, () => open('*[_id in $ids]', {ids}))
@@ -206,16 +205,9 @@ describe('listeners with costly filters', () => {
     // 400 x 400 x 400 comparisons a document: seconds in any evaluator.
     const costly = '*[count($a[count($a[count($a[@ == ^ + 100000]) > 0]) > 0]) == 0]'
     // (Listeners without a token hear root-path ids only: the notes below have no dots.)
-    const a = JSON.stringify(Array.from({length: 400}, (_, index) => index))
+    const a = Array.from({length: 400}, (_, index) => index)
     const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
-    const listeners = Array.from({length: 4}, () => {
-      const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent(costly)}&%24a=${encodeURIComponent(a)}`, ':authority': `localhost:${lake.port}`})
-      let text = ''
-      stream.setEncoding('utf8')
-      stream.on('data', (chunk: string) => (text += chunk))
-      stream.on('error', () => {})
-      return {text: () => text, closed: new Promise<void>((resolve) => stream.once('close', resolve))}
-    })
+    const listeners = Array.from({length: 4}, () => listenOver(session, costly, {params: {a}, anonymous: true}))
     await expect.poll(() => listeners.every((listener) => listener.text().includes('welcome'))).toBe(true)
     const started = performance.now()
     const response = await postJson(lake.port, `${v}/data/mutate/production`, {mutations: [{create: {_id: 'note-under-costly-listeners', _type: 'note'}}]})
@@ -238,14 +230,7 @@ describe('listeners checked against a write of thousands of documents', () => {
     // Far under a check's own limit (a tenth of a millisecond a document), but 30 listeners x 2,000 documents x 2 checks.
     const filter = '*[_type == "stall" && count(arr[count(^.arr[@ >= 0]) > 0]) >= 0]'
     const session = connect(`https://127.0.0.1:${lake.port}`, {rejectUnauthorized: false})
-    const listeners = Array.from({length: 30}, () => {
-      const stream = session.request({':path': `${v}/data/listen/production?query=${encodeURIComponent(filter)}&includeMutations=false`, ':authority': `localhost:${lake.port}`, ...TEST_AUTHORIZATION})
-      let text = ''
-      stream.setEncoding('utf8')
-      stream.on('data', (chunk: string) => (text += chunk))
-      stream.on('error', () => {})
-      return {text: () => text}
-    })
+    const listeners = Array.from({length: 30}, () => listenOver(session, filter, {search: '&includeMutations=false'}))
     await expect.poll(() => listeners.every((listener) => listener.text().includes('welcome'))).toBe(true)
     const documents = Array.from({length: 2_000}, (_, index) => ({create: {_id: `stall.${index}`, _type: 'stall', arr: [...Array.from({length: 60}).keys()]}}))
     const started = performance.now()
